@@ -1,0 +1,140 @@
+//! Figures: every number the articles report, with its qualifier and where it was printed.
+
+use serde::{Deserialize, Serialize};
+
+/// What the article's wording says about the true value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    /// 超, 逾, 突破, 多, 余, 以上, …级: the value is a floor.
+    AtLeast,
+    /// 不足, 不到, 以下: the value is a ceiling.
+    AtMost,
+    /// 约, 近, 左右.
+    Approx,
+}
+
+impl Bound {
+    pub const ALL: [Self; 4] = [Self::Exact, Self::AtLeast, Self::AtMost, Self::Approx];
+
+    /// The mark drawn before a value: nothing for an exact value.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Exact => "",
+            Self::AtLeast => "≥",
+            Self::AtMost => "≤",
+            Self::Approx => "≈",
+        }
+    }
+}
+
+/// What kind of quantity a figure is. A goal or plan is a `Target`, never an achievement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Investment,
+    Output,
+    Count,
+    Growth,
+    Target,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Self; 6] = [
+        Self::Investment,
+        Self::Output,
+        Self::Count,
+        Self::Growth,
+        Self::Target,
+        Self::Other,
+    ];
+}
+
+/// Where in which article a figure is printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The article id (its file stem).
+    pub article: String,
+    /// The shortest verbatim fragment holding the number and its qualifier.
+    pub quote: String,
+}
+
+/// Scope value for figures about the whole city.
+pub const CITY_SCOPE: &str = "city";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    /// The number exactly as printed (156.96 stays 156.96); units such as 亿 stay in `unit`.
+    pub value: f64,
+    pub unit: String,
+    /// The number with its qualifier and unit as printed, e.g. `超200亿元`.
+    pub printed: String,
+    pub bound: Bound,
+    pub kind: Kind,
+    /// A planned or committed amount (计划投资), not money spent.
+    #[serde(default)]
+    pub planned: bool,
+    /// `"city"` or a county adcode.
+    pub scope: String,
+    pub project: Option<String>,
+    pub period: Option<String>,
+    pub subject_zh: String,
+    pub subject_en: String,
+    pub source: Source,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Figure {
+    pub fn is_city_wide(&self) -> bool {
+        self.scope == CITY_SCOPE
+    }
+
+    /// Whether this is a goal, plan or forecast rather than something achieved.
+    pub fn is_target(&self) -> bool {
+        self.kind == Kind::Target || self.planned
+    }
+
+    /// The value with its bound mark and unit, e.g. `≥200 亿元`, `156.96 亿元`.
+    pub fn value_label(&self) -> String {
+        format!(
+            "{}{} {}",
+            self.bound.symbol(),
+            format_value(self.value),
+            self.unit
+        )
+    }
+}
+
+/// A value the way the article printed it: no trailing `.0`, no exponent.
+pub fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    pub figures: Vec<Figure>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_print_as_in_the_article() {
+        assert_eq!(format_value(156.96), "156.96");
+        assert_eq!(format_value(897.0), "897");
+        assert_eq!(format_value(171.2), "171.2");
+        assert_eq!(format_value(1.26), "1.26");
+    }
+}

@@ -1,0 +1,16 @@
+//! The dataset the whole program draws from: articles, figures, projects and counties, loaded
+//! from JSON and validated. Knows nothing of the UI.
+
+pub mod articles;
+pub mod counties;
+pub mod dataset;
+pub mod figures;
+pub mod projects;
+pub mod quote;
+mod validate;
+
+pub use articles::Article;
+pub use counties::County;
+pub use dataset::Dataset;
+pub use figures::{Bound, Figure, Kind};
+pub use projects::{Industry, Precision, Project};

@@ -1,0 +1,452 @@
+//! Reading GeoJSON (RFC 7946) into `geo` types, with errors that name the feature and the place
+//! in it. Only what the program draws is kept: points, polygons and multipolygons.
+
+use std::fmt;
+
+use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::load_error::{LoadError, decode_text};
+
+/// One feature of a FeatureCollection, geometry checked and converted.
+#[derive(Clone, Debug)]
+pub struct Feature {
+    /// Position in the file's `features` array, for messages.
+    pub index: usize,
+    pub properties: Map<String, Value>,
+    /// `None` for `"geometry": null`, which RFC 7946 allows.
+    pub geometry: Option<Geometry>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Geometry {
+    Point(Point<f64>),
+    Polygon(Polygon<f64>),
+    MultiPolygon(MultiPolygon<f64>),
+}
+
+impl Geometry {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::Point(_) => "Point",
+            Self::Polygon(_) => "Polygon",
+            Self::MultiPolygon(_) => "MultiPolygon",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawCollection {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    features: Option<Vec<RawFeature>>,
+}
+
+#[derive(Deserialize)]
+struct RawFeature {
+    #[serde(default)]
+    properties: Option<Map<String, Value>>,
+    #[serde(default)]
+    geometry: Option<RawGeometry>,
+}
+
+#[derive(Deserialize)]
+struct RawGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: Option<Nested>,
+}
+
+/// GeoJSON coordinates: a position or a list of deeper coordinates. Parsed by hand so that a
+/// string or `null` where a number belongs is reported at its line and column.
+#[derive(Debug)]
+enum Nested {
+    Position(Vec<f64>),
+    List(Vec<Nested>),
+}
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(NestedVisitor)
+    }
+}
+
+struct NestedVisitor;
+
+impl<'de> Visitor<'de> for NestedVisitor {
+    type Value = Nested;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("coordinates: an array of numbers or of arrays")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
+        let Some(first) = seq.next_element::<Element>()? else {
+            return Ok(Nested::List(Vec::new()));
+        };
+        match first {
+            Element::Number(x) => {
+                let mut position = vec![x];
+                while let Some(value) = seq.next_element::<Element>()? {
+                    match value {
+                        Element::Number(v) => position.push(v),
+                        Element::Nested(_) => {
+                            return Err(de::Error::custom("a position mixes numbers and arrays"));
+                        }
+                    }
+                }
+                Ok(Nested::Position(position))
+            }
+            Element::Nested(first) => {
+                let mut items = vec![first];
+                while let Some(value) = seq.next_element::<Element>()? {
+                    match value {
+                        Element::Nested(n) => items.push(n),
+                        Element::Number(_) => {
+                            return Err(de::Error::custom(
+                                "a list of positions holds a bare number",
+                            ));
+                        }
+                    }
+                }
+                Ok(Nested::List(items))
+            }
+        }
+    }
+}
+
+/// One element of a coordinate array.
+enum Element {
+    Number(f64),
+    Nested(Nested),
+}
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ElementVisitor)
+    }
+}
+
+struct ElementVisitor;
+
+impl<'de> Visitor<'de> for ElementVisitor {
+    type Value = Element;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a coordinate number or an array")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Element, E> {
+        Ok(Element::Number(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Element, E> {
+        Ok(Element::Number(v as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Element, E> {
+        Ok(Element::Number(v as f64))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Element, E> {
+        Err(E::custom(format!(
+            "a coordinate is the string {v:?}; coordinates must be numbers"
+        )))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Element, E> {
+        Err(E::custom(
+            "a coordinate is null; coordinates must be numbers",
+        ))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Element, E> {
+        Err(E::custom(
+            "a coordinate is true/false; coordinates must be numbers",
+        ))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element, A::Error> {
+        NestedVisitor.visit_seq(seq).map(Element::Nested)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<Element, A::Error> {
+        Err(de::Error::custom(
+            "a coordinate is an object; coordinates must be numbers",
+        ))
+    }
+}
+
+/// Parses a GeoJSON FeatureCollection. Features with `"geometry": null` are kept with
+/// `geometry: None` (the caller decides whether to skip them); any other problem is an error
+/// naming the feature.
+pub fn parse_feature_collection(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, LoadError> {
+    let text = decode_text(file, bytes)?;
+    let raw: RawCollection = serde_json::from_str(text).map_err(|e| {
+        let err = LoadError::from_json(file, &e);
+        if e.is_data() && text.trim_start().starts_with('[') {
+            err.with_hint("this is a JSON array, not a GeoJSON FeatureCollection object")
+        } else {
+            err
+        }
+    })?;
+    match raw.kind.as_deref() {
+        Some("FeatureCollection") => {}
+        Some(other) => {
+            return Err(LoadError::new(
+                file,
+                "type",
+                format!("this is a GeoJSON {other:?}, not a \"FeatureCollection\""),
+            ));
+        }
+        None => {
+            return Err(LoadError::new(
+                file,
+                "",
+                "this JSON is not GeoJSON: it has no \"type\": \"FeatureCollection\"",
+            ));
+        }
+    }
+    let Some(raw_features) = raw.features else {
+        return Err(LoadError::new(
+            file,
+            "features",
+            "\"features\" is missing or null; a FeatureCollection needs an array of features",
+        ));
+    };
+    raw_features
+        .into_iter()
+        .enumerate()
+        .map(|(index, raw)| {
+            let geometry = raw
+                .geometry
+                .map(|g| convert_geometry(file, index, g))
+                .transpose()?;
+            Ok(Feature {
+                index,
+                properties: raw.properties.unwrap_or_default(),
+                geometry,
+            })
+        })
+        .collect()
+}
+
+fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geometry, LoadError> {
+    let at = |path: &str| format!("feature {index}: geometry{path}");
+    let Some(coordinates) = raw.coordinates else {
+        return Err(LoadError::new(
+            file,
+            at(""),
+            "\"coordinates\" is missing or null",
+        ));
+    };
+    match raw.kind.as_str() {
+        "Point" => {
+            let Nested::Position(p) = coordinates else {
+                return Err(LoadError::new(
+                    file,
+                    at(".coordinates"),
+                    "a Point's coordinates must be one position [lon, lat]",
+                ));
+            };
+            Ok(Geometry::Point(Point(position(
+                file,
+                &at(".coordinates"),
+                &p,
+            )?)))
+        }
+        "Polygon" => Ok(Geometry::Polygon(polygon(
+            file,
+            &at(".coordinates"),
+            coordinates,
+        )?)),
+        "MultiPolygon" => {
+            let Nested::List(parts) = coordinates else {
+                return Err(LoadError::new(
+                    file,
+                    at(".coordinates"),
+                    "a MultiPolygon's coordinates must be a list of polygons",
+                ));
+            };
+            if parts.is_empty() {
+                return Err(LoadError::new(
+                    file,
+                    at(".coordinates"),
+                    "the MultiPolygon has no polygons",
+                ));
+            }
+            let polygons = parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| polygon(file, &at(&format!(".coordinates[{i}]")), part))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Geometry::MultiPolygon(MultiPolygon(polygons)))
+        }
+        other => Err(LoadError::new(
+            file,
+            at(".type"),
+            format!("geometry type {other:?} is not supported (Point, Polygon or MultiPolygon)"),
+        )),
+    }
+}
+
+fn polygon(file: &str, at: &str, coordinates: Nested) -> Result<Polygon<f64>, LoadError> {
+    let Nested::List(rings) = coordinates else {
+        return Err(LoadError::new(
+            file,
+            at,
+            "a polygon must be a list of rings",
+        ));
+    };
+    if rings.is_empty() {
+        return Err(LoadError::new(file, at, "the polygon has no rings"));
+    }
+    let mut rings = rings
+        .into_iter()
+        .enumerate()
+        .map(|(i, ring)| linear_ring(file, &format!("{at}[{i}]"), ring));
+    let exterior = rings.next().unwrap_or_else(|| Ok(LineString(Vec::new())))?;
+    let interiors = rings.collect::<Result<Vec<_>, _>>()?;
+    Ok(Polygon::new(exterior, interiors))
+}
+
+fn linear_ring(file: &str, at: &str, coordinates: Nested) -> Result<LineString<f64>, LoadError> {
+    let Nested::List(positions) = coordinates else {
+        return Err(LoadError::new(
+            file,
+            at,
+            "a ring must be a list of positions",
+        ));
+    };
+    if positions.is_empty() {
+        return Err(LoadError::new(file, at, "the ring is empty"));
+    }
+    let coords = positions
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| match p {
+            Nested::Position(p) => position(file, &format!("{at}[{i}]"), &p),
+            Nested::List(_) => Err(LoadError::new(
+                file,
+                format!("{at}[{i}]"),
+                "expected a position [lon, lat], found a deeper array",
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if coords.len() < 4 {
+        return Err(LoadError::new(
+            file,
+            at,
+            format!(
+                "the ring has {} positions; a closed ring needs at least 4",
+                coords.len()
+            ),
+        ));
+    }
+    if coords.first() != coords.last() {
+        return Err(LoadError::new(
+            file,
+            at,
+            "the ring is not closed: its first and last positions differ",
+        ));
+    }
+    Ok(LineString(coords))
+}
+
+fn position(file: &str, at: &str, p: &[f64]) -> Result<Coord<f64>, LoadError> {
+    let (Some(&lon), Some(&lat)) = (p.first(), p.get(1)) else {
+        return Err(LoadError::new(
+            file,
+            at,
+            "a position needs two numbers [lon, lat]",
+        ));
+    };
+    if !lon.is_finite() || !lat.is_finite() {
+        return Err(LoadError::new(
+            file,
+            at,
+            "a coordinate is not a finite number",
+        ));
+    }
+    if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
+        return Ok(Coord { x: lon, y: lat });
+    }
+    let err = LoadError::new(
+        file,
+        at,
+        format!("[{lon}, {lat}] is not a longitude/latitude (lon within ±180, lat within ±90)"),
+    );
+    Err(
+        if lon.abs() > 180.0 && lon.abs() <= 20_037_509.0 && lat.abs() <= 20_048_967.0 {
+            err.with_hint(
+                "the numbers look like projected metres (EPSG:3857 Web Mercator); \
+             re-export the file in EPSG:4326 (WGS-84 degrees)",
+            )
+        } else if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
+            err.with_hint("latitude and longitude look swapped; GeoJSON order is [lon, lat]")
+        } else {
+            err
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Feature>, LoadError> {
+        parse_feature_collection("t.geojson", text.as_bytes())
+    }
+
+    const SQUARE: &str = "[[[112,23],[113,23],[113,24],[112,24],[112,23]]]";
+
+    #[test]
+    fn accepts_polygon_with_null_geometry_neighbour() {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[
+              {{"type":"Feature","properties":{{"adcode":1}},"geometry":{{"type":"Polygon","coordinates":{SQUARE}}}}},
+              {{"type":"Feature","properties":null,"geometry":null}}]}}"#
+        );
+        let features = parse(&text).unwrap();
+        assert_eq!(features.len(), 2);
+        assert!(matches!(features[0].geometry, Some(Geometry::Polygon(_))));
+        assert!(features[1].geometry.is_none());
+    }
+
+    #[test]
+    fn string_coordinate_is_located() {
+        let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+            "geometry":{"type":"Point","coordinates":["112.5", 23]}}]}"#;
+        let err = parse(text).unwrap_err();
+        assert!(err.location.starts_with("2:"), "{err}");
+        assert!(err.message.contains("string"), "{err}");
+    }
+
+    #[test]
+    fn open_ring_and_short_ring_are_refused() {
+        let open = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+            "geometry":{"type":"Polygon","coordinates":[[[112,23],[113,23],[113,24],[112,24]]]}}]}"#;
+        let err = parse(open).unwrap_err();
+        assert!(err.message.contains("not closed"), "{err}");
+        assert_eq!(err.location, "feature 0: geometry.coordinates[0]");
+        let short = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+            "geometry":{"type":"Polygon","coordinates":[[[112,23],[113,23],[112,23]]]}}]}"#;
+        assert!(parse(short).unwrap_err().message.contains("at least 4"));
+    }
+
+    #[test]
+    fn web_mercator_metres_get_a_hint() {
+        let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+            "geometry":{"type":"Point","coordinates":[12520000.5, 2640000.25]}}]}"#;
+        let err = parse(text).unwrap_err();
+        assert!(err.hint.unwrap_or_default().contains("EPSG:3857"));
+    }
+
+    #[test]
+    fn missing_features_is_refused() {
+        let err = parse(r#"{"type":"FeatureCollection","features":null}"#).unwrap_err();
+        assert!(err.message.contains("\"features\" is missing"), "{err}");
+    }
+}

@@ -1,0 +1,12 @@
+//! Geometry: boundaries in `geo` types, the lon/lat ⇄ screen projector and hit testing.
+//! Knows nothing of the UI.
+
+pub mod boundaries;
+pub mod geojson;
+pub mod projector;
+
+pub use boundaries::{Boundaries, Region};
+pub use projector::Projector;
+pub mod tessellation;
+
+pub use tessellation::FillMesh;

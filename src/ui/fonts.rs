@@ -1,0 +1,29 @@
+//! Fonts: the embedded CJK font first, so Chinese renders as Chinese on any machine, with egui's
+//! own fonts behind it for the few symbols it lacks.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+use crate::embedded;
+
+const CJK: &str = "NotoSansSC-Subset";
+
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+pub fn font_definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        CJK.to_owned(),
+        Arc::new(FontData::from_static(embedded::CJK_FONT.bytes)),
+    );
+    if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
+        family.insert(0, CJK.to_owned());
+    }
+    if let Some(family) = fonts.families.get_mut(&FontFamily::Monospace) {
+        family.push(CJK.to_owned());
+    }
+    fonts
+}

@@ -1,0 +1,124 @@
+//! The side panel: what is selected (a county, or the whole city) and what the articles say
+//! about it.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::Model;
+use crate::i18n::{Lang, Msg};
+
+use super::figure_card::figure_card_ui;
+
+/// What the user asked for in the panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SidePanelAction {
+    /// Show a figure's quote in its article.
+    ShowQuote(String),
+    ClearSelection,
+}
+
+pub fn side_panel_ui(
+    ui: &mut Ui,
+    model: &Model,
+    selected: Option<&str>,
+    lang: Lang,
+) -> Option<SidePanelAction> {
+    let mut action = None;
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let scope = match selected.and_then(|code| model.boundaries.region_by_code(code)) {
+            Some(region) => {
+                ui.horizontal(|ui| {
+                    ui.heading(RichText::new(&region.name_zh).strong());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(Msg::ClearSelection.text(lang))
+                            .clicked()
+                        {
+                            action = Some(SidePanelAction::ClearSelection);
+                        }
+                    });
+                });
+                ui.label(RichText::new(&region.name_en).size(15.0));
+                ui.add_space(4.0);
+                county_facts_ui(ui, model, &region.code, region.area_km2, lang);
+                region.code.as_str()
+            }
+            None => {
+                ui.heading(Msg::CityWide.text(lang));
+                ui.label(RichText::new(Msg::CityWideHint.text(lang)).weak());
+                crate::data::figures::CITY_SCOPE
+            }
+        };
+        ui.add_space(8.0);
+        ui.separator();
+        let figures: Vec<_> = model.dataset.figures_in_scope(scope).collect();
+        ui.label(
+            RichText::new(format!("{} ({})", Msg::Figures.text(lang), figures.len())).strong(),
+        );
+        if figures.is_empty() {
+            ui.label(RichText::new(Msg::NoFigures.text(lang)).weak());
+        }
+        for figure in figures {
+            if figure_card_ui(ui, &model.dataset, figure, lang) {
+                action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
+            }
+        }
+        let projects: Vec<_> = model.dataset.projects_in(scope).collect();
+        if !projects.is_empty() {
+            ui.add_space(8.0);
+            ui.separator();
+            ui.label(
+                RichText::new(format!("{} ({})", Msg::Projects.text(lang), projects.len()))
+                    .strong(),
+            );
+            for project in projects {
+                ui.label(format!(
+                    "• {}",
+                    lang.pick(&project.name_zh, &project.name_en)
+                ))
+                .on_hover_text(project.precision.describe(lang.is_en()));
+            }
+        }
+    });
+    action
+}
+
+/// Adcode, seat, area and the articles' statements about a county.
+fn county_facts_ui(ui: &mut Ui, model: &Model, code: &str, area_km2: f64, lang: Lang) {
+    let county = model.dataset.county(code);
+    egui::Grid::new("county_facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(Msg::Adcode.text(lang)).weak());
+            ui.label(code);
+            ui.end_row();
+            if let Some(county) = county {
+                ui.label(RichText::new(Msg::Seat.text(lang)).weak());
+                let seat = ui.label(lang.pick(&county.seat.name_zh, &county.seat.name_en));
+                if let Some(note) = &county.seat.note {
+                    seat.on_hover_text(note);
+                }
+                ui.end_row();
+            }
+            ui.label(RichText::new(Msg::Area.text(lang)).weak());
+            ui.label(format!("{area_km2:.0} km²"))
+                .on_hover_text(Msg::AreaNote.text(lang));
+            ui.end_row();
+        });
+    if let Some(county) = county
+        && !county.facts.is_empty()
+    {
+        ui.add_space(6.0);
+        ui.label(RichText::new(Msg::Facts.text(lang)).strong());
+        for fact in &county.facts {
+            let citation = model
+                .dataset
+                .article(&fact.article)
+                .map(|a| a.citation(lang.is_en()))
+                .unwrap_or_default();
+            ui.label(format!("“{}”", lang.pick(&fact.text_zh, &fact.text_en)))
+                .on_hover_text(format!("{}：{citation}", Msg::Source.text(lang)));
+        }
+    }
+}
