@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The project's test command (README quick start, and what CI runs).
+# On a fresh Debian machine it first installs what the tests need: Mesa's lavapipe Vulkan driver,
+# so that wgpu renders the UI tests on the CPU with no GPU and no display.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+dpkg -s mesa-vulkan-drivers >/dev/null 2>&1 || missing+=(mesa-vulkan-drivers)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]} (needed to render the UI tests without a GPU)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo test --all-targets --locked
+
+# The data's coordinates against the reference list of places, when it is beside the checkout.
+if [ -f ../shared/reference/places.md ]; then
+  python3 scripts/check_data.py --places ../shared/reference/places.md
+fi

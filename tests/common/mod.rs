@@ -1,0 +1,47 @@
+//! Shared helpers for the UI tests: build the real app in a kittest harness and act on the map
+//! the way a person does, by pointing at places.
+
+#![allow(dead_code)] // Each test binary uses a different subset.
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use geo::Coord;
+use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ui::app::setup_context;
+
+pub const WINDOW: [f32; 2] = [1280.0, 800.0];
+
+/// The real app with the embedded data, rendered with wgpu (lavapipe on a machine without GPU).
+pub fn app_harness() -> Harness<'static, ExplorerApp> {
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(|cc| {
+            setup_context(&cc.egui_ctx);
+            ExplorerApp::with_model(zhaoqing_explorer::Model::embedded())
+        });
+    harness.run();
+    harness
+}
+
+/// Where a lon/lat is on screen right now, through the map's own projector.
+pub fn screen_pos(harness: &Harness<'_, ExplorerApp>, lon: f64, lat: f64) -> Pos2 {
+    let projector = harness
+        .state()
+        .map()
+        .projector()
+        .expect("the map has been laid out");
+    let ui = projector.ui_from_lonlat(Coord { x: lon, y: lat });
+    Pos2::new(ui.x as f32, ui.y as f32)
+}
+
+/// A primary click at a screen position: move there, press, release.
+pub fn click_at(harness: &mut Harness<'_, ExplorerApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    harness.drag_at(pos);
+    harness.run();
+    harness.drop_at(pos);
+    harness.run();
+}

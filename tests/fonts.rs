@@ -1,0 +1,61 @@
+//! Chinese must render as Chinese: every character the program can show has a glyph in the
+//! embedded fonts, and the CJK font stays within its size budget.
+
+use std::path::Path;
+
+use egui::FontId;
+use egui::epaint::text::{Fonts, TextOptions};
+use zhaoqing_explorer::embedded;
+use zhaoqing_explorer::ui::fonts::font_definitions;
+
+/// Every character of the UI's source (its strings) and of the embedded data and articles.
+fn shown_characters() -> Vec<char> {
+    let mut text = String::new();
+    for asset in embedded::ARTICLE_TEXTS.iter().chain(&[
+        embedded::BOUNDARIES,
+        embedded::ARTICLES,
+        embedded::FIGURES,
+        embedded::PROJECTS,
+        embedded::COUNTIES,
+    ]) {
+        text.push_str(std::str::from_utf8(asset.bytes).expect("UTF-8"));
+    }
+    fn read_dir(dir: &Path, text: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                read_dir(&path, text);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                text.push_str(&std::fs::read_to_string(&path).expect("source is UTF-8"));
+            }
+        }
+    }
+    read_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut text,
+    );
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+}
+
+#[test]
+fn every_shown_character_has_a_glyph() {
+    let mut fonts = Fonts::new(TextOptions::default(), font_definitions());
+    let font = FontId::proportional(14.0);
+    let missing: String = shown_characters()
+        .into_iter()
+        .filter(|&c| !fonts.has_glyph(&font, c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no glyph for {missing:?}: re-run scripts/build_font.py or use another character"
+    );
+}
+
+#[test]
+fn the_cjk_font_is_within_budget() {
+    let size = embedded::CJK_FONT.bytes.len();
+    assert!(size <= 4_000_000, "the embedded font is {size} bytes");
+}
