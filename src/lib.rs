@@ -4,12 +4,16 @@
 //! The core (`data`, `geometry`, `model`, `i18n`) knows nothing of egui; `ui` is a thin layer on
 //! top of it.
 
+pub mod atomic_write;
+pub mod charts;
+pub mod cli;
 pub mod data;
 pub mod embedded;
 pub mod geometry;
 pub mod i18n;
 pub mod load_error;
 pub mod model;
+pub mod table;
 pub mod ui;
 
 pub use model::Model;

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod counties;
 pub mod dataset;
 pub mod figures;
+pub mod period;
 pub mod projects;
 pub mod quote;
 mod validate;

@@ -396,18 +396,8 @@ fn is_iso_date(s: &str) -> bool {
         && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
 }
 
-/// `2020`, `2021-Q1`, `2023-H1`, `2021-05`, or a range of years `2021-2025`.
 fn is_period(s: &str) -> bool {
-    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    match s.split_once('-') {
-        None => is_year(s),
-        Some((y, rest)) => {
-            is_year(y)
-                && (is_year(rest)
-                    || matches!(rest, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
-                    || (rest.len() == 2 && (1..=12).contains(&rest.parse::<u32>().unwrap_or(0))))
-        }
-    }
+    super::period::Period::parse(s).is_some()
 }
 
 #[cfg(test)]
@@ -436,7 +426,7 @@ mod tests {
         for p in ["2020", "2021-Q1", "2023-H1", "2021-05", "2021-2025"] {
             assert!(is_period(p), "{p}");
         }
-        for p in ["20", "2021-13", "2021-Q5", "今年"] {
+        for p in ["20", "2021-13", "2021-Q5", "今年", "2021-2020"] {
             assert!(!is_period(p), "{p}");
         }
         assert!(is_iso_date("2021-01-14"));

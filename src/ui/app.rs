@@ -8,18 +8,36 @@ use crate::i18n::{Lang, Msg};
 use crate::load_error::LoadError;
 
 use super::article_view::ArticleView;
+use super::chart_panel::ChartPanel;
 use super::map::MapView;
+use super::save_dialog::{SaveChoice, SaveDialog};
 use super::side_panel::{SidePanelAction, side_panel_ui};
+use super::table_view::TableAction;
+use super::toasts::Toasts;
+use crate::atomic_write::write_atomic;
+use std::path::PathBuf;
 
 pub struct ExplorerApp {
     /// The embedded data, or why it could not be loaded (shown instead of the map).
     model: Result<Model, Vec<LoadError>>,
     lang: Lang,
-    /// The selected county's adcode.
-    selected: Option<String>,
+    selection: Selection,
     map: MapView,
+    charts: ChartPanel,
     article_view: Option<ArticleView>,
     pointer_lonlat: Option<Coord<f64>>,
+    /// The open save dialog and what it saves.
+    save: Option<(SaveDialog, SaveTarget)>,
+    /// The folder the last file was saved in, proposed next time.
+    last_folder: Option<PathBuf>,
+    toasts: Toasts,
+}
+
+/// What a save dialog is saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SaveTarget {
+    /// The table's rows as they are filtered and sorted now.
+    TableCsv,
 }
 
 impl ExplorerApp {
@@ -33,10 +51,14 @@ impl ExplorerApp {
         Self {
             model,
             lang: Lang::Zh,
-            selected: None,
+            selection: Selection::default(),
             map: MapView::default(),
+            charts: ChartPanel::default(),
             article_view: None,
             pointer_lonlat: None,
+            save: None,
+            last_folder: None,
+            toasts: Toasts::default(),
         }
     }
 
@@ -45,11 +67,23 @@ impl ExplorerApp {
     }
 
     pub fn selected(&self) -> Option<&str> {
-        self.selected.as_deref()
+        self.selection.county.as_deref()
+    }
+
+    pub fn selected_project(&self) -> Option<&str> {
+        self.selection.project.as_deref()
     }
 
     pub fn map(&self) -> &MapView {
         &self.map
+    }
+
+    pub fn charts_mut(&mut self) -> &mut ChartPanel {
+        &mut self.charts
+    }
+
+    pub fn select_county(&mut self, county: Option<String>) {
+        self.selection.select_county(county);
     }
 
     pub fn set_lang(&mut self, lang: Lang) {
@@ -58,7 +92,7 @@ impl ExplorerApp {
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            self.selected = None;
+            self.selection.select_county(None);
         }
     }
 
@@ -129,22 +163,57 @@ impl eframe::App for ExplorerApp {
 
         let mut action = None;
         egui::Panel::left("side_panel")
-            .default_size(340.0)
-            .size_range(260.0..=520.0)
+            .default_size(300.0)
+            .size_range(240.0..=520.0)
             .show(ui, |ui| {
-                action = side_panel_ui(ui, model, self.selected.as_deref(), self.lang);
+                action = side_panel_ui(ui, model, self.selection.county.as_deref(), self.lang);
+            });
+        let mut panel_action = None;
+        egui::Panel::right("chart_panel")
+            .default_size(500.0)
+            .size_range(360.0..=900.0)
+            .show(ui, |ui| {
+                panel_action = self.charts.ui(
+                    ui,
+                    model,
+                    self.selection.county.as_deref(),
+                    self.selection.project.as_deref(),
+                    self.lang,
+                );
             });
         let mut clicked = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let output = self.map.ui(ui, model, self.selected.as_deref(), self.lang);
+            let output = self
+                .map
+                .ui(ui, model, self.selection.county.as_deref(), self.lang);
             self.pointer_lonlat = output.pointer_lonlat;
             clicked = output.clicked;
         });
         if let Some(code) = clicked {
-            self.selected = code;
+            self.selection.select_county(code);
+        }
+        match panel_action {
+            Some(TableAction::Select(click)) => {
+                self.selection.select_county(click.county);
+                self.selection.project = click.project;
+            }
+            Some(TableAction::Copied(n)) => self.toasts.info(match self.lang {
+                Lang::Zh => format!("已复制 {n} 行（TSV），可粘贴到 Excel / WPS"),
+                Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
+            }),
+            Some(TableAction::ExportCsv) => {
+                let dialog = SaveDialog::new(
+                    self.lang.pick("导出 CSV", "Export CSV"),
+                    self.last_folder.clone(),
+                    "zhaoqing-figures.csv",
+                    ("CSV", &["csv"]),
+                );
+                self.save = Some((dialog, SaveTarget::TableCsv));
+            }
+            None => {}
         }
         match action {
-            Some(SidePanelAction::ClearSelection) => self.selected = None,
+            Some(SidePanelAction::ClearSelection) => self.selection.select_county(None),
             Some(SidePanelAction::ShowQuote(id)) => {
                 if let Some(figure) = model.dataset.figure(&id) {
                     self.article_view = Some(ArticleView::new(
@@ -160,6 +229,40 @@ impl eframe::App for ExplorerApp {
         {
             self.article_view = None;
         }
+        if let Some((dialog, target)) = &mut self.save {
+            match dialog.window_ui(&ctx, self.lang) {
+                SaveChoice::Open => {}
+                SaveChoice::Cancelled => self.save = None,
+                SaveChoice::Save(path) => {
+                    let bytes = match target {
+                        SaveTarget::TableCsv => {
+                            let table = &self.charts.table;
+                            let rows = crate::table::rows(
+                                &model.dataset,
+                                &table.filter,
+                                table.sort,
+                                self.lang,
+                            );
+                            crate::table::to_csv(&model.dataset, &rows, self.lang)
+                        }
+                    };
+                    match write_atomic(&path, &bytes) {
+                        Ok(()) => {
+                            self.toasts.info(format!(
+                                "{} {}",
+                                self.lang.pick("已保存", "Saved"),
+                                path.display()
+                            ));
+                            self.last_folder = path.parent().map(PathBuf::from);
+                            self.save = None;
+                        }
+                        // The dialog stays open so the user can pick another place.
+                        Err(err) => self.toasts.error(err.to_string()),
+                    }
+                }
+            }
+        }
+        self.toasts.ui(&ctx);
     }
 }
 
@@ -170,4 +273,21 @@ fn load_errors_ui(ui: &mut egui::Ui, problems: &[LoadError], lang: Lang) {
             ui.label(problem.to_string());
         }
     });
+}
+
+/// What is selected: a county, and possibly a project in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub county: Option<String>,
+    pub project: Option<String>,
+}
+
+impl Selection {
+    /// Selects a county (or nothing); a project of another county is deselected.
+    pub fn select_county(&mut self, county: Option<String>) {
+        if county != self.county {
+            self.project = None;
+        }
+        self.county = county;
+    }
 }

@@ -51,3 +51,58 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
         });
     show_quote
 }
+
+/// Everything a reader needs to check a figure: value with qualifier and unit, status, period,
+/// the verbatim quote and its article. Shown when hovering a chart item.
+pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lang) {
+    ui.set_max_width(360.0);
+    ui.label(RichText::new(lang.pick(&figure.subject_zh, &figure.subject_en)).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(figure.value_label()).strong());
+        ui.label(RichText::new(format!("（{}）", figure.printed)).weak());
+        if let Some(word) = crate::charts::Status::of(figure).mark(lang) {
+            ui.label(RichText::new(word).color(TARGET_COLOR));
+        }
+    });
+    if let Some(meaning) = bound_meaning(figure.bound, lang) {
+        ui.label(RichText::new(meaning).small());
+    }
+    ui.label(format!(
+        "{}：{}",
+        lang.pick("时间", "Period"),
+        figure
+            .period
+            .as_deref()
+            .unwrap_or(Msg::PeriodUnstated.text(lang))
+    ));
+    ui.label(RichText::new(format!("“{}”", figure.source.quote)).italics());
+    if let Some(article) = dataset.article(&figure.source.article) {
+        ui.label(
+            RichText::new(format!(
+                "{}：{}",
+                Msg::Source.text(lang),
+                article.citation(lang.is_en())
+            ))
+            .small(),
+        );
+    }
+}
+
+fn bound_meaning(bound: crate::data::Bound, lang: Lang) -> Option<&'static str> {
+    use crate::data::Bound;
+    match bound {
+        Bound::Exact => None,
+        Bound::AtLeast => Some(lang.pick(
+            "≥ 文中为下限（超、逾、多、以上等）",
+            "≥ a lower bound in the text (超, 逾, 多, 以上 …)",
+        )),
+        Bound::AtMost => Some(lang.pick(
+            "≤ 文中为上限（不到、不足等）",
+            "≤ an upper bound in the text (不到, 不足 …)",
+        )),
+        Bound::Approx => Some(lang.pick(
+            "≈ 文中为约数（约、近等）",
+            "≈ approximate in the text (约, 近 …)",
+        )),
+    }
+}

@@ -2,9 +2,14 @@
 
 pub mod app;
 pub mod article_view;
+pub mod chart_panel;
+pub mod chart_view;
 pub mod figure_card;
 pub mod fonts;
 pub mod map;
+pub mod save_dialog;
 pub mod side_panel;
+pub mod table_view;
+pub mod toasts;
 
 pub use app::ExplorerApp;

@@ -1,0 +1,405 @@
+//! Chart definitions and the charts they resolve to, built from the dataset. No egui here: the
+//! UI draws a [`Chart`]; the export draws the same one.
+
+mod definitions;
+pub mod units;
+
+use crate::data::figures::format_value;
+use crate::data::{Bound, Dataset, Figure, Kind};
+use crate::i18n::Lang;
+
+pub use definitions::CHARTS;
+
+/// A string in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Horizontal bars, one panel per unit.
+    Bars,
+    /// Figures placed by their period.
+    Timeline,
+}
+
+/// Which figures a chart draws.
+#[derive(Clone, Copy, Debug)]
+pub enum Select {
+    /// Fixed figures, in panels that each hold one unit.
+    Panels(&'static [PanelDef]),
+    /// The selected county's figures, a panel per unit; with no county, how many figures the
+    /// articles give for each county.
+    County,
+    /// Every figure with a stated period.
+    Dated,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct PanelDef {
+    pub title: Text,
+    pub items: &'static [ItemDef],
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ItemDef {
+    pub figure: &'static str,
+    /// A short label for this chart; the figure's subject when `None`.
+    pub label: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ChartDef {
+    /// Stable: used on the command line, in file names and in settings.
+    pub id: &'static str,
+    pub title: Text,
+    pub subtitle: Text,
+    /// The question a report writer asks that this chart answers.
+    pub question: Text,
+    pub layout: Layout,
+    pub select: Select,
+}
+
+impl ChartDef {
+    pub fn by_id(id: &str) -> Option<&'static ChartDef> {
+        CHARTS.iter().find(|c| c.id == id)
+    }
+
+    /// Whether the chart changes with the selected county.
+    pub fn follows_county(&self) -> bool {
+        matches!(self.select, Select::County)
+    }
+}
+
+/// One drawn bar or point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The figure drawn; `None` for a count made from the dataset itself (figures per county).
+    pub figure_id: Option<String>,
+    pub label_zh: String,
+    pub label_en: String,
+    pub value: f64,
+    pub bound: Bound,
+    /// Achieved, or a plan or goal: plans and goals are drawn outlined and marked, never like
+    /// an achievement.
+    pub status: Status,
+    /// The value as the article printed it (超200亿元), or the count for a dataset count.
+    pub printed: String,
+    /// The value with its unit for English text (`200 亿元`, `2 figures`).
+    pub printed_en: String,
+    pub period: Option<String>,
+    /// The county the item belongs to (none for city-wide figures).
+    pub county: Option<String>,
+    pub project: Option<String>,
+}
+
+/// Whether a figure reports something achieved, a plan (计划投资, 谋划) or a goal (目标, 预计).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Achieved,
+    Planned,
+    Target,
+}
+
+impl Status {
+    pub fn of(figure: &Figure) -> Self {
+        if figure.planned {
+            Self::Planned
+        } else if figure.kind == Kind::Target {
+            Self::Target
+        } else {
+            Self::Achieved
+        }
+    }
+
+    /// The word that marks a plan or goal, e.g. in a bar's label.
+    pub fn mark(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Self::Achieved => None,
+            Self::Planned => Some(lang.pick("计划", "planned")),
+            Self::Target => Some(lang.pick("目标", "target")),
+        }
+    }
+}
+
+impl Item {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.label_zh, &self.label_en)
+    }
+
+    /// The bar's value label: the mark of its bound (≥ ≤ ≈), the value as the article printed
+    /// it (超200亿元) in Chinese or with its unit in English, and 目标/计划 for goals and plans.
+    pub fn value_text(&self, lang: Lang) -> String {
+        let mark = self.bound.symbol();
+        let value = lang.pick(&self.printed, &self.printed_en);
+        let sep = if mark.is_empty() { "" } else { " " };
+        match self.status.mark(lang) {
+            Some(word) => format!("{mark}{sep}{value} ({word})"),
+            None => format!("{mark}{sep}{value}"),
+        }
+    }
+
+    fn from_figure(figure: &Figure, label: Option<Text>) -> Self {
+        let (label_zh, label_en) = match label {
+            Some(t) => (t.zh.to_owned(), t.en.to_owned()),
+            None => (figure.subject_zh.clone(), figure.subject_en.clone()),
+        };
+        Self {
+            figure_id: Some(figure.id.clone()),
+            label_zh,
+            label_en,
+            value: figure.value,
+            bound: figure.bound,
+            status: Status::of(figure),
+            printed: figure.printed.clone(),
+            printed_en: format!("{} {}", format_value(figure.value), figure.unit),
+            period: figure.period.clone(),
+            county: (!figure.is_city_wide()).then(|| figure.scope.clone()),
+            project: figure.project.clone(),
+        }
+    }
+}
+
+/// Items sharing one value axis, hence one unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub title_zh: String,
+    pub title_en: String,
+    pub unit: String,
+    pub items: Vec<Item>,
+}
+
+impl Panel {
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.title_zh, &self.title_en)
+    }
+}
+
+/// A chart resolved against the dataset (and the selected county), ready to draw.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    pub def: &'static ChartDef,
+    /// The county this chart shows, for the per-county chart.
+    pub county: Option<String>,
+    pub panels: Vec<Panel>,
+    /// Ids of the articles the drawn figures come from, in article order.
+    pub articles: Vec<String>,
+}
+
+/// Why a chart could not be built.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChartError {
+    #[error("chart {chart}: figure {figure} is not in the dataset")]
+    MissingFigure {
+        chart: &'static str,
+        figure: &'static str,
+    },
+    #[error("chart {chart}: panel {panel:?} mixes units {a} and {b}")]
+    MixedUnits {
+        chart: &'static str,
+        panel: &'static str,
+        a: String,
+        b: String,
+    },
+}
+
+impl ChartDef {
+    /// Resolves the chart's figures. `county` matters only for the per-county chart.
+    pub fn build(
+        &'static self,
+        dataset: &Dataset,
+        county: Option<&str>,
+    ) -> Result<Chart, ChartError> {
+        let panels = match self.select {
+            Select::Panels(panels) => panels
+                .iter()
+                .map(|p| self.fixed_panel(p, dataset))
+                .collect::<Result<Vec<_>, _>>()?,
+            Select::County => match county {
+                Some(code) => panels_by_unit(dataset.figures_in_scope(code)),
+                None => vec![coverage_panel(dataset)],
+            },
+            Select::Dated => panels_by_unit(dataset.figures.iter().filter(|f| f.period.is_some())),
+        };
+        let mut articles: Vec<String> = panels
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| i.figure_id.as_deref())
+            .filter_map(|id| dataset.figure(id))
+            .map(|f| f.source.article.clone())
+            .collect();
+        articles.sort();
+        articles.dedup();
+        Ok(Chart {
+            def: self,
+            county: county.filter(|_| self.follows_county()).map(str::to_owned),
+            panels,
+            articles,
+        })
+    }
+
+    fn fixed_panel(
+        &'static self,
+        def: &'static PanelDef,
+        dataset: &Dataset,
+    ) -> Result<Panel, ChartError> {
+        let mut unit: Option<&str> = None;
+        let mut items = Vec::with_capacity(def.items.len());
+        for item in def.items {
+            let figure = dataset
+                .figure(item.figure)
+                .ok_or(ChartError::MissingFigure {
+                    chart: self.id,
+                    figure: item.figure,
+                })?;
+            match unit {
+                Some(u) if u != figure.unit => {
+                    return Err(ChartError::MixedUnits {
+                        chart: self.id,
+                        panel: def.title.en,
+                        a: u.to_owned(),
+                        b: figure.unit.clone(),
+                    });
+                }
+                _ => unit = Some(&figure.unit),
+            }
+            items.push(Item::from_figure(figure, item.label));
+        }
+        Ok(Panel {
+            title_zh: def.title.zh.to_owned(),
+            title_en: def.title.en.to_owned(),
+            unit: unit.unwrap_or_default().to_owned(),
+            items,
+        })
+    }
+}
+
+/// One panel per unit, in order of first appearance; panel titles name the unit.
+fn panels_by_unit<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<Panel> {
+    let mut panels: Vec<Panel> = Vec::new();
+    for figure in figures {
+        let item = Item::from_figure(figure, None);
+        match panels.iter_mut().find(|p| p.unit == figure.unit) {
+            Some(panel) => panel.items.push(item),
+            None => panels.push(Panel {
+                title_zh: format!("单位：{}", units::describe(&figure.unit, Lang::Zh)),
+                title_en: format!("Unit: {}", units::describe(&figure.unit, Lang::En)),
+                unit: figure.unit.clone(),
+                items: vec![item],
+            }),
+        }
+    }
+    panels
+}
+
+/// How many figures the articles give for each county: the overview shown before a county is
+/// picked, and a way to pick one.
+fn coverage_panel(dataset: &Dataset) -> Panel {
+    let items = dataset
+        .counties
+        .iter()
+        .map(|county| {
+            let n = dataset.figures_in_scope(&county.adcode).count();
+            Item {
+                figure_id: None,
+                label_zh: county.name_zh.clone(),
+                label_en: county.name_en.clone(),
+                value: n as f64,
+                bound: Bound::Exact,
+                status: Status::Achieved,
+                printed: format!("{n}{}", units::FIGURES_UNIT),
+                printed_en: format!("{n} {}", if n == 1 { "figure" } else { "figures" }),
+                period: None,
+                county: Some(county.adcode.clone()),
+                project: None,
+            }
+        })
+        .collect();
+    Panel {
+        title_zh: "各县区的数据条数（选择一个县区查看）".into(),
+        title_en: "Figures per county (pick a county to see them)".into(),
+        unit: units::FIGURES_UNIT.into(),
+        items,
+    }
+}
+
+impl Chart {
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.panels.iter().flat_map(|p| &p.items)
+    }
+
+    pub fn title(&self, dataset: &Dataset, lang: Lang) -> String {
+        match &self.county {
+            Some(code) => format!(
+                "{}：{}",
+                self.def.title.get(lang),
+                dataset.county_name(code, lang.is_en())
+            ),
+            None => self.def.title.get(lang).to_owned(),
+        }
+    }
+
+    /// "Source: outlet, date; outlet, date" for the figures drawn.
+    pub fn source_line(&self, dataset: &Dataset, lang: Lang) -> String {
+        let cited: Vec<String> = self
+            .articles
+            .iter()
+            .filter_map(|id| dataset.article(id))
+            .map(|a| a.citation(lang.is_en()))
+            .collect();
+        let lead = lang.pick("来源：", "Source: ");
+        if cited.is_empty() {
+            format!(
+                "{lead}{}",
+                lang.pick(
+                    "本程序数据集（五篇文章）",
+                    "this program's dataset (five articles)"
+                )
+            )
+        } else {
+            format!("{lead}{}", cited.join(lang.pick("；", "; ")))
+        }
+    }
+
+    /// Whether any item is a lower bound, upper bound, approximation or target: which marks the
+    /// legend must explain.
+    pub fn marks(&self) -> Marks {
+        let mut marks = Marks::default();
+        for item in self.items() {
+            match item.bound {
+                Bound::AtLeast => marks.at_least = true,
+                Bound::AtMost => marks.at_most = true,
+                Bound::Approx => marks.approx = true,
+                Bound::Exact => {}
+            }
+            marks.target |= item.status != Status::Achieved;
+        }
+        marks
+    }
+}
+
+/// The kinds of mark a chart uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub at_least: bool,
+    pub at_most: bool,
+    pub approx: bool,
+    pub target: bool,
+}
+
+/// The kind a figure counts as for colouring: plans count as targets.
+pub fn display_kind(figure: &Figure) -> Kind {
+    if figure.is_target() {
+        Kind::Target
+    } else {
+        figure.kind
+    }
+}

@@ -1,0 +1,220 @@
+//! Every figure as a table: filtered, sorted, and written out as TSV (for pasting into
+//! Excel/WPS) or CSV (UTF-8 with a byte-order mark, so Excel shows the Chinese).
+
+use std::cmp::Ordering;
+
+use crate::charts::Status;
+use crate::data::period::Period;
+use crate::data::{Dataset, Figure, Kind};
+use crate::i18n::Lang;
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Column {
+    #[default]
+    Subject,
+    Value,
+    Unit,
+    Bound,
+    Kind,
+    Status,
+    County,
+    Period,
+    Article,
+    Quote,
+}
+
+impl Column {
+    pub const ALL: [Self; 10] = [
+        Self::Subject,
+        Self::Value,
+        Self::Unit,
+        Self::Bound,
+        Self::Kind,
+        Self::Status,
+        Self::County,
+        Self::Period,
+        Self::Article,
+        Self::Quote,
+    ];
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Subject => lang.pick("指标", "Measure"),
+            Self::Value => lang.pick("数值", "Value"),
+            Self::Unit => lang.pick("单位", "Unit"),
+            Self::Bound => lang.pick("限定", "Qualifier"),
+            Self::Kind => lang.pick("类别", "Kind"),
+            Self::Status => lang.pick("性质", "Status"),
+            Self::County => lang.pick("县区", "County"),
+            Self::Period => lang.pick("时间", "Period"),
+            Self::Article => lang.pick("来源", "Source"),
+            Self::Quote => lang.pick("原文", "Quote"),
+        }
+    }
+}
+
+/// Which figures the table shows. `None` means "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Filter {
+    pub article: Option<String>,
+    /// `"city"` or an adcode.
+    pub scope: Option<String>,
+    pub kind: Option<Kind>,
+    pub period: Option<String>,
+    /// A substring of the subject (either language) or the quote.
+    pub text: String,
+}
+
+impl Filter {
+    pub fn matches(&self, f: &Figure) -> bool {
+        self.article.as_ref().is_none_or(|a| *a == f.source.article)
+            && self.scope.as_ref().is_none_or(|s| *s == f.scope)
+            && self.kind.is_none_or(|k| k == f.kind)
+            && self
+                .period
+                .as_ref()
+                .is_none_or(|p| Some(p) == f.period.as_ref())
+            && (self.text.trim().is_empty() || {
+                let needle = self.text.trim().to_lowercase();
+                [&f.subject_zh, &f.subject_en, &f.source.quote, &f.id]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&needle))
+            })
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+/// The figures the filter keeps, in the sort's order (file order breaks ties).
+pub fn rows<'a>(dataset: &'a Dataset, filter: &Filter, sort: Sort, lang: Lang) -> Vec<&'a Figure> {
+    let mut rows: Vec<&Figure> = dataset
+        .figures
+        .iter()
+        .filter(|f| filter.matches(f))
+        .collect();
+    rows.sort_by(|a, b| {
+        let order = compare(dataset, a, b, sort.column, lang);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    rows
+}
+
+fn compare(dataset: &Dataset, a: &Figure, b: &Figure, column: Column, lang: Lang) -> Ordering {
+    match column {
+        Column::Value => a.value.total_cmp(&b.value),
+        Column::Period => {
+            let key = |f: &Figure| f.period.as_deref().and_then(Period::parse);
+            // Undated figures sort last.
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        Column::Bound => a.bound.cmp(&b.bound),
+        Column::Kind => a.kind.cmp(&b.kind),
+        _ => cell(dataset, a, column, lang).cmp(&cell(dataset, b, column, lang)),
+    }
+}
+
+/// One cell's text, as the table shows it and as TSV/CSV write it.
+pub fn cell(dataset: &Dataset, f: &Figure, column: Column, lang: Lang) -> String {
+    match column {
+        Column::Subject => lang.pick(&f.subject_zh, &f.subject_en).to_owned(),
+        Column::Value => crate::data::figures::format_value(f.value),
+        Column::Unit => f.unit.clone(),
+        Column::Bound => bound_name(f.bound, lang).to_owned(),
+        Column::Kind => kind_name(f.kind, lang).to_owned(),
+        Column::Status => match Status::of(f).mark(lang) {
+            Some(word) => word.to_owned(),
+            None => lang.pick("已实现/已报告", "reported").to_owned(),
+        },
+        Column::County => {
+            if f.is_city_wide() {
+                lang.pick("全市", "whole city").to_owned()
+            } else {
+                dataset.county_name(&f.scope, lang.is_en()).to_owned()
+            }
+        }
+        Column::Period => f.period.clone().unwrap_or_default(),
+        Column::Article => dataset
+            .article(&f.source.article)
+            .map(|a| a.citation(lang.is_en()))
+            .unwrap_or_else(|| f.source.article.clone()),
+        Column::Quote => f.source.quote.clone(),
+    }
+}
+
+pub fn bound_name(bound: crate::data::Bound, lang: Lang) -> &'static str {
+    use crate::data::Bound;
+    match bound {
+        Bound::Exact => lang.pick("确数", "exact"),
+        Bound::AtLeast => lang.pick("≥ 至少", "≥ at least"),
+        Bound::AtMost => lang.pick("≤ 至多", "≤ at most"),
+        Bound::Approx => lang.pick("≈ 约", "≈ about"),
+    }
+}
+
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Investment => lang.pick("投资", "investment"),
+        Kind::Output => lang.pick("产出", "output"),
+        Kind::Count => lang.pick("数量", "count"),
+        Kind::Growth => lang.pick("增长", "growth"),
+        Kind::Target => lang.pick("目标", "target"),
+        Kind::Other => lang.pick("其他", "other"),
+    }
+}
+
+/// Tab-separated text with a header row: pastes into Excel/WPS as cells.
+pub fn to_tsv(dataset: &Dataset, rows: &[&Figure], lang: Lang) -> String {
+    let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    let header: Vec<&str> = Column::ALL.iter().map(|c| c.title(lang)).collect();
+    out.push_str(&header.join("\t"));
+    out.push('\n');
+    for f in rows {
+        let line: Vec<String> = Column::ALL
+            .iter()
+            .map(|&c| clean(cell(dataset, f, c, lang)))
+            .collect();
+        out.push_str(&line.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180 CSV, UTF-8 with a byte-order mark and CRLF line ends, as Excel expects.
+pub fn to_csv(dataset: &Dataset, rows: &[&Figure], lang: Lang) -> Vec<u8> {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    }
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = Column::ALL.iter().map(|c| field(c.title(lang))).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for f in rows {
+        let line: Vec<String> = Column::ALL
+            .iter()
+            .map(|&c| field(&cell(dataset, f, c, lang)))
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}

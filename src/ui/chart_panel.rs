@@ -1,0 +1,123 @@
+//! The chart area beside the map: pick a chart, see it, or see every figure as a table.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::Model;
+use crate::charts::{CHARTS, Chart, ChartDef, ChartError};
+use crate::i18n::Lang;
+
+use super::chart_view::{ChartContext, chart_ui};
+use super::table_view::{TableAction, TableView};
+
+/// The chart shown first: it follows the county selected on the map.
+pub const DEFAULT_CHART: &str = "county_figures";
+
+pub struct ChartPanel {
+    pub chart_id: &'static str,
+    /// Show every figure as a table instead of a chart.
+    pub show_table: bool,
+    pub table: TableView,
+    /// The last built chart (or why it could not be built), kept while neither the chart nor
+    /// the county changes.
+    cache: Option<(&'static str, Option<String>, Result<Chart, ChartError>)>,
+}
+
+impl Default for ChartPanel {
+    fn default() -> Self {
+        Self {
+            chart_id: DEFAULT_CHART,
+            show_table: false,
+            table: TableView::default(),
+            cache: None,
+        }
+    }
+}
+
+impl ChartPanel {
+    /// Switches to a chart by id; unknown ids are ignored.
+    pub fn show_chart(&mut self, id: &str) {
+        if let Some(def) = ChartDef::by_id(id) {
+            self.chart_id = def.id;
+        }
+    }
+
+    fn chart(&mut self, model: &Model, county: Option<&str>) -> Option<&Result<Chart, ChartError>> {
+        let def = ChartDef::by_id(self.chart_id)?;
+        let county = county.filter(|_| def.follows_county());
+        let fresh =
+            matches!(&self.cache, Some((id, c, _)) if *id == def.id && c.as_deref() == county);
+        if !fresh {
+            let chart = def.build(&model.dataset, county);
+            self.cache = Some((def.id, county.map(str::to_owned), chart));
+        }
+        self.cache.as_ref().map(|(_, _, chart)| chart)
+    }
+
+    /// Forgets the built chart, after the data changed.
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        model: &Model,
+        county: Option<&str>,
+        project: Option<&str>,
+        lang: Lang,
+    ) -> Option<TableAction> {
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.show_table,
+                false,
+                RichText::new(lang.pick("图表", "Charts")).strong(),
+            );
+            ui.selectable_value(
+                &mut self.show_table,
+                true,
+                RichText::new(lang.pick("表格", "Table")).strong(),
+            );
+        });
+        if self.show_table {
+            ui.separator();
+            return self.table.ui(ui, model, lang);
+        }
+        ui.horizontal(|ui| {
+            let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
+            egui::ComboBox::new("chart_picker", lang.pick("选择图表", "Pick a chart"))
+                .selected_text(current)
+                .width(ui.available_width() - 90.0)
+                .show_ui(ui, |ui| {
+                    for def in CHARTS {
+                        ui.selectable_value(&mut self.chart_id, def.id, def.title.get(lang))
+                            .on_hover_text(def.question.get(lang));
+                    }
+                });
+        });
+        if let Some(def) = ChartDef::by_id(self.chart_id) {
+            ui.label(RichText::new(def.question.get(lang)).italics().weak());
+        }
+        ui.separator();
+        let chart = match self.chart(model, county)? {
+            Ok(chart) => chart,
+            Err(err) => {
+                ui.colored_label(egui::Color32::DARK_RED, err.to_string());
+                return None;
+            }
+        };
+        let cx = ChartContext {
+            dataset: &model.dataset,
+            lang,
+            selected_county: county,
+            selected_project: project,
+            interactive: true,
+            follows_county: false,
+            any_highlighted: false,
+        };
+        ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| chart_ui(ui, chart, &cx))
+            .inner
+            .map(TableAction::Select)
+    }
+}

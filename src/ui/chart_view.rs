@@ -1,0 +1,520 @@
+//! Drawing a [`Chart`] with egui_plot: title, legend of marks, one plot per panel (one unit per
+//! value axis), the source line. The window and the image export both draw through
+//! [`chart_ui`], so what is exported is what is seen.
+
+use egui::{Align2, Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
+use egui_plot::{
+    Arrows, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, PlotPoints, Points, Text,
+};
+
+use crate::charts::{Chart, Item, Layout, Panel, Status, display_kind, units};
+use crate::data::period::Period;
+use crate::data::{Bound, Dataset, Kind};
+use crate::i18n::Lang;
+
+use super::figure_card::figure_details_ui;
+
+/// Colours for print: one blue for reported values, the map's selection blue for highlighted
+/// items, brown outlines for plans and goals.
+pub mod colors {
+    use egui::Color32;
+
+    pub const BAR: Color32 = Color32::from_rgb(0x4C, 0x78, 0xA8);
+    pub const BAR_DIMMED: Color32 = Color32::from_rgb(0xA9, 0xBF, 0xD8);
+    pub const HIGHLIGHT: Color32 = Color32::from_rgb(0x1F, 0x5F, 0xA8);
+    pub const HIGHLIGHT_OUTLINE: Color32 = Color32::from_rgb(0x0B, 0x2E, 0x59);
+    pub const TARGET: Color32 = Color32::from_rgb(0xB3, 0x5C, 0x00);
+    pub const TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+    pub const WEAK_TEXT: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
+}
+
+/// Pixels per row of a bar panel: a label line and a bar.
+const ROW_HEIGHT: f32 = 46.0;
+/// Space for the value axis under a panel.
+const AXIS_HEIGHT: f32 = 44.0;
+/// How far (as a share of the axis) an at-least arrow reaches past its bar.
+const OPEN_END: f64 = 0.12;
+
+/// What the chart is drawn for and what to highlight.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartContext<'a> {
+    pub dataset: &'a Dataset,
+    pub lang: Lang,
+    pub selected_county: Option<&'a str>,
+    pub selected_project: Option<&'a str>,
+    /// Items answer hover and click in the window, not in an exported image.
+    pub interactive: bool,
+    /// The chart shows the selected county's own figures (set by [`chart_ui`]).
+    pub follows_county: bool,
+    /// Some item of the chart is highlighted, so the others are dimmed (set by [`chart_ui`]).
+    pub any_highlighted: bool,
+}
+
+impl ChartContext<'_> {
+    fn is_highlighted(&self, item: &Item) -> bool {
+        if self.follows_county && self.selected_project.is_none() {
+            // Every item of the per-county chart is the selected county's.
+            return false;
+        }
+        match (self.selected_project, self.selected_county) {
+            (Some(project), _) => item.project.as_deref() == Some(project),
+            (None, Some(county)) => item.county.as_deref() == Some(county),
+            (None, None) => false,
+        }
+    }
+
+    fn has_selection(&self) -> bool {
+        self.any_highlighted
+    }
+}
+
+/// An item the user clicked: select its county and project on the map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemClick {
+    pub county: Option<String>,
+    pub project: Option<String>,
+}
+
+/// Draws the whole chart: title, subtitle, legend, panels, source line.
+pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<ItemClick> {
+    let mut cx = ChartContext {
+        follows_county: chart.county.is_some(),
+        ..*cx
+    };
+    cx.any_highlighted = chart.items().any(|i| cx.is_highlighted(i));
+    let cx = &cx;
+    let lang = cx.lang;
+    ui.label(
+        RichText::new(chart.title(cx.dataset, lang))
+            .size(18.0)
+            .strong()
+            .color(colors::TEXT),
+    );
+    ui.label(RichText::new(chart.def.subtitle.get(lang)).color(colors::WEAK_TEXT));
+    legend_ui(ui, chart, cx);
+    ui.add_space(4.0);
+    let mut clicked = None;
+    match chart.def.layout {
+        Layout::Bars => {
+            for (index, panel) in chart.panels.iter().enumerate() {
+                if let Some(c) = bar_panel_ui(ui, chart, index, panel, cx) {
+                    clicked = Some(c);
+                }
+            }
+        }
+        Layout::Timeline => clicked = timeline_ui(ui, chart, cx),
+    }
+    ui.add_space(2.0);
+    ui.label(
+        RichText::new(chart.source_line(cx.dataset, lang))
+            .small()
+            .color(colors::WEAK_TEXT),
+    );
+    clicked
+}
+
+/// Explains every mark the chart uses: reported bars, outlined plans and goals, ≥ ≤ ≈ and the
+/// highlight of the selection.
+fn legend_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) {
+    let marks = chart.marks();
+    let lang = cx.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        if chart.def.layout == Layout::Bars {
+            swatch(ui, colors::BAR, None);
+            ui.label(small(lang.pick("已报告数值", "reported value")));
+        }
+        if marks.target {
+            swatch(ui, Color32::TRANSPARENT, Some(colors::TARGET));
+            ui.label(small(lang.pick(
+                "空心：计划或目标，非已实现",
+                "outlined: plan or goal, not achieved",
+            )));
+        }
+        if marks.at_least {
+            ui.label(small(lang.pick(
+                "≥ 至少（箭头：上限未知）",
+                "≥ at least (arrow: no upper limit stated)",
+            )));
+        }
+        if marks.at_most {
+            ui.label(small(lang.pick("≤ 至多", "≤ at most")));
+        }
+        if marks.approx {
+            ui.label(small(lang.pick("≈ 约", "≈ about")));
+        }
+        if chart.def.layout == Layout::Timeline {
+            for kind in Kind::ALL {
+                swatch(ui, kind_color(kind), None);
+                ui.label(small(kind_name(kind, lang)));
+            }
+        }
+        if cx.has_selection() {
+            swatch(ui, colors::HIGHLIGHT, Some(colors::HIGHLIGHT_OUTLINE));
+            ui.label(small(lang.pick("所选", "selected")));
+        }
+    });
+}
+
+fn small(text: &str) -> RichText {
+    RichText::new(text).size(12.0).color(colors::TEXT)
+}
+
+fn swatch(ui: &mut Ui, fill: Color32, stroke: Option<Color32>) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 11.0), Sense::hover());
+    ui.painter().rect_filled(rect, 1.0, fill);
+    if let Some(color) = stroke {
+        ui.painter()
+            .rect_stroke(rect, 1.0, Stroke::new(1.5, color), egui::StrokeKind::Inside);
+    }
+}
+
+/// One panel: horizontal bars, each with its label above and its printed value at its end.
+fn bar_panel_ui(
+    ui: &mut Ui,
+    chart: &Chart,
+    index: usize,
+    panel: &Panel,
+    cx: &ChartContext<'_>,
+) -> Option<ItemClick> {
+    let lang = cx.lang;
+    ui.label(
+        RichText::new(panel.title(lang))
+            .strong()
+            .color(colors::TEXT),
+    );
+    let max = panel
+        .items
+        .iter()
+        .map(|i| i.value)
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    let rows = panel.items.len();
+    let height = rows as f32 * ROW_HEIGHT + AXIS_HEIGHT;
+    let axis_title = units::describe(&panel.unit, lang);
+    let plot = Plot::new((chart.def.id, index, chart.county.as_deref().unwrap_or("")))
+        .height(height)
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .show_background(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .x_axis_label(axis_title)
+        .include_x(0.0)
+        // Room after the longest bar for its open end and its value label.
+        .include_x(max * 1.6)
+        .include_y(0.6)
+        .include_y(-(rows as f64) + 0.4)
+        .set_margin_fraction(Vec2::new(0.0, 0.02))
+        .x_grid_spacer(nice_grid)
+        .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());
+    let response = plot.show(ui, |plot_ui| {
+        for (row, item) in panel.items.iter().enumerate() {
+            let y = -(row as f64);
+            let highlighted = cx.is_highlighted(item);
+            let color = match (highlighted, cx.has_selection()) {
+                (true, _) => colors::HIGHLIGHT,
+                (false, true) => colors::BAR_DIMMED,
+                (false, false) => colors::BAR,
+            };
+            let bar = Bar::new(y - 0.18, item.value).width(0.36).horizontal();
+            let bar = match item.status {
+                Status::Achieved => bar.fill(color).stroke(Stroke::new(
+                    if highlighted { 2.0 } else { 0.0 },
+                    colors::HIGHLIGHT_OUTLINE,
+                )),
+                Status::Planned | Status::Target => bar
+                    .fill(if highlighted {
+                        colors::HIGHLIGHT.gamma_multiply(0.35)
+                    } else {
+                        Color32::TRANSPARENT
+                    })
+                    .stroke(Stroke::new(
+                        if highlighted { 2.5 } else { 1.6 },
+                        colors::TARGET,
+                    )),
+            };
+            plot_ui.bar_chart(BarChart::new(format!("bar{row}"), vec![bar]).allow_hover(false));
+            let mut label_x = item.value;
+            if item.bound == Bound::AtLeast {
+                let tip = item.value + max * OPEN_END;
+                plot_ui.arrows(
+                    Arrows::new(
+                        format!("open{row}"),
+                        PlotPoints::new(vec![[item.value, y - 0.18]]),
+                        PlotPoints::new(vec![[tip, y - 0.18]]),
+                    )
+                    .color(if item.status == Status::Achieved {
+                        color
+                    } else {
+                        colors::TARGET
+                    })
+                    .allow_hover(false),
+                );
+                label_x = tip;
+            }
+            plot_ui.text(
+                Text::new(
+                    format!("value{row}"),
+                    PlotPoint::new(label_x + max * 0.02, y - 0.18),
+                    RichText::new(item.value_text(lang))
+                        .size(12.5)
+                        .color(colors::TEXT),
+                )
+                .anchor(Align2::LEFT_CENTER)
+                .allow_hover(false),
+            );
+            plot_ui.text(
+                Text::new(
+                    format!("label{row}"),
+                    PlotPoint::new(0.0, y + 0.08),
+                    RichText::new(item.label(lang))
+                        .size(12.5)
+                        .color(colors::TEXT),
+                )
+                .anchor(Align2::LEFT_BOTTOM)
+                .allow_hover(false),
+            );
+        }
+    });
+    let transform = response.transform;
+    let mut clicked = None;
+    if cx.interactive {
+        for (row, item) in panel.items.iter().enumerate() {
+            let y = -(row as f64);
+            let a = transform.position_from_point(&PlotPoint::new(0.0, y + 0.45));
+            let b = transform.position_from_point(&PlotPoint::new(item.value, y - 0.4));
+            let rect = Rect::from_two_pos(a, Pos2::new(b.x.max(a.x + 80.0), b.y));
+            let id = ui.scope_id().with((chart.def.id, index, row));
+            if let Some(c) = item_interaction_ui(ui, rect, id, item, cx) {
+                clicked = Some(c);
+            }
+        }
+    }
+    clicked
+}
+
+/// Grid lines at round values (1, 2 or 5 times a power of ten), about five across the axis,
+/// all of one weight: a report chart needs few, clear lines.
+fn nice_grid(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = (hi - lo).abs();
+    if !span.is_finite() || span <= 0.0 {
+        return Vec::new();
+    }
+    let rough = span / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// An invisible widget over a drawn item: it carries the item's accessible label, shows its
+/// details on hover and reports a click.
+fn item_interaction_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    id: egui::Id,
+    item: &Item,
+    cx: &ChartContext<'_>,
+) -> Option<ItemClick> {
+    let lang = cx.lang;
+    let response = ui.interact(rect, id, Sense::click());
+    let label = format!("{}: {}", item.label(lang), item.value_text(lang));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.hovered() {
+        ui.painter().rect_stroke(
+            rect.expand(2.0),
+            3.0,
+            Stroke::new(1.0, colors::WEAK_TEXT),
+            egui::StrokeKind::Outside,
+        );
+    }
+    let clickable = item.county.is_some() || item.project.is_some();
+    let response = response.on_hover_ui(|ui| {
+        match item
+            .figure_id
+            .as_deref()
+            .and_then(|id| cx.dataset.figure(id))
+        {
+            Some(figure) => figure_details_ui(ui, cx.dataset, figure, lang),
+            None => {
+                ui.strong(item.label(lang));
+                ui.label(format!(
+                    "{} {}",
+                    item.printed,
+                    lang.pick("条数据", "figures in the dataset")
+                ));
+            }
+        }
+        if clickable {
+            ui.label(
+                RichText::new(lang.pick("点击以在地图上选择", "Click to select it on the map"))
+                    .weak(),
+            );
+        }
+    });
+    if clickable && response.clicked() {
+        return Some(ItemClick {
+            county: item.county.clone(),
+            project: item.project.clone(),
+        });
+    }
+    None
+}
+
+/// The dated figures, one row per period in time order (wrapped when a period has many), each
+/// a point coloured by kind and labelled with its printed value.
+fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<ItemClick> {
+    const PER_ROW: usize = 3;
+    let lang = cx.lang;
+    let mut items: Vec<(Period, &Item)> = chart
+        .items()
+        .filter_map(|i| Some((Period::parse(i.period.as_deref()?)?, i)))
+        .collect();
+    items.sort_by_key(|(period, _)| *period);
+    // Rows of at most PER_ROW items; a period's first row carries its label.
+    let mut rows: Vec<(String, Vec<&Item>)> = Vec::new();
+    let mut current: Option<&str> = None;
+    for &(_, item) in &items {
+        let period = item.period.as_deref().unwrap_or_default();
+        match rows.last_mut() {
+            Some((_, row)) if current == Some(period) && row.len() < PER_ROW => row.push(item),
+            _ => {
+                let label = if current == Some(period) {
+                    String::new()
+                } else {
+                    period.to_owned()
+                };
+                rows.push((label, vec![item]));
+            }
+        }
+        current = Some(period);
+    }
+    let labels: Vec<String> = rows.iter().map(|(p, _)| p.clone()).collect();
+    let height = rows.len() as f32 * 30.0 + 20.0;
+    let plot = Plot::new((chart.def.id, "timeline"))
+        .height(height)
+        .show_axes([false, true])
+        .show_grid([false, false])
+        .show_background(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_x(-0.2)
+        .include_x(PER_ROW as f64)
+        .include_y(0.5)
+        .include_y(-(rows.len() as f64) + 0.5)
+        .y_axis_min_width(70.0)
+        .y_grid_spacer(move |input: GridInput| {
+            let (lo, hi) = input.bounds;
+            ((lo.ceil() as i64)..=(hi.floor().min(0.0) as i64))
+                .map(|v| GridMark {
+                    value: v as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark: GridMark, _| {
+            let row = (-mark.value).round() as usize;
+            labels.get(row).cloned().unwrap_or_default()
+        });
+    let response = plot.show(ui, |plot_ui| {
+        for (r, (_, row)) in rows.iter().enumerate() {
+            let y = -(r as f64);
+            for (c, item) in row.iter().enumerate() {
+                let x = c as f64;
+                let color = item_color(cx, item);
+                let mut points = Points::new(format!("p{r}_{c}"), vec![[x, y]])
+                    .radius(5.0)
+                    .color(color)
+                    .allow_hover(false);
+                if item.status != Status::Achieved {
+                    points = points.filled(false);
+                }
+                plot_ui.points(points);
+                plot_ui.text(
+                    Text::new(
+                        format!("t{r}_{c}"),
+                        PlotPoint::new(x + 0.08, y),
+                        RichText::new(item.value_text(lang))
+                            .size(12.0)
+                            .color(colors::TEXT),
+                    )
+                    .anchor(Align2::LEFT_CENTER)
+                    .allow_hover(false),
+                );
+            }
+        }
+    });
+    let mut clicked = None;
+    if cx.interactive {
+        let transform = response.transform;
+        for (r, (_, row)) in rows.iter().enumerate() {
+            for (c, item) in row.iter().enumerate() {
+                let a = transform
+                    .position_from_point(&PlotPoint::new(c as f64 - 0.1, -(r as f64) + 0.4));
+                let b = transform
+                    .position_from_point(&PlotPoint::new(c as f64 + 0.9, -(r as f64) - 0.4));
+                let id = ui.scope_id().with((chart.def.id, "timeline", r, c));
+                if let Some(click) = item_interaction_ui(ui, Rect::from_two_pos(a, b), id, item, cx)
+                {
+                    clicked = Some(click);
+                }
+            }
+        }
+    }
+    clicked
+}
+
+/// A colour per kind of figure for the timeline (Tableau 10, colour-blind aware).
+fn kind_color(kind: Kind) -> Color32 {
+    match kind {
+        Kind::Investment => Color32::from_rgb(0x4C, 0x78, 0xA8),
+        Kind::Output => Color32::from_rgb(0x59, 0xA1, 0x4F),
+        Kind::Count => Color32::from_rgb(0x76, 0xB7, 0xB2),
+        Kind::Growth => Color32::from_rgb(0xE1, 0x57, 0x59),
+        Kind::Target => colors::TARGET,
+        Kind::Other => Color32::from_rgb(0x79, 0x70, 0x6E),
+    }
+}
+
+fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Investment => lang.pick("投资", "investment"),
+        Kind::Output => lang.pick("产出", "output"),
+        Kind::Count => lang.pick("数量", "count"),
+        Kind::Growth => lang.pick("增长", "growth"),
+        Kind::Target => lang.pick("目标/计划", "goal or plan"),
+        Kind::Other => lang.pick("其他", "other"),
+    }
+}
+
+fn item_color(cx: &ChartContext<'_>, item: &Item) -> Color32 {
+    if cx.is_highlighted(item) {
+        return colors::HIGHLIGHT;
+    }
+    item.figure_id
+        .as_deref()
+        .and_then(|id| cx.dataset.figure(id))
+        .map_or(kind_color(Kind::Other), |f| kind_color(display_kind(f)))
+}

@@ -1,0 +1,209 @@
+//! Every figure in a sortable, filterable table, with "copy as TSV" and "export CSV".
+
+use egui::{RichText, Ui};
+use egui_extras::{Column as Col, TableBuilder};
+
+use crate::Model;
+use crate::data::Kind;
+use crate::i18n::Lang;
+use crate::table::{Column, Filter, Sort, cell, kind_name, rows, to_tsv};
+
+use super::chart_view::ItemClick;
+
+#[derive(Clone, Debug, Default)]
+pub struct TableView {
+    pub filter: Filter,
+    pub sort: Sort,
+}
+
+/// What the user asked of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableAction {
+    /// Save the rows shown as CSV.
+    ExportCsv,
+    /// A row was clicked: select its county or project.
+    Select(ItemClick),
+    /// The rows shown were copied to the clipboard.
+    Copied(usize),
+}
+
+impl TableView {
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) -> Option<TableAction> {
+        let dataset = &model.dataset;
+        let mut action = None;
+        self.filters_ui(ui, model, lang);
+        let shown = rows(dataset, &self.filter, self.sort, lang);
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{} {} / {}",
+                lang.pick("显示", "Showing"),
+                shown.len(),
+                dataset.figures.len()
+            ));
+            if ui
+                .button(lang.pick("复制为 TSV", "Copy as TSV"))
+                .on_hover_text(lang.pick(
+                    "可直接粘贴到 Excel / WPS",
+                    "Pastes into Excel / WPS as cells",
+                ))
+                .clicked()
+            {
+                ui.ctx().copy_text(to_tsv(dataset, &shown, lang));
+                action = Some(TableAction::Copied(shown.len()));
+            }
+            if ui.button(lang.pick("导出 CSV…", "Export CSV…")).clicked() {
+                action = Some(TableAction::ExportCsv);
+            }
+        });
+        ui.separator();
+        const COLUMNS: [Column; 7] = [
+            Column::Value,
+            Column::Subject,
+            Column::County,
+            Column::Period,
+            Column::Kind,
+            Column::Status,
+            Column::Article,
+        ];
+        let mut clicked_row = None;
+        TableBuilder::new(ui)
+            .id_salt("figures_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .column(Col::initial(110.0).at_least(60.0))
+            .column(Col::initial(220.0).at_least(80.0).clip(true))
+            .columns(Col::initial(70.0).at_least(40.0).clip(true), 4)
+            .column(Col::remainder().at_least(80.0).clip(true))
+            .header(24.0, |mut header| {
+                for column in COLUMNS {
+                    header.col(|ui| {
+                        let arrow = match self.sort {
+                            Sort {
+                                column: c,
+                                descending: false,
+                            } if c == column => " ▲",
+                            Sort {
+                                column: c,
+                                descending: true,
+                            } if c == column => " ▼",
+                            _ => "",
+                        };
+                        let text = RichText::new(format!("{}{arrow}", column.title(lang))).strong();
+                        if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                            self.sort = Sort {
+                                column,
+                                descending: self.sort.column == column && !self.sort.descending,
+                            };
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, shown.len(), |mut row| {
+                    let Some(figure) = shown.get(row.index()) else {
+                        return;
+                    };
+                    for column in COLUMNS {
+                        row.col(|ui| {
+                            let text = if column == Column::Value {
+                                figure.value_label()
+                            } else {
+                                cell(dataset, figure, column, lang)
+                            };
+                            ui.add(egui::Label::new(text).truncate());
+                        });
+                    }
+                    let response = row.response();
+                    let response = response.on_hover_ui(|ui| {
+                        super::figure_card::figure_details_ui(ui, dataset, figure, lang);
+                    });
+                    if response.clicked() {
+                        clicked_row = Some(ItemClick {
+                            county: (!figure.is_city_wide()).then(|| figure.scope.clone()),
+                            project: figure.project.clone(),
+                        });
+                    }
+                });
+            });
+        action.or(clicked_row.map(TableAction::Select))
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) {
+        let dataset = &model.dataset;
+        ui.horizontal_wrapped(|ui| {
+            let any = lang.pick("全部", "all");
+            let article_text = self.filter.article.as_deref().map_or(any.to_owned(), |id| {
+                id.split('_').next().unwrap_or(id).to_owned()
+            });
+            egui::ComboBox::from_label(lang.pick("文章", "Article"))
+                .selected_text(article_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.article, None, any);
+                    for a in &dataset.articles {
+                        let name = format!(
+                            "{} {}",
+                            a.id.split('_').next().unwrap_or(&a.id),
+                            lang.pick(&a.headline_zh, &a.headline_en)
+                        );
+                        ui.selectable_value(&mut self.filter.article, Some(a.id.clone()), name);
+                    }
+                });
+            let scope_text = match self.filter.scope.as_deref() {
+                None => any.to_owned(),
+                Some("city") => lang.pick("全市", "whole city").to_owned(),
+                Some(code) => dataset.county_name(code, lang.is_en()).to_owned(),
+            };
+            egui::ComboBox::from_label(lang.pick("县区", "County"))
+                .selected_text(scope_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.scope, None, any);
+                    ui.selectable_value(
+                        &mut self.filter.scope,
+                        Some("city".to_owned()),
+                        lang.pick("全市", "whole city"),
+                    );
+                    for c in &dataset.counties {
+                        ui.selectable_value(
+                            &mut self.filter.scope,
+                            Some(c.adcode.clone()),
+                            lang.pick(&c.name_zh, &c.name_en),
+                        );
+                    }
+                });
+            egui::ComboBox::from_label(lang.pick("类别", "Kind"))
+                .selected_text(self.filter.kind.map_or(any, |k| kind_name(k, lang)))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.kind, None, any);
+                    for k in Kind::ALL {
+                        ui.selectable_value(&mut self.filter.kind, Some(k), kind_name(k, lang));
+                    }
+                });
+            let mut periods: Vec<&str> = dataset
+                .figures
+                .iter()
+                .filter_map(|f| f.period.as_deref())
+                .collect();
+            periods.sort_by_key(|p| crate::data::period::Period::parse(p));
+            periods.dedup();
+            egui::ComboBox::from_label(lang.pick("时间", "Period"))
+                .selected_text(self.filter.period.clone().unwrap_or_else(|| any.to_owned()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.period, None, any);
+                    for p in periods {
+                        ui.selectable_value(&mut self.filter.period, Some(p.to_owned()), p);
+                    }
+                });
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter.text)
+                    .hint_text(lang.pick("搜索指标或原文", "Search measure or quote"))
+                    .desired_width(150.0),
+            );
+            if self.filter != Filter::default()
+                && ui.button(lang.pick("清除筛选", "Clear filters")).clicked()
+            {
+                self.filter = Filter::default();
+            }
+        });
+    }
+}

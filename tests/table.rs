@@ -1,0 +1,123 @@
+//! The figures table: filters, sorting, and the TSV and CSV a report writer pastes or opens.
+
+use zhaoqing_explorer::data::{Dataset, Kind};
+use zhaoqing_explorer::i18n::Lang;
+use zhaoqing_explorer::table::{Column, Filter, Sort, rows, to_csv, to_tsv};
+
+fn dataset() -> Dataset {
+    Dataset::embedded().expect("the embedded dataset parses")
+}
+
+#[test]
+fn filters_combine() {
+    let data = dataset();
+    let all = rows(&data, &Filter::default(), Sort::default(), Lang::Zh);
+    assert_eq!(all.len(), data.figures.len());
+
+    let sihui = Filter {
+        scope: Some("441284".into()),
+        ..Filter::default()
+    };
+    let shown = rows(&data, &sihui, Sort::default(), Lang::Zh);
+    assert!(!shown.is_empty() && shown.iter().all(|f| f.scope == "441284"));
+
+    let narrow = Filter {
+        article: Some("002_167fc7489765f1f4".into()),
+        kind: Some(Kind::Investment),
+        period: Some("2020".into()),
+        ..Filter::default()
+    };
+    let ids: Vec<&str> = rows(&data, &narrow, Sort::default(), Lang::Zh)
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert!(ids.contains(&"new_projects_2020_planned_investment"));
+    assert!(ids.contains(&"projects_started_2020_investment"));
+    assert!(!ids.contains(&"new_projects_2020_count"));
+
+    let text = Filter {
+        text: "预制菜".into(),
+        ..Filter::default()
+    };
+    assert!(
+        rows(&data, &text, Sort::default(), Lang::Zh)
+            .iter()
+            .all(|f| {
+                f.subject_zh.contains("预制菜") || f.source.quote.contains("预制菜")
+            })
+    );
+}
+
+#[test]
+fn sorts_by_value_and_by_period() {
+    let data = dataset();
+    let by_value = rows(
+        &data,
+        &Filter::default(),
+        Sort {
+            column: Column::Value,
+            descending: true,
+        },
+        Lang::Zh,
+    );
+    assert!(by_value.windows(2).all(|w| w[0].value >= w[1].value));
+    let by_period = rows(
+        &data,
+        &Filter::default(),
+        Sort {
+            column: Column::Period,
+            descending: false,
+        },
+        Lang::Zh,
+    );
+    assert_eq!(by_period[0].period.as_deref(), Some("2018"));
+    // Undated figures come after every dated one.
+    let first_undated = by_period
+        .iter()
+        .position(|f| f.period.is_none())
+        .expect("some are undated");
+    assert!(
+        by_period[first_undated..]
+            .iter()
+            .all(|f| f.period.is_none())
+    );
+}
+
+#[test]
+fn tsv_pastes_as_cells() {
+    let data = dataset();
+    let filter = Filter {
+        period: Some("2021-Q1".into()),
+        ..Filter::default()
+    };
+    let shown = rows(&data, &filter, Sort::default(), Lang::Zh);
+    let tsv = to_tsv(&data, &shown, Lang::Zh);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines.len(), shown.len() + 1);
+    assert!(lines[0].starts_with("指标\t数值\t单位"));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.split('\t').count() == Column::ALL.len())
+    );
+    assert!(tsv.contains("2021年一季度规模以上工业增加值\t156.96\t亿元\t确数"));
+}
+
+#[test]
+fn csv_opens_in_excel_with_chinese_and_quotes_intact() {
+    let data = dataset();
+    let shown = rows(&data, &Filter::default(), Sort::default(), Lang::Zh);
+    let csv = to_csv(&data, &shown, Lang::Zh);
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 byte-order mark for Excel"
+    );
+    let text = std::str::from_utf8(&csv[3..]).expect("UTF-8");
+    assert!(text.ends_with("\r\n"));
+    assert!(text.contains("156.96"));
+    let records: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(records.len(), shown.len() + 1);
+    // An English citation holds a comma, so the field is quoted.
+    let english = String::from_utf8(to_csv(&data, &shown, Lang::En)).expect("UTF-8");
+    assert!(english.contains(",\"Jinyang Net / Yangcheng Evening News, 2021-01-14\","));
+}
