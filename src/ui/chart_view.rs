@@ -212,6 +212,7 @@ fn bar_panel_ui(
         .include_y(-(rows as f64) + 0.4)
         .set_margin_fraction(Vec2::new(0.0, 0.02))
         .x_grid_spacer(nice_grid)
+        .x_axis_formatter(|mark: GridMark, _| tick_label(mark))
         .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());
     let response = plot.show(ui, |plot_ui| {
         for (row, item) in panel.items.iter().enumerate() {
@@ -322,6 +323,16 @@ fn nice_grid(input: GridInput) -> Vec<GridMark> {
             step_size: step,
         })
         .collect()
+}
+
+/// A tick label with as many decimals as the grid step needs (0.5 → "0.5", 100 → "100").
+fn tick_label(mark: GridMark) -> String {
+    let decimals = if mark.step_size >= 1.0 {
+        0
+    } else {
+        (-mark.step_size.log10()).ceil().clamp(0.0, 6.0) as usize
+    };
+    format!("{:.*}", decimals, mark.value)
 }
 
 /// An invisible widget over a drawn item: it carries the item's accessible label, shows its
