@@ -27,7 +27,7 @@ SCOPES = ADCODES | {"city"}
 INDUSTRIES = {"nev", "battery", "electronics", "food", "agriculture", "tourism", "ecology", "energy",
               "materials", "machinery", "commerce", "industrial_park"}
 PRECISIONS = {"site", "area", "town", "county"}
-FIGURE_KEYS = ["id", "value", "unit", "printed", "bound", "kind", "planned", "scope", "project", "period",
+FIGURE_KEYS = ["id", "value", "unit", "printed", "bound", "kind", "planned", "each", "scope", "project", "period",
                "subject_zh", "subject_en", "source", "note"]
 PROJECT_KEYS = ["id", "name_zh", "name_en", "county", "industry", "figures", "articles", "precision",
                 "coord_source", "location_zh", "location_en", "location_note"]
@@ -170,6 +170,8 @@ def main():
             problem("figure %s: bad bound %r" % (fid, f.get("bound")))
         if f.get("kind") not in KINDS:
             problem("figure %s: bad kind %r" % (fid, f.get("kind")))
+        if not isinstance(f.get("each"), bool):
+            problem("figure %s: each must be true or false" % fid)
         if not isinstance(f.get("planned"), bool):
             problem("figure %s: planned must be boolean" % fid)
         if f.get("scope") not in SCOPES:

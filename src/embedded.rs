@@ -18,6 +18,8 @@ macro_rules! asset {
 }
 
 pub const BOUNDARIES: Asset<'static> = asset!("assets/boundaries/zhaoqing.geojson");
+/// The prefectures around Zhaoqing, simplified, drawn in grey for context.
+pub const CONTEXT: Asset<'static> = asset!("assets/boundaries/context.geojson");
 pub const ARTICLES: Asset<'static> = asset!("assets/data/articles.json");
 pub const FIGURES: Asset<'static> = asset!("assets/data/figures.json");
 pub const PROJECTS: Asset<'static> = asset!("assets/data/projects.geojson");

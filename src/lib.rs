@@ -6,6 +6,7 @@
 
 pub mod atomic_write;
 pub mod charts;
+pub mod choropleth;
 pub mod cli;
 pub mod data;
 pub mod embedded;
@@ -13,6 +14,8 @@ pub mod geometry;
 pub mod i18n;
 pub mod load_error;
 pub mod model;
+pub mod search;
+pub mod selection;
 pub mod table;
 pub mod ui;
 

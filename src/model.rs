@@ -11,6 +11,9 @@ pub struct Model {
     pub boundaries: Boundaries,
     /// One per region, same order as `boundaries.regions`.
     pub fills: Vec<FillMesh>,
+    /// Neighbouring prefectures, drawn in grey around the counties.
+    pub context: Boundaries,
+    pub context_fills: Vec<FillMesh>,
     pub dataset: Dataset,
 }
 
@@ -20,20 +23,29 @@ impl Model {
         let boundaries =
             Boundaries::from_geojson(embedded::BOUNDARIES.path, embedded::BOUNDARIES.bytes)
                 .map_err(|e| vec![e])?;
+        let context = Boundaries::from_geojson(embedded::CONTEXT.path, embedded::CONTEXT.bytes)
+            .map_err(|e| vec![e])?;
         let dataset = Dataset::embedded().map_err(|e| vec![e])?;
-        Self::new(boundaries, dataset)
+        Self::new(boundaries, context, dataset)
     }
 
     /// Checks the dataset against the boundaries and prepares what drawing needs.
-    pub fn new(boundaries: Boundaries, dataset: Dataset) -> Result<Self, Vec<LoadError>> {
+    pub fn new(
+        boundaries: Boundaries,
+        context: Boundaries,
+        dataset: Dataset,
+    ) -> Result<Self, Vec<LoadError>> {
         let problems = dataset.validate(&boundaries);
         if !problems.is_empty() {
             return Err(problems);
         }
         let fills = boundaries.regions.iter().map(FillMesh::of_region).collect();
+        let context_fills = context.regions.iter().map(FillMesh::of_region).collect();
         Ok(Self {
             boundaries,
             fills,
+            context,
+            context_fills,
             dataset,
         })
     }

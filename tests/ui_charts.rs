@@ -10,15 +10,15 @@ use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::app::setup_context;
 use zhaoqing_explorer::ui::chart_view::{ChartContext, chart_ui};
 
-/// 怀集县's seat (怀城街道), from shared/reference/places.md.
-const HUAIJI_SEAT: (f64, f64) = (112.17629, 23.91952);
+/// 蓝钟镇 in 怀集县 (places.md), where no project symbol sits.
+const HUAIJI_LANZHONG: (f64, f64) = (111.94800, 24.06556);
 
 #[test]
 fn selecting_a_county_on_the_map_switches_the_per_county_chart() {
     let mut harness = app_harness();
     // The per-county chart is shown first; before a selection it compares the counties.
     harness.get_by_label("怀集县: 2条");
-    let pos = screen_pos(&harness, HUAIJI_SEAT.0, HUAIJI_SEAT.1);
+    let pos = screen_pos(&harness, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().selected(), Some("441224"));
     harness.get_by_label("县区数据：怀集县");
@@ -66,7 +66,7 @@ fn clicking_a_chart_item_selects_its_county_and_hover_shows_the_quote() {
     harness.run();
     assert_eq!(harness.state().selected(), Some("441223"));
     assert_eq!(harness.state().selected_project(), Some("guangning_eod"));
-    harness.get_by_label("广宁县");
+    harness.get_by_label("广宁县“碧水一竹海一文旅”EOD项目");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use egui_kittest::kittest::Queryable as _;
 
 /// 四会市's seat (城中街道), from shared/reference/places.md.
 const SIHUI_SEAT: (f64, f64) = (112.68764, 23.34055);
-/// 怀集县's seat (怀城街道).
-const HUAIJI_SEAT: (f64, f64) = (112.17629, 23.91952);
+/// 蓝钟镇 in 怀集县 (places.md), where no project symbol sits.
+const HUAIJI_LANZHONG: (f64, f64) = (111.94800, 24.06556);
 
 #[test]
 fn clicking_a_county_names_it_in_the_side_panel_and_esc_clears() {
@@ -37,7 +37,7 @@ fn clicking_a_county_names_it_in_the_side_panel_and_esc_clears() {
 fn hovering_a_county_shows_its_name_in_a_tooltip() {
     let mut harness = app_harness();
     assert!(harness.query_by_label("怀集县").is_none());
-    let pos = screen_pos(&harness, HUAIJI_SEAT.0, HUAIJI_SEAT.1);
+    let pos = screen_pos(&harness, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1);
     harness.hover_at(pos);
     // Tooltips appear after the pointer rests for a moment.
     for _ in 0..10 {

@@ -94,6 +94,31 @@ impl Dataset {
         self.projects.iter().filter(move |p| p.county == adcode)
     }
 
+    /// What the articles say a project invests, in 亿元: the sum of its investment figures
+    /// (planned or committed amounts included), `at_least` when one of them is a lower bound.
+    /// Amounts that hold per item (超亿元 each) are not added; 万元 and 元 convert exactly.
+    pub fn stated_investment(&self, project: &Project) -> Option<StatedAmount> {
+        let mut total: Option<StatedAmount> = None;
+        for figure in project.figures.iter().filter_map(|id| self.figure(id)) {
+            if figure.kind != super::figures::Kind::Investment || figure.each {
+                continue;
+            }
+            let factor = match figure.unit.as_str() {
+                "亿元" => 1.0,
+                "万元" => 1e-4,
+                "元" => 1e-8,
+                _ => continue,
+            };
+            let sum = total.get_or_insert(StatedAmount {
+                yi: 0.0,
+                at_least: false,
+            });
+            sum.yi += figure.value * factor;
+            sum.at_least |= figure.bound == super::figures::Bound::AtLeast;
+        }
+        total
+    }
+
     /// The county's name in the chosen language, or the code itself when unknown.
     pub fn county_name<'a>(&'a self, adcode: &'a str, english: bool) -> &'a str {
         match self.county(adcode) {
@@ -102,6 +127,13 @@ impl Dataset {
             None => adcode,
         }
     }
+}
+
+/// An amount in 亿元 and whether it is only a lower bound.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatedAmount {
+    pub yi: f64,
+    pub at_least: bool,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(asset: Asset<'_>) -> Result<T, LoadError> {

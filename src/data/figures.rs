@@ -79,6 +79,10 @@ pub struct Figure {
     /// A planned or committed amount (计划投资), not money spent.
     #[serde(default)]
     pub planned: bool,
+    /// The value holds for each of several items (四个超百亿级项目: each ≥ 100 亿元) or is a rate
+    /// or an average: it must never be added up.
+    #[serde(default)]
+    pub each: bool,
     /// `"city"` or a county adcode.
     pub scope: String,
     pub project: Option<String>,

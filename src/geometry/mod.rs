@@ -3,6 +3,7 @@
 
 pub mod boundaries;
 pub mod geojson;
+pub mod labels;
 pub mod projector;
 
 pub use boundaries::{Boundaries, Region};

@@ -6,15 +6,18 @@ use geo::Coord;
 use crate::Model;
 use crate::i18n::{Lang, Msg};
 use crate::load_error::LoadError;
+pub use crate::selection::Selection;
 
 use super::article_view::ArticleView;
 use super::chart_panel::ChartPanel;
-use super::map::MapView;
+use super::map::{MapClick, MapView};
 use super::save_dialog::{SaveChoice, SaveDialog};
+use super::search_box::SearchBox;
 use super::side_panel::{SidePanelAction, side_panel_ui};
 use super::table_view::TableAction;
 use super::toasts::Toasts;
 use crate::atomic_write::write_atomic;
+use crate::search::Target;
 use std::path::PathBuf;
 
 pub struct ExplorerApp {
@@ -24,6 +27,7 @@ pub struct ExplorerApp {
     selection: Selection,
     map: MapView,
     charts: ChartPanel,
+    search: SearchBox,
     article_view: Option<ArticleView>,
     pointer_lonlat: Option<Coord<f64>>,
     /// The open save dialog and what it saves.
@@ -54,6 +58,7 @@ impl ExplorerApp {
             selection: Selection::default(),
             map: MapView::default(),
             charts: ChartPanel::default(),
+            search: SearchBox::default(),
             article_view: None,
             pointer_lonlat: None,
             save: None,
@@ -96,24 +101,6 @@ impl ExplorerApp {
         }
     }
 
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(Msg::AppTitle.text(self.lang))
-                    .strong()
-                    .size(16.0),
-            );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(Msg::Language.text(self.lang)).clicked() {
-                    self.lang = match self.lang {
-                        Lang::Zh => Lang::En,
-                        Lang::En => Lang::Zh,
-                    };
-                }
-            });
-        });
-    }
-
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let cursor = match self.pointer_lonlat {
@@ -139,6 +126,32 @@ impl ExplorerApp {
     }
 }
 
+/// Title, search and language switch.
+fn top_bar_ui(
+    ui: &mut egui::Ui,
+    search: &mut SearchBox,
+    lang: &mut Lang,
+    model: Option<&Model>,
+) -> Option<Target> {
+    let mut found = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(Msg::AppTitle.text(*lang)).strong().size(16.0));
+        ui.add_space(16.0);
+        if let Some(model) = model {
+            found = search.ui(ui, &model.dataset, *lang);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(Msg::Language.text(*lang)).clicked() {
+                *lang = match *lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+        });
+    });
+    found
+}
+
 /// Light theme (the map and charts are made for print) and the CJK font.
 pub fn setup_context(ctx: &egui::Context) {
     super::fonts::install_fonts(ctx);
@@ -149,7 +162,15 @@ impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        let mut found = None;
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            found = top_bar_ui(
+                ui,
+                &mut self.search,
+                &mut self.lang,
+                self.model.as_ref().ok(),
+            );
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
 
         let model = match &self.model {
@@ -161,12 +182,28 @@ impl eframe::App for ExplorerApp {
             }
         };
 
+        match found {
+            Some(Target::County(code)) => {
+                if let Some(region) = model.boundaries.region_by_code(&code) {
+                    self.map.focus_on(region.bbox);
+                }
+                self.selection.select_county(Some(code));
+            }
+            Some(Target::Project(id)) => {
+                if let Some(project) = model.dataset.project(&id) {
+                    self.map
+                        .focus_on(geo::Rect::new(project.lonlat, project.lonlat));
+                    self.selection.select_project(id, project.county.clone());
+                }
+            }
+            None => {}
+        }
         let mut action = None;
         egui::Panel::left("side_panel")
             .default_size(300.0)
             .size_range(240.0..=520.0)
             .show(ui, |ui| {
-                action = side_panel_ui(ui, model, self.selection.county.as_deref(), self.lang);
+                action = side_panel_ui(ui, model, &self.selection, self.lang);
             });
         let mut panel_action = None;
         egui::Panel::right("chart_panel")
@@ -183,14 +220,18 @@ impl eframe::App for ExplorerApp {
             });
         let mut clicked = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let output = self
-                .map
-                .ui(ui, model, self.selection.county.as_deref(), self.lang);
+            let output = self.map.ui(ui, model, &self.selection, self.lang);
             self.pointer_lonlat = output.pointer_lonlat;
             clicked = output.clicked;
         });
-        if let Some(code) = clicked {
-            self.selection.select_county(code);
+        match clicked {
+            Some(MapClick::County(code)) => self.selection.select_county(code),
+            Some(MapClick::Project(id)) => {
+                if let Some(project) = model.dataset.project(&id) {
+                    self.selection.select_project(id, project.county.clone());
+                }
+            }
+            None => {}
         }
         match panel_action {
             Some(TableAction::Select(click)) => {
@@ -213,7 +254,13 @@ impl eframe::App for ExplorerApp {
             None => {}
         }
         match action {
-            Some(SidePanelAction::ClearSelection) => self.selection.select_county(None),
+            Some(SidePanelAction::ClearSelection) => self.selection.clear(),
+            Some(SidePanelAction::ClearProject) => self.selection.project = None,
+            Some(SidePanelAction::SelectProject(id)) => {
+                if let Some(project) = model.dataset.project(&id) {
+                    self.selection.select_project(id, project.county.clone());
+                }
+            }
             Some(SidePanelAction::ShowQuote(id)) => {
                 if let Some(figure) = model.dataset.figure(&id) {
                     self.article_view = Some(ArticleView::new(
@@ -273,21 +320,4 @@ fn load_errors_ui(ui: &mut egui::Ui, problems: &[LoadError], lang: Lang) {
             ui.label(problem.to_string());
         }
     });
-}
-
-/// What is selected: a county, and possibly a project in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    pub county: Option<String>,
-    pub project: Option<String>,
-}
-
-impl Selection {
-    /// Selects a county (or nothing); a project of another county is deselected.
-    pub fn select_county(&mut self, county: Option<String>) {
-        if county != self.county {
-            self.project = None;
-        }
-        self.county = county;
-    }
 }

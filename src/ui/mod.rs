@@ -8,6 +8,7 @@ pub mod figure_card;
 pub mod fonts;
 pub mod map;
 pub mod save_dialog;
+pub mod search_box;
 pub mod side_panel;
 pub mod table_view;
 pub mod toasts;

@@ -1,10 +1,12 @@
-//! The side panel: what is selected (a county, or the whole city) and what the articles say
-//! about it.
+//! The side panel: what is selected (a project, a county, or the whole city) and what the
+//! articles say about it.
 
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::Model;
+use crate::data::Project;
 use crate::i18n::{Lang, Msg};
+use crate::selection::Selection;
 
 use super::figure_card::figure_card_ui;
 
@@ -14,30 +16,41 @@ pub enum SidePanelAction {
     /// Show a figure's quote in its article.
     ShowQuote(String),
     ClearSelection,
+    /// Select a project listed under its county.
+    SelectProject(String),
+    /// Go back from a project to its county.
+    ClearProject,
 }
 
 pub fn side_panel_ui(
     ui: &mut Ui,
     model: &Model,
-    selected: Option<&str>,
+    selection: &Selection,
     lang: Lang,
 ) -> Option<SidePanelAction> {
     let mut action = None;
     ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        let scope = match selected.and_then(|code| model.boundaries.region_by_code(code)) {
+        if let Some(project) = selection
+            .project
+            .as_deref()
+            .and_then(|id| model.dataset.project(id))
+        {
+            project_ui(ui, model, project, lang, &mut action);
+            return;
+        }
+        let scope = match selection
+            .county
+            .as_deref()
+            .and_then(|code| model.boundaries.region_by_code(code))
+        {
             Some(region) => {
-                ui.horizontal(|ui| {
-                    ui.heading(RichText::new(&region.name_zh).strong());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("×")
-                            .on_hover_text(Msg::ClearSelection.text(lang))
-                            .clicked()
-                        {
-                            action = Some(SidePanelAction::ClearSelection);
-                        }
-                    });
-                });
+                title_row_ui(
+                    ui,
+                    &region.name_zh,
+                    lang,
+                    SidePanelAction::ClearSelection,
+                    &mut action,
+                );
                 ui.label(RichText::new(&region.name_en).size(15.0));
                 ui.add_space(4.0);
                 county_facts_ui(ui, model, &region.code, region.area_km2, lang);
@@ -72,15 +85,121 @@ pub fn side_panel_ui(
                     .strong(),
             );
             for project in projects {
-                ui.label(format!(
-                    "• {}",
-                    lang.pick(&project.name_zh, &project.name_en)
-                ))
-                .on_hover_text(project.precision.describe(lang.is_en()));
+                if ui
+                    .link(lang.pick(&project.name_zh, &project.name_en))
+                    .on_hover_text(project.precision.describe(lang.is_en()))
+                    .clicked()
+                {
+                    action = Some(SidePanelAction::SelectProject(project.id.clone()));
+                }
             }
         }
     });
     action
+}
+
+fn title_row_ui(
+    ui: &mut Ui,
+    title: &str,
+    lang: Lang,
+    close: SidePanelAction,
+    action: &mut Option<SidePanelAction>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(title).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(Msg::ClearSelection.text(lang))
+                .clicked()
+            {
+                *action = Some(close);
+            }
+        });
+    });
+}
+
+/// A selected project: names, industry, where it is and how precisely, its figures and sources.
+fn project_ui(
+    ui: &mut Ui,
+    model: &Model,
+    project: &Project,
+    lang: Lang,
+    action: &mut Option<SidePanelAction>,
+) {
+    let dataset = &model.dataset;
+    title_row_ui(
+        ui,
+        &project.name_zh,
+        lang,
+        SidePanelAction::ClearProject,
+        action,
+    );
+    ui.label(RichText::new(&project.name_en).size(14.0));
+    ui.add_space(4.0);
+    egui::Grid::new("project_facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(Msg::Industry.text(lang)).weak());
+            ui.label(project.industry.name(lang.is_en()));
+            ui.end_row();
+            ui.label(RichText::new(lang.pick("所在县区", "County")).weak());
+            ui.label(dataset.county_name(&project.county, lang.is_en()));
+            ui.end_row();
+            ui.label(RichText::new(lang.pick("位置", "Location")).weak());
+            ui.label(
+                project
+                    .location_zh
+                    .as_deref()
+                    .filter(|_| !lang.is_en())
+                    .or(project.location_en.as_deref())
+                    .unwrap_or("–"),
+            );
+            ui.end_row();
+            ui.label(RichText::new(Msg::Precision.text(lang)).weak());
+            ui.label(project.precision.describe(lang.is_en()));
+            ui.end_row();
+            if let Some(amount) = dataset.stated_investment(project) {
+                ui.label(RichText::new(lang.pick("所述投资", "Stated investment")).weak());
+                ui.label(format!(
+                    "{}{} 亿元",
+                    if amount.at_least { "≥" } else { "" },
+                    crate::data::figures::format_value((amount.yi * 1e4).round() / 1e4)
+                ));
+                ui.end_row();
+            }
+        });
+    if let Some(note) = &project.location_note {
+        ui.label(RichText::new(note).small().weak());
+    }
+    ui.add_space(6.0);
+    ui.separator();
+    let figures: Vec<_> = project
+        .figures
+        .iter()
+        .filter_map(|id| dataset.figure(id))
+        .collect();
+    ui.label(RichText::new(format!("{} ({})", Msg::Figures.text(lang), figures.len())).strong());
+    if figures.is_empty() {
+        ui.label(
+            RichText::new(lang.pick(
+                "文章未给出该项目的数据",
+                "The articles give no figures for this project",
+            ))
+            .weak(),
+        );
+    }
+    for figure in figures {
+        if figure_card_ui(ui, dataset, figure, lang) {
+            *action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(lang.pick("提及该项目的文章", "Articles that mention it")).strong());
+    for article in project.articles.iter().filter_map(|id| dataset.article(id)) {
+        ui.label(format!("• {}", article.citation(lang.is_en())));
+    }
 }
 
 /// Adcode, seat, area and the articles' statements about a county.

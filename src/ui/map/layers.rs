@@ -1,0 +1,68 @@
+//! What every map layer sees, and what the pointer can hit. Each layer is a small unit over the
+//! one projector: it paints itself and says what lies under a point.
+
+use egui::{Painter, Pos2};
+
+use crate::Model;
+use crate::choropleth::Metric;
+use crate::geometry::Projector;
+use crate::i18n::Lang;
+
+use crate::selection::Selection;
+
+/// The layers a user can switch on and off, and how the counties are coloured.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct LayerSettings {
+    pub context: bool,
+    pub choropleth: bool,
+    pub metric: Metric,
+    pub projects: bool,
+    pub labels: bool,
+}
+
+impl Default for LayerSettings {
+    fn default() -> Self {
+        Self {
+            context: true,
+            choropleth: false,
+            metric: Metric::Projects,
+            projects: true,
+            labels: true,
+        }
+    }
+}
+
+/// Everything a layer needs to draw one frame.
+pub struct LayerContext<'a> {
+    pub model: &'a Model,
+    pub projector: &'a Projector,
+    pub lang: Lang,
+    pub selection: &'a Selection,
+    pub hovered: Option<&'a Hit>,
+    pub settings: &'a LayerSettings,
+}
+
+impl LayerContext<'_> {
+    pub fn ui_pos(&self, lonlat: geo::Coord<f64>) -> Pos2 {
+        super::to_pos2(self.projector.ui_from_lonlat(lonlat))
+    }
+}
+
+/// What is under the pointer: projects (several when their symbols overlap) or a county.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// Indices into the dataset's projects, nearest first.
+    Projects(Vec<usize>),
+    /// Index into the boundaries' regions.
+    County(usize),
+}
+
+pub trait MapLayer {
+    fn paint(&self, painter: &Painter, cx: &LayerContext<'_>);
+
+    /// What of this layer lies under `pos` (UI points).
+    fn hit(&self, _pos: Pos2, _cx: &LayerContext<'_>) -> Option<Hit> {
+        None
+    }
+}

@@ -1,0 +1,398 @@
+//! The map widget: layers over the one [`Projector`], with pan, zoom, hover and click, a layer
+//! panel, a legend, a scale bar and a north arrow.
+
+mod context_layer;
+pub mod counties;
+pub mod decorations;
+pub mod labels;
+pub mod layers;
+pub mod legend;
+pub mod projects;
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, RichText, Sense, Ui, Vec2};
+use geo::Coord;
+
+use crate::Model;
+use crate::choropleth::Metric;
+use crate::geometry::Projector;
+use crate::i18n::{Lang, Msg};
+use crate::selection::Selection;
+
+use context_layer::ContextLayer;
+use counties::CountiesLayer;
+use labels::LabelsLayer;
+pub use layers::{Hit, LayerContext, LayerSettings, MapLayer};
+use projects::ProjectsLayer;
+
+/// Space around the city when the view is fitted, in points.
+const FIT_MARGIN: f64 = 24.0;
+
+/// The map's colours, chosen for print: light fills, dark outlines, one accent for selection.
+pub mod palette {
+    use egui::Color32;
+
+    pub const WATER: Color32 = Color32::from_rgb(0xE8, 0xEE, 0xF3);
+    pub const LAND: Color32 = Color32::from_rgb(0xF4, 0xF0, 0xE6);
+    pub const NO_DATA: Color32 = Color32::from_rgb(0xD9, 0xD9, 0xD9);
+    pub const SELECTED_FILL: Color32 = Color32::from_rgb(0xD4, 0xE4, 0xF7);
+    pub const SELECTED_STROKE: Color32 = Color32::from_rgb(0x1F, 0x5F, 0xA8);
+    pub const BORDER: Color32 = Color32::from_rgb(0x6E, 0x6A, 0x60);
+    pub const LABEL: Color32 = Color32::from_rgb(0x2B, 0x2B, 0x2B);
+    pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xFF, 0xFF, 0xFF, 0xD0);
+    pub const CONTEXT_LAND: Color32 = Color32::from_rgb(0xE4, 0xE4, 0xE2);
+    pub const CONTEXT_BORDER: Color32 = Color32::from_rgb(0xB4, 0xB4, 0xB0);
+    pub const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x80, 0x80, 0x7C);
+    pub const PANEL_BG: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE6);
+}
+
+/// The layers, bottom to top.
+const LAYERS: [&dyn MapLayer; 4] = [&ContextLayer, &CountiesLayer, &ProjectsLayer, &LabelsLayer];
+
+/// Paints every layer that is on: the one drawing of the map, for the window and for export.
+pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
+    painter.rect_filled(painter.clip_rect(), 0.0, palette::WATER);
+    for layer in LAYERS {
+        layer.paint(painter, cx);
+    }
+}
+
+/// What lies under `pos`: the topmost layer that answers wins.
+pub fn hit_test(pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
+    LAYERS.iter().rev().find_map(|layer| layer.hit(pos, cx))
+}
+
+/// What the user clicked on the map this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapClick {
+    /// A county, or empty ground (`None`).
+    County(Option<String>),
+    Project(String),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct MapOutput {
+    pub clicked: Option<MapClick>,
+    /// The lon/lat under the pointer, when it is over the map.
+    pub pointer_lonlat: Option<Coord<f64>>,
+}
+
+/// The view state: where the map looks and which layers are on.
+#[derive(Clone, Debug, Default)]
+pub struct MapView {
+    projector: Option<Projector>,
+    /// Once the user pans or zooms, a window resize keeps their view instead of refitting.
+    user_moved: bool,
+    pub layers: LayerSettings,
+    /// Where the user clicked on several overlapping project symbols: a list to pick from.
+    pick_list: Option<(Pos2, Vec<usize>)>,
+    /// The lon/lat box to show on the next frame (after a search).
+    focus: Option<geo::Rect<f64>>,
+}
+
+impl MapView {
+    /// Shows all of the loaded boundaries again.
+    pub fn reset(&mut self) {
+        self.projector = None;
+        self.user_moved = false;
+    }
+
+    pub fn projector(&self) -> Option<&Projector> {
+        self.projector.as_ref()
+    }
+
+    /// Zooms around the centre of the view (keyboard + and -).
+    pub fn zoom(&mut self, factor: f64) {
+        if let Some(p) = &mut self.projector {
+            let c = p.viewport().center();
+            p.zoom_around(c, factor);
+            self.user_moved = true;
+        }
+    }
+
+    /// Pans by a distance in points (arrow keys).
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        if let Some(p) = &mut self.projector {
+            p.pan_by(Coord { x: dx, y: dy });
+            self.user_moved = true;
+        }
+    }
+
+    /// Shows `bbox` (lon/lat) on the next frame, e.g. a county or a project found by search.
+    pub fn focus_on(&mut self, bbox: geo::Rect<f64>) {
+        self.focus = Some(bbox);
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        model: &Model,
+        selection: &Selection,
+        lang: Lang,
+    ) -> MapOutput {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let rect = response.rect;
+        let viewport = geo::Rect::new(to_coord(rect.min), to_coord(rect.max));
+        let mut projector = match (self.projector, self.focus.take()) {
+            (_, Some(bbox)) => {
+                self.user_moved = true;
+                let mut p = Projector::fit(bbox, viewport, FIT_MARGIN * 4.0);
+                // A point (a project) would zoom in without limit: show its surroundings.
+                let fitted = Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN);
+                if p.points_per_degree() > fitted.points_per_degree() * 6.0 {
+                    p = fitted;
+                    p.center_on(bbox.center());
+                    p.zoom_around(p.viewport().center(), 6.0);
+                }
+                p
+            }
+            (Some(p), None) if self.user_moved => p.with_viewport(viewport),
+            _ => Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN),
+        };
+
+        if response.dragged() {
+            let d = response.drag_delta();
+            projector.pan_by(Coord {
+                x: f64::from(d.x),
+                y: f64::from(d.y),
+            });
+            self.user_moved = true;
+            self.pick_list = None;
+        }
+        if let Some(hover) = response.hover_pos() {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = (f64::from(scroll) / 200.0).exp() * f64::from(pinch);
+            if (factor - 1.0).abs() > 1e-6 {
+                projector.zoom_around(to_coord(hover), factor);
+                self.user_moved = true;
+                self.pick_list = None;
+            }
+        }
+        if response.double_clicked() {
+            projector = Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN);
+            self.user_moved = false;
+        }
+        self.projector = Some(projector);
+
+        let pointer = response.hover_pos();
+        let settings = self.layers.clone();
+        let base = LayerContext {
+            model,
+            projector: &projector,
+            lang,
+            selection,
+            hovered: None,
+            settings: &settings,
+        };
+        let hovered = pointer.and_then(|p| hit_test(p, &base));
+        let cx = LayerContext {
+            hovered: hovered.as_ref(),
+            ..base
+        };
+        paint_map(&painter.with_clip_rect(rect), &cx);
+        decorations::paint_scale_bar(
+            &painter,
+            &projector,
+            rect.left_bottom() + Vec2::new(16.0, -16.0),
+            110.0,
+        );
+        decorations::paint_north_arrow(
+            &painter,
+            rect.right_top() + Vec2::new(-28.0, 72.0),
+            14.0,
+            lang,
+        );
+
+        let mut output = MapOutput {
+            clicked: None,
+            pointer_lonlat: pointer.map(|p| projector.lonlat_from_ui(to_coord(p))),
+        };
+        match &hovered {
+            Some(Hit::County(i)) => {
+                if let Some(region) = model.boundaries.regions.get(*i) {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.strong(lang.pick(&region.name_zh, &region.name_en));
+                        ui.label(lang.pick(&region.name_en, &region.name_zh));
+                    });
+                }
+            }
+            Some(Hit::Projects(list)) => {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    for (n, &i) in list.iter().enumerate() {
+                        if n > 0 {
+                            ui.separator();
+                        }
+                        if let Some(project) = model.dataset.projects.get(i) {
+                            projects::project_tooltip_ui(ui, &cx, project);
+                        }
+                    }
+                });
+            }
+            None => {}
+        }
+        if response.clicked() {
+            self.pick_list = None;
+            output.clicked = match hovered.clone() {
+                Some(Hit::Projects(list)) if list.len() == 1 => model
+                    .dataset
+                    .projects
+                    .get(list[0])
+                    .map(|p| MapClick::Project(p.id.clone())),
+                Some(Hit::Projects(list)) => {
+                    // Several symbols here: select the county under them and offer the list.
+                    self.pick_list = pointer.map(|p| (p, list));
+                    let county = pointer.and_then(|p| CountiesLayer.hit(p, &cx));
+                    Some(MapClick::County(match county {
+                        Some(Hit::County(i)) => model.boundaries.regions.get(i).map(|r| r.code.clone()),
+                        _ => None,
+                    }))
+                }
+                Some(Hit::County(i)) => Some(MapClick::County(
+                    model.boundaries.regions.get(i).map(|r| r.code.clone()),
+                )),
+                None => Some(MapClick::County(None)),
+            };
+        }
+        let just_opened = response.clicked() && self.pick_list.is_some();
+        if let Some(click) = self.pick_list_ui(ui, model, lang, just_opened) {
+            output.clicked = Some(click);
+        }
+        self.controls_ui(ui, rect, lang);
+        legend_overlay_ui(ui, rect, &cx);
+        output
+    }
+
+    /// The list shown after a click on overlapping symbols: one entry per project there.
+    fn pick_list_ui(
+        &mut self,
+        ui: &mut Ui,
+        model: &Model,
+        lang: Lang,
+        just_opened: bool,
+    ) -> Option<MapClick> {
+        let (pos, list) = self.pick_list.as_ref()?;
+        let mut picked = None;
+        let area = egui::Area::new(ui.scope_id().with("project_pick_list"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(*pos + Vec2::new(8.0, 8.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        RichText::new(lang.pick("此处有多个项目：", "Several projects here:"))
+                            .strong(),
+                    );
+                    for &i in list {
+                        if let Some(p) = model.dataset.projects.get(i)
+                            && ui.button(lang.pick(&p.name_zh, &p.name_en)).clicked()
+                        {
+                            picked = Some(MapClick::Project(p.id.clone()));
+                        }
+                    }
+                });
+            });
+        // The click that opened the list is "elsewhere" too; it must not close it.
+        let dismissed = (!just_opened && area.response.clicked_elsewhere())
+            || ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if picked.is_some() || dismissed {
+            self.pick_list = None;
+        }
+        picked
+    }
+
+    /// Reset button (top right) and the layer panel (top left).
+    fn controls_ui(&mut self, ui: &mut Ui, map_rect: Rect, lang: Lang) {
+        let size = Vec2::new(110.0, 26.0);
+        let button_rect = Rect::from_min_size(
+            Pos2::new(map_rect.right() - size.x - 10.0, map_rect.top() + 10.0),
+            size,
+        );
+        if ui
+            .put(button_rect, egui::Button::new(Msg::ResetView.text(lang)))
+            .on_hover_text(Msg::ResetViewHint.text(lang))
+            .clicked()
+        {
+            self.reset();
+        }
+        egui::Area::new(ui.scope_id().with("layer_panel"))
+            .fixed_pos(map_rect.left_top() + Vec2::new(10.0, 10.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    egui::CollapsingHeader::new(
+                        RichText::new(lang.pick("图层", "Layers")).strong(),
+                    )
+                    .id_salt("layers_header")
+                    .default_open(false)
+                    .show(ui, |ui| layers_ui(ui, &mut self.layers, lang));
+                });
+            });
+    }
+}
+
+/// Checkboxes for the layers and the choropleth's metric.
+pub fn layers_ui(ui: &mut Ui, layers: &mut LayerSettings, lang: Lang) {
+    ui.checkbox(&mut layers.projects, lang.pick("项目", "Projects"));
+    ui.checkbox(&mut layers.choropleth, lang.pick("分级设色", "Choropleth"));
+    ui.add_enabled_ui(layers.choropleth, |ui| {
+        egui::ComboBox::new("choropleth_metric", lang.pick("指标", "Metric"))
+            .selected_text(layers.metric.name(lang))
+            .show_ui(ui, |ui| {
+                for metric in Metric::ALL {
+                    ui.selectable_value(&mut layers.metric, metric, metric.name(lang));
+                }
+            });
+    });
+    ui.checkbox(&mut layers.labels, lang.pick("名称标注", "Labels"));
+    ui.checkbox(
+        &mut layers.context,
+        lang.pick("相邻地市", "Neighbouring prefectures"),
+    );
+}
+
+/// The legend in the map's bottom-right corner, collapsible.
+fn legend_overlay_ui(ui: &mut Ui, map_rect: Rect, cx: &LayerContext<'_>) {
+    if !(cx.settings.choropleth || cx.settings.projects || cx.settings.context) {
+        return;
+    }
+    egui::Area::new(ui.scope_id().with("map_legend"))
+        .pivot(Align2::RIGHT_BOTTOM)
+        .fixed_pos(map_rect.right_bottom() - Vec2::new(10.0, 10.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                egui::CollapsingHeader::new(RichText::new(cx.lang.pick("图例", "Legend")).strong())
+                    .id_salt("legend_header")
+                    .default_open(false)
+                    .show(ui, |ui| legend::legend_ui(ui, cx));
+            });
+        });
+}
+
+/// Text with a soft white outline, legible on any fill.
+pub fn paint_text_with_halo(
+    painter: &Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, color);
+    let top_left = Align2::CENTER_CENTER.anchor_size(pos, galley.size()).min;
+    for offset in [
+        Vec2::new(-1.0, 0.0),
+        Vec2::new(1.0, 0.0),
+        Vec2::new(0.0, -1.0),
+        Vec2::new(0.0, 1.0),
+    ] {
+        painter.galley_with_override_text_color(top_left + offset, galley.clone(), palette::HALO);
+    }
+    painter.galley(top_left, galley, color);
+}
+
+pub fn to_pos2(c: Coord<f64>) -> Pos2 {
+    Pos2::new(c.x as f32, c.y as f32)
+}
+
+pub fn to_coord(p: Pos2) -> Coord<f64> {
+    Coord {
+        x: f64::from(p.x),
+        y: f64::from(p.y),
+    }
+}

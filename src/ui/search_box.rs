@@ -1,0 +1,70 @@
+//! The search box: type part of a county's or project's name, pick from the matches (or press
+//! Enter for the first), and the map centres on it and selects it.
+
+use egui::{Key, RichText, Ui};
+
+use crate::data::Dataset;
+use crate::i18n::Lang;
+use crate::search::{Match, Target, search};
+
+const MAX_MATCHES: usize = 8;
+
+#[derive(Clone, Debug, Default)]
+pub struct SearchBox {
+    pub query: String,
+}
+
+impl SearchBox {
+    pub fn ui(&mut self, ui: &mut Ui, dataset: &Dataset, lang: Lang) -> Option<Target> {
+        let edit = egui::TextEdit::singleline(&mut self.query)
+            .id_salt("search_box")
+            .hint_text(lang.pick(
+                "搜索县区或项目（如 小鹏、Sihui）",
+                "Find a county or project (e.g. 小鹏, Sihui)",
+            ))
+            .desired_width(260.0);
+        let response = ui
+            .add(edit)
+            .on_hover_text(lang.pick("按 Enter 选择第一个结果", "Enter picks the first match"));
+        let matches = search(dataset, &self.query, MAX_MATCHES);
+        let mut picked = None;
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if entered {
+            picked = matches.first().map(|m| m.target.clone());
+        }
+        if response.has_focus() && !self.query.trim().is_empty() {
+            egui::Area::new(ui.scope_id().with("search_matches"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(response.rect.left_bottom())
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_min_width(response.rect.width());
+                        if matches.is_empty() {
+                            ui.label(RichText::new(lang.pick("没有匹配项", "No match")).weak());
+                        }
+                        for m in &matches {
+                            if ui.selectable_label(false, match_text(m, lang)).clicked() {
+                                picked = Some(m.target.clone());
+                            }
+                        }
+                    });
+                });
+        }
+        if picked.is_some() {
+            response.surrender_focus();
+        }
+        picked
+    }
+}
+
+fn match_text(m: &Match, lang: Lang) -> String {
+    let kind = match m.target {
+        Target::County(_) => lang.pick("县区", "county"),
+        Target::Project(_) => lang.pick("项目", "project"),
+    };
+    format!(
+        "{}  ·  {}  ({kind})",
+        lang.pick(&m.name_zh, &m.name_en),
+        lang.pick(&m.name_en, &m.name_zh)
+    )
+}
