@@ -26,6 +26,13 @@ fn clicking_a_county_names_it_in_the_side_panel_and_esc_clears() {
     harness.get_by_label("Sihui City");
     harness.get_by_label("441284");
 
+    // The seat also holds three project symbols, so a list of them opened: Esc closes that
+    // first, then clears the selection.
+    harness.get_by_label("此处有多个项目：");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("此处有多个项目：").is_none());
+    assert_eq!(harness.state().selected(), Some("441284"));
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(harness.state().selected(), None);

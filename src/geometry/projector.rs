@@ -120,6 +120,18 @@ impl Projector {
     pub fn center_on(&mut self, lonlat: Coord<f64>) {
         self.center_lonlat = lonlat;
     }
+
+    pub fn center_lonlat(&self) -> Coord<f64> {
+        self.center_lonlat
+    }
+
+    /// Sets the zoom (UI points per degree of latitude), within the allowed range.
+    pub fn set_points_per_degree(&mut self, points_per_degree: f64) {
+        if points_per_degree.is_finite() {
+            self.points_per_degree =
+                points_per_degree.clamp(MIN_POINTS_PER_DEGREE, MAX_POINTS_PER_DEGREE);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,24 +1,34 @@
-//! The one `eframe::App`: holds the loaded model and the view state, and lays out the panels.
+//! The one `eframe::App`: holds the loaded model and the view state, lays out the panels and
+//! carries out what the user asks for. Every panel reports what the user did as an [`Action`];
+//! [`ExplorerApp::apply`] is the one place that acts on it.
 
-use egui::{Key, RichText};
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use geo::Coord;
 
 use crate::Model;
+use crate::atomic_write::write_atomic;
 use crate::i18n::{Lang, Msg};
 use crate::load_error::LoadError;
+use crate::search::Target;
 pub use crate::selection::Selection;
 
 use super::article_view::ArticleView;
 use super::chart_panel::ChartPanel;
-use super::map::{MapClick, MapView};
+use super::chart_view::ItemClick;
+use super::map::{MapClick, MapView, layers_ui};
 use super::save_dialog::{SaveChoice, SaveDialog};
 use super::search_box::SearchBox;
+use super::settings::{self, Settings};
 use super::side_panel::{SidePanelAction, side_panel_ui};
 use super::table_view::TableAction;
 use super::toasts::Toasts;
-use crate::atomic_write::write_atomic;
-use crate::search::Target;
-use std::path::PathBuf;
+
+/// Pan step for the arrow keys, in points.
+const PAN_STEP: f64 = 60.0;
+/// Zoom step for + and -.
+const ZOOM_STEP: f64 = 1.25;
 
 pub struct ExplorerApp {
     /// The embedded data, or why it could not be loaded (shown instead of the map).
@@ -34,6 +44,10 @@ pub struct ExplorerApp {
     save: Option<(SaveDialog, SaveTarget)>,
     /// The folder the last file was saved in, proposed next time.
     last_folder: Option<PathBuf>,
+    /// The dismissable hint shown on first launch.
+    show_hint: bool,
+    show_help: bool,
+    show_about: bool,
     toasts: Toasts,
 }
 
@@ -44,13 +58,56 @@ enum SaveTarget {
     TableCsv,
 }
 
+/// Everything the user can ask for, from any panel, menu or key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    SelectCounty(Option<String>),
+    SelectProject(String),
+    /// A chart item or table row: its county and project.
+    SelectItem(ItemClick),
+    ClearSelection,
+    ClearProject,
+    /// Esc: close the topmost dialog or window, else clear the selection.
+    Escape,
+    /// Step through the counties (Tab / Shift+Tab).
+    NextCounty {
+        backwards: bool,
+    },
+    Found(Target),
+    ShowQuote(String),
+    ExportCsv,
+    Copied(usize),
+    SetLang(Lang),
+    ResetView,
+    ToggleFullScreen,
+    ShowHelp,
+    ShowAbout,
+    DismissHint,
+    Quit,
+}
+
 impl ExplorerApp {
-    /// The app as eframe starts it: fonts installed, embedded data loaded.
+    /// The app as eframe starts it: fonts installed, embedded data loaded, settings restored.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
         setup_context(&cc.egui_ctx);
-        Self::with_model(Model::embedded())
+        Self::with_storage(Model::embedded(), cc.storage)
     }
 
+    /// The app with `model`, restoring what `storage` remembers (if anything).
+    pub fn with_storage(
+        model: Result<Model, Vec<LoadError>>,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        let (settings, notice) = settings::load(storage);
+        let mut app = Self::with_model(model);
+        app.apply_settings(settings);
+        if let Some(notice) = notice {
+            app.toasts.info(notice);
+        }
+        app
+    }
+
+    /// The app with `model` and default settings.
     pub fn with_model(model: Result<Model, Vec<LoadError>>) -> Self {
         Self {
             model,
@@ -63,7 +120,57 @@ impl ExplorerApp {
             pointer_lonlat: None,
             save: None,
             last_folder: None,
+            show_hint: false,
+            show_help: false,
+            show_about: false,
             toasts: Toasts::default(),
+        }
+    }
+
+    fn apply_settings(&mut self, s: Settings) {
+        self.lang = s.lang.unwrap_or_else(settings::system_lang);
+        // Only restore a selection that still exists in the loaded data.
+        if let Ok(model) = &self.model {
+            let county_ok = s
+                .selection
+                .county
+                .as_deref()
+                .is_none_or(|c| model.dataset.county(c).is_some());
+            let project_ok = s
+                .selection
+                .project
+                .as_deref()
+                .is_none_or(|p| model.dataset.project(p).is_some());
+            if county_ok && project_ok {
+                self.selection = s.selection;
+            }
+        }
+        self.charts.show_chart(&s.chart);
+        self.charts.show_table = s.show_table;
+        self.charts.table.filter = s.table_filter;
+        self.charts.table.sort = s.table_sort;
+        self.map.layers = s.layers;
+        if let Some(view) = s.view {
+            self.map.restore_view(view);
+        }
+        self.last_folder = s.last_folder;
+        self.show_hint = !s.hint_dismissed;
+    }
+
+    /// What is remembered for the next run.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            version: settings::VERSION,
+            lang: Some(self.lang),
+            selection: self.selection.clone(),
+            chart: self.charts.chart_id.to_owned(),
+            show_table: self.charts.show_table,
+            table_filter: self.charts.table.filter.clone(),
+            table_sort: self.charts.table.sort,
+            layers: self.map.layers.clone(),
+            view: self.map.saved_view(),
+            last_folder: self.last_folder.clone(),
+            hint_dismissed: !self.show_hint,
         }
     }
 
@@ -79,6 +186,10 @@ impl ExplorerApp {
         self.selection.project.as_deref()
     }
 
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn map(&self) -> &MapView {
         &self.map
     }
@@ -87,18 +198,241 @@ impl ExplorerApp {
         &mut self.charts
     }
 
-    pub fn select_county(&mut self, county: Option<String>) {
-        self.selection.select_county(county);
+    pub fn toasts(&self) -> &Toasts {
+        &self.toasts
     }
 
-    pub fn set_lang(&mut self, lang: Lang) {
-        self.lang = lang;
-    }
-
-    fn handle_keys(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            self.selection.select_county(None);
+    /// Carries out one user request.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let model = self.model.as_ref().ok();
+        match action {
+            Action::SelectCounty(code) => self.selection.select_county(code),
+            Action::SelectProject(id) => {
+                if let Some(project) = model.and_then(|m| m.dataset.project(&id)) {
+                    self.selection.select_project(id, project.county.clone());
+                }
+            }
+            Action::SelectItem(click) => {
+                self.selection.select_county(click.county);
+                self.selection.project = click.project;
+            }
+            Action::ClearSelection => self.selection.clear(),
+            Action::Escape => {
+                if self.save.is_some() {
+                    self.save = None;
+                } else if self.show_help || self.show_about {
+                    self.show_help = false;
+                    self.show_about = false;
+                } else if self.article_view.is_some() {
+                    self.article_view = None;
+                } else if !self.map.close_popups() {
+                    self.selection.clear();
+                }
+            }
+            Action::ClearProject => self.selection.project = None,
+            Action::NextCounty { backwards } => {
+                if let Some(model) = model {
+                    let regions = &model.boundaries.regions;
+                    let n = regions.len();
+                    if n > 0 {
+                        let current = self
+                            .selection
+                            .county
+                            .as_deref()
+                            .and_then(|c| model.boundaries.index_of(c));
+                        let next = match (current, backwards) {
+                            (None, false) => 0,
+                            (None, true) => n - 1,
+                            (Some(i), false) => (i + 1) % n,
+                            (Some(i), true) => (i + n - 1) % n,
+                        };
+                        self.selection
+                            .select_county(regions.get(next).map(|r| r.code.clone()));
+                    }
+                }
+            }
+            Action::Found(Target::County(code)) => {
+                if let Some(region) = model.and_then(|m| m.boundaries.region_by_code(&code)) {
+                    self.map.focus_on(region.bbox);
+                }
+                self.selection.select_county(Some(code));
+            }
+            Action::Found(Target::Project(id)) => {
+                if let Some(project) = model.and_then(|m| m.dataset.project(&id)) {
+                    self.map
+                        .focus_on(geo::Rect::new(project.lonlat, project.lonlat));
+                    self.selection.select_project(id, project.county.clone());
+                }
+            }
+            Action::ShowQuote(id) => {
+                if let Some(figure) = model.and_then(|m| m.dataset.figure(&id)) {
+                    self.article_view = Some(ArticleView::new(
+                        figure.source.article.clone(),
+                        figure.source.quote.clone(),
+                    ));
+                }
+            }
+            Action::ExportCsv => {
+                let dialog = SaveDialog::new(
+                    self.lang.pick("导出 CSV", "Export CSV"),
+                    self.last_folder.clone(),
+                    "zhaoqing-figures.csv",
+                    ("CSV", &["csv"]),
+                );
+                self.save = Some((dialog, SaveTarget::TableCsv));
+            }
+            Action::Copied(n) => self.toasts.info(match self.lang {
+                Lang::Zh => format!("已复制 {n} 行（TSV），可粘贴到 Excel / WPS"),
+                Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
+            }),
+            Action::SetLang(lang) => self.lang = lang,
+            Action::ResetView => self.map.reset(),
+            Action::ToggleFullScreen => {
+                let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+            }
+            Action::ShowHelp => self.show_help = true,
+            Action::ShowAbout => self.show_about = true,
+            Action::DismissHint => self.show_hint = false,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Keyboard shortcuts. Keys a focused text field or widget needs are left to it.
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let typing = ctx.memory(|m| m.focused().is_some());
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
+                actions.push(Action::Quit);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                actions.push(Action::ShowHelp);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F11) {
+                actions.push(Action::ToggleFullScreen);
+            }
+            if typing {
+                return;
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                actions.push(Action::Escape);
+            }
+            if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+                actions.push(Action::NextCounty { backwards: true });
+            }
+            if i.consume_key(Modifiers::NONE, Key::Tab) {
+                actions.push(Action::NextCounty { backwards: false });
+            }
+        });
+        if !typing {
+            // egui already read Tab and the arrows as "move the keyboard focus"; with no widget
+            // focused they step through the counties and pan the map instead.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
+        actions
+    }
+
+    /// +/- zoom and arrow keys pan the map when no text field has the keyboard.
+    fn map_keys(&mut self, ctx: &egui::Context) {
+        if ctx.memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (zoom_in, zoom_out, left, right, up, down) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                i.key_pressed(Key::Minus),
+                i.key_pressed(Key::ArrowLeft),
+                i.key_pressed(Key::ArrowRight),
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::ArrowDown),
+            )
+        });
+        if zoom_in {
+            self.map.zoom(ZOOM_STEP);
+        }
+        if zoom_out {
+            self.map.zoom(1.0 / ZOOM_STEP);
+        }
+        let dx = f64::from(u8::from(left)) - f64::from(u8::from(right));
+        let dy = f64::from(u8::from(up)) - f64::from(u8::from(down));
+        if dx != 0.0 || dy != 0.0 {
+            self.map.pan(dx * PAN_STEP, dy * PAN_STEP);
+        }
+    }
+
+    fn menus_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        ui.menu_button(lang.pick("文件", "File"), |ui| {
+            if ui
+                .add(egui::Button::new(lang.pick("退出", "Quit")).shortcut_text("Ctrl+Q"))
+                .clicked()
+            {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button(lang.pick("视图", "View"), |ui| {
+            ui.menu_button(lang.pick("图层", "Layers"), |ui| {
+                layers_ui(ui, &mut self.map.layers, lang)
+            });
+            ui.menu_button(lang.pick("语言", "Language"), |ui| {
+                for (l, name) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
+                    if ui.radio(self.lang == l, name).clicked() {
+                        actions.push(Action::SetLang(l));
+                    }
+                }
+            });
+            if ui.button(Msg::ResetView.text(lang)).clicked() {
+                actions.push(Action::ResetView);
+            }
+            if ui
+                .add(egui::Button::new(lang.pick("全屏", "Full screen")).shortcut_text("F11"))
+                .clicked()
+            {
+                actions.push(Action::ToggleFullScreen);
+            }
+        });
+        ui.menu_button(lang.pick("帮助", "Help"), |ui| {
+            if ui
+                .add(
+                    egui::Button::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
+                        .shortcut_text("F1"),
+                )
+                .clicked()
+            {
+                actions.push(Action::ShowHelp);
+            }
+            if ui.button(lang.pick("关于", "About")).clicked() {
+                actions.push(Action::ShowAbout);
+            }
+        });
+    }
+
+    /// The menus, the title, the search box and the language switch, in one bar.
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            self.menus_ui(ui, actions);
+            ui.separator();
+            ui.label(
+                RichText::new(Msg::AppTitle.text(self.lang))
+                    .strong()
+                    .size(16.0),
+            );
+            ui.add_space(12.0);
+            if let Ok(model) = &self.model
+                && let Some(target) = self.search.ui(ui, &model.dataset, self.lang)
+            {
+                actions.push(Action::Found(target));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(Msg::Language.text(self.lang)).clicked() {
+                    actions.push(Action::SetLang(match self.lang {
+                        Lang::Zh => Lang::En,
+                        Lang::En => Lang::Zh,
+                    }));
+                }
+            });
+        });
     }
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
@@ -124,55 +458,9 @@ impl ExplorerApp {
             });
         });
     }
-}
 
-/// Title, search and language switch.
-fn top_bar_ui(
-    ui: &mut egui::Ui,
-    search: &mut SearchBox,
-    lang: &mut Lang,
-    model: Option<&Model>,
-) -> Option<Target> {
-    let mut found = None;
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(Msg::AppTitle.text(*lang)).strong().size(16.0));
-        ui.add_space(16.0);
-        if let Some(model) = model {
-            found = search.ui(ui, &model.dataset, *lang);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(Msg::Language.text(*lang)).clicked() {
-                *lang = match *lang {
-                    Lang::Zh => Lang::En,
-                    Lang::En => Lang::Zh,
-                };
-            }
-        });
-    });
-    found
-}
-
-/// Light theme (the map and charts are made for print) and the CJK font.
-pub fn setup_context(ctx: &egui::Context) {
-    super::fonts::install_fonts(ctx);
-    ctx.set_theme(egui::Theme::Light);
-}
-
-impl eframe::App for ExplorerApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        self.handle_keys(&ctx);
-        let mut found = None;
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            found = top_bar_ui(
-                ui,
-                &mut self.search,
-                &mut self.lang,
-                self.model.as_ref().ok(),
-            );
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-
+    /// The side panel, chart panel and map, each reporting what the user did.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let model = match &self.model {
             Ok(model) => model,
             Err(problems) => {
@@ -181,135 +469,147 @@ impl eframe::App for ExplorerApp {
                 return;
             }
         };
-
-        match found {
-            Some(Target::County(code)) => {
-                if let Some(region) = model.boundaries.region_by_code(&code) {
-                    self.map.focus_on(region.bbox);
-                }
-                self.selection.select_county(Some(code));
-            }
-            Some(Target::Project(id)) => {
-                if let Some(project) = model.dataset.project(&id) {
-                    self.map
-                        .focus_on(geo::Rect::new(project.lonlat, project.lonlat));
-                    self.selection.select_project(id, project.county.clone());
-                }
-            }
-            None => {}
-        }
-        let mut action = None;
         egui::Panel::left("side_panel")
             .default_size(300.0)
             .size_range(240.0..=520.0)
             .show(ui, |ui| {
-                action = side_panel_ui(ui, model, &self.selection, self.lang);
+                if self.show_hint {
+                    hint_ui(ui, self.lang, actions);
+                }
+                match side_panel_ui(ui, model, &self.selection, self.lang) {
+                    Some(SidePanelAction::ClearSelection) => actions.push(Action::ClearSelection),
+                    Some(SidePanelAction::ClearProject) => actions.push(Action::ClearProject),
+                    Some(SidePanelAction::SelectProject(id)) => {
+                        actions.push(Action::SelectProject(id))
+                    }
+                    Some(SidePanelAction::ShowQuote(id)) => actions.push(Action::ShowQuote(id)),
+                    None => {}
+                }
             });
-        let mut panel_action = None;
         egui::Panel::right("chart_panel")
             .default_size(500.0)
             .size_range(360.0..=900.0)
             .show(ui, |ui| {
-                panel_action = self.charts.ui(
-                    ui,
-                    model,
-                    self.selection.county.as_deref(),
-                    self.selection.project.as_deref(),
-                    self.lang,
-                );
+                let county = self.selection.county.as_deref();
+                let project = self.selection.project.as_deref();
+                match self.charts.ui(ui, model, county, project, self.lang) {
+                    Some(TableAction::Select(click)) => actions.push(Action::SelectItem(click)),
+                    Some(TableAction::Copied(n)) => actions.push(Action::Copied(n)),
+                    Some(TableAction::ExportCsv) => actions.push(Action::ExportCsv),
+                    None => {}
+                }
             });
-        let mut clicked = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let output = self.map.ui(ui, model, &self.selection, self.lang);
             self.pointer_lonlat = output.pointer_lonlat;
-            clicked = output.clicked;
+            match output.clicked {
+                Some(MapClick::County(code)) => actions.push(Action::SelectCounty(code)),
+                Some(MapClick::Project(id)) => actions.push(Action::SelectProject(id)),
+                None => {}
+            }
         });
-        match clicked {
-            Some(MapClick::County(code)) => self.selection.select_county(code),
-            Some(MapClick::Project(id)) => {
-                if let Some(project) = model.dataset.project(&id) {
-                    self.selection.select_project(id, project.county.clone());
-                }
-            }
-            None => {}
-        }
-        match panel_action {
-            Some(TableAction::Select(click)) => {
-                self.selection.select_county(click.county);
-                self.selection.project = click.project;
-            }
-            Some(TableAction::Copied(n)) => self.toasts.info(match self.lang {
-                Lang::Zh => format!("已复制 {n} 行（TSV），可粘贴到 Excel / WPS"),
-                Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
-            }),
-            Some(TableAction::ExportCsv) => {
-                let dialog = SaveDialog::new(
-                    self.lang.pick("导出 CSV", "Export CSV"),
-                    self.last_folder.clone(),
-                    "zhaoqing-figures.csv",
-                    ("CSV", &["csv"]),
-                );
-                self.save = Some((dialog, SaveTarget::TableCsv));
-            }
-            None => {}
-        }
-        match action {
-            Some(SidePanelAction::ClearSelection) => self.selection.clear(),
-            Some(SidePanelAction::ClearProject) => self.selection.project = None,
-            Some(SidePanelAction::SelectProject(id)) => {
-                if let Some(project) = model.dataset.project(&id) {
-                    self.selection.select_project(id, project.county.clone());
-                }
-            }
-            Some(SidePanelAction::ShowQuote(id)) => {
-                if let Some(figure) = model.dataset.figure(&id) {
-                    self.article_view = Some(ArticleView::new(
-                        figure.source.article.clone(),
-                        figure.source.quote.clone(),
-                    ));
-                }
-            }
-            None => {}
-        }
-        if let Some(view) = &mut self.article_view
-            && !view.window_ui(&ctx, &model.dataset, self.lang)
+    }
+
+    /// Windows over the panels: article view, save dialog, help, about.
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        if let (Some(view), Ok(model)) = (&mut self.article_view, &self.model)
+            && !view.window_ui(ctx, &model.dataset, lang)
         {
             self.article_view = None;
         }
-        if let Some((dialog, target)) = &mut self.save {
-            match dialog.window_ui(&ctx, self.lang) {
-                SaveChoice::Open => {}
-                SaveChoice::Cancelled => self.save = None,
-                SaveChoice::Save(path) => {
-                    let bytes = match target {
-                        SaveTarget::TableCsv => {
-                            let table = &self.charts.table;
-                            let rows = crate::table::rows(
-                                &model.dataset,
-                                &table.filter,
-                                table.sort,
-                                self.lang,
-                            );
-                            crate::table::to_csv(&model.dataset, &rows, self.lang)
-                        }
-                    };
-                    match write_atomic(&path, &bytes) {
-                        Ok(()) => {
-                            self.toasts.info(format!(
-                                "{} {}",
-                                self.lang.pick("已保存", "Saved"),
-                                path.display()
-                            ));
-                            self.last_folder = path.parent().map(PathBuf::from);
-                            self.save = None;
-                        }
-                        // The dialog stays open so the user can pick another place.
-                        Err(err) => self.toasts.error(err.to_string()),
+        self.save_dialog_ui(ctx);
+        egui::Window::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
+            .id(egui::Id::unique("help_window"))
+            .open(&mut self.show_help)
+            .collapsible(false)
+            .show(ctx, |ui| super::help::shortcuts_ui(ui, lang));
+        egui::Window::new(lang.pick("关于", "About"))
+            .id(egui::Id::unique("about_window"))
+            .open(&mut self.show_about)
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| super::help::about_ui(ui, lang));
+    }
+
+    fn save_dialog_ui(&mut self, ctx: &egui::Context) {
+        let (Some((dialog, target)), Ok(model)) = (&mut self.save, &self.model) else {
+            return;
+        };
+        match dialog.window_ui(ctx, self.lang) {
+            SaveChoice::Open => {}
+            SaveChoice::Cancelled => self.save = None,
+            SaveChoice::Save(path) => {
+                let bytes = match target {
+                    SaveTarget::TableCsv => {
+                        let table = &self.charts.table;
+                        let rows = crate::table::rows(
+                            &model.dataset,
+                            &table.filter,
+                            table.sort,
+                            self.lang,
+                        );
+                        crate::table::to_csv(&model.dataset, &rows, self.lang)
                     }
+                };
+                match write_atomic(&path, &bytes) {
+                    Ok(()) => {
+                        self.toasts.info(format!(
+                            "{} {}",
+                            self.lang.pick("已保存", "Saved"),
+                            path.display()
+                        ));
+                        self.last_folder = path.parent().map(PathBuf::from);
+                        self.save = None;
+                    }
+                    // The dialog stays open so the user can pick another place.
+                    Err(err) => self.toasts.error(err.to_string()),
                 }
             }
         }
+    }
+}
+
+/// Light theme (the map and charts are made for print) and the CJK font.
+pub fn setup_context(ctx: &egui::Context) {
+    super::fonts::install_fonts(ctx);
+    ctx.set_theme(egui::Theme::Light);
+}
+
+/// The first-run hint: what to click. Dismissed once, remembered.
+fn hint_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(0xFF, 0xF6, 0xD5))
+        .show(ui, |ui| {
+            ui.label(RichText::new(lang.pick("使用提示", "Getting started")).strong());
+            ui.label(lang.pick(
+                "点击地图上的县区或项目符号查看文章所述数据；右侧图表随所选县区变化，点击图表条目可在地图上选中。顶部可搜索名称，F1 查看快捷键。",
+                "Click a county or a project symbol on the map to see what the articles report; the charts on the right follow your selection, and clicking a chart item selects it on the map. Search names at the top; F1 lists the shortcuts.",
+            ));
+            if ui.button(lang.pick("知道了", "Got it")).clicked() {
+                actions.push(Action::DismissHint);
+            }
+        });
+    ui.add_space(6.0);
+}
+
+impl eframe::App for ExplorerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = self.shortcuts(&ctx);
+        self.map_keys(&ctx);
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        self.panels_ui(ui, &mut actions);
+        self.windows_ui(&ctx);
+        for action in actions {
+            self.apply(&ctx, action);
+        }
         self.toasts.ui(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        settings::save(storage, &self.settings());
     }
 }
 

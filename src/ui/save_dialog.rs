@@ -56,9 +56,6 @@ impl SaveDialog {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| choice = self.contents_ui(ui, lang));
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            choice = SaveChoice::Cancelled;
-        }
         choice
     }
 

@@ -18,6 +18,8 @@ use crate::geometry::Projector;
 use crate::i18n::{Lang, Msg};
 use crate::selection::Selection;
 
+use super::settings::SavedView;
+
 use context_layer::ContextLayer;
 use counties::CountiesLayer;
 use labels::LabelsLayer;
@@ -87,6 +89,8 @@ pub struct MapView {
     pick_list: Option<(Pos2, Vec<usize>)>,
     /// The lon/lat box to show on the next frame (after a search).
     focus: Option<geo::Rect<f64>>,
+    /// A view restored from the settings, applied once the widget's size is known.
+    restore: Option<SavedView>,
 }
 
 impl MapView {
@@ -98,6 +102,26 @@ impl MapView {
 
     pub fn projector(&self) -> Option<&Projector> {
         self.projector.as_ref()
+    }
+
+    /// The view to remember, if the user moved away from the fitted one.
+    pub fn saved_view(&self) -> Option<SavedView> {
+        let p = self.projector.filter(|_| self.user_moved)?;
+        let c = p.center_lonlat();
+        Some(SavedView {
+            lon: c.x,
+            lat: c.y,
+            points_per_degree: p.points_per_degree(),
+        })
+    }
+
+    /// Closes the list of overlapping projects, if open; says whether it was.
+    pub fn close_popups(&mut self) -> bool {
+        self.pick_list.take().is_some()
+    }
+
+    pub fn restore_view(&mut self, view: SavedView) {
+        self.restore = Some(view);
     }
 
     /// Zooms around the centre of the view (keyboard + and -).
@@ -146,7 +170,21 @@ impl MapView {
                 p
             }
             (Some(p), None) if self.user_moved => p.with_viewport(viewport),
-            _ => Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN),
+            _ => {
+                let mut p = Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN);
+                if let Some(view) = self.restore.take()
+                    && view.lon.is_finite()
+                    && view.lat.is_finite()
+                {
+                    p.center_on(Coord {
+                        x: view.lon,
+                        y: view.lat,
+                    });
+                    p.set_points_per_degree(view.points_per_degree);
+                    self.user_moved = true;
+                }
+                p
+            }
         };
 
         if response.dragged() {
@@ -242,7 +280,9 @@ impl MapView {
                     self.pick_list = pointer.map(|p| (p, list));
                     let county = pointer.and_then(|p| CountiesLayer.hit(p, &cx));
                     Some(MapClick::County(match county {
-                        Some(Hit::County(i)) => model.boundaries.regions.get(i).map(|r| r.code.clone()),
+                        Some(Hit::County(i)) => {
+                            model.boundaries.regions.get(i).map(|r| r.code.clone())
+                        }
                         _ => None,
                     }))
                 }

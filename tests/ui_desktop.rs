@@ -1,0 +1,154 @@
+//! Behaving like a desktop program: keyboard, language, remembered state.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{app_harness, click_at, screen_pos};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use zhaoqing_explorer::Model;
+use zhaoqing_explorer::i18n::Lang;
+use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ui::app::setup_context;
+
+/// eframe's storage kept in memory, as a settings file would be.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+fn harness_with(storage: &MemoryStorage) -> Harness<'static, ExplorerApp> {
+    let storage: &dyn eframe::Storage = storage;
+    let app = ExplorerApp::with_storage(Model::embedded(), Some(storage));
+    let mut harness = Harness::builder()
+        .with_size(common::WINDOW)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_context)
+        .wgpu()
+        .build_eframe(move |_| app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn tab_moves_the_selection_through_the_counties() {
+    let mut harness = app_harness();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("441202"));
+    harness.get_by_label("端州区");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("441203"));
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.run();
+    // Backwards from the first wraps to the last.
+    assert_eq!(harness.state().selected(), Some("441284"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
+fn switching_to_english_changes_the_panels() {
+    let mut harness = app_harness();
+    harness.get_by_label("全市");
+    harness.get_by_label("数据 (109)");
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Whole city");
+    harness.get_by_label("Figures (109)");
+    harness.get_by_label("Charts");
+    harness.get_by_label("Figures by county");
+    assert!(harness.query_by_label("全市").is_none());
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("全市");
+}
+
+#[test]
+fn f1_opens_the_shortcuts_and_esc_closes_them() {
+    let mut harness = app_harness();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    harness.get_by_label("键盘快捷键");
+    harness.get_by_label("依次选择下一个 / 上一个县区");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("依次选择下一个 / 上一个县区")
+            .is_none()
+    );
+}
+
+#[test]
+fn state_saved_by_one_run_is_restored_by_the_next() {
+    let mut storage = MemoryStorage::default();
+    {
+        let mut first = harness_with(&storage);
+        // First launch: a hint says what to click (in the system's language); dismissing it is
+        // remembered.
+        let got_it = first
+            .query_by_label("知道了")
+            .or_else(|| first.query_by_label("Got it"))
+            .expect("the first-run hint");
+        got_it.click();
+        first.run();
+        if first.state().lang() == Lang::Zh {
+            first.get_by_label("English").click();
+            first.run();
+        }
+        let pos = screen_pos(&first, 112.72171, 23.33501);
+        click_at(&mut first, pos);
+        assert_eq!(first.state().selected(), Some("441284"));
+        first.state_mut().charts_mut().show_chart("timeline");
+        first.run();
+        let settings = first.state().settings();
+        zhaoqing_explorer::ui::settings::save(&mut storage, &settings);
+    }
+    let mut second = harness_with(&storage);
+    second.run();
+    assert_eq!(second.state().lang(), Lang::En);
+    assert_eq!(second.state().selected(), Some("441284"));
+    assert_eq!(second.state().settings().chart, "timeline");
+    second.get_by_label("Sihui City");
+    assert!(
+        second.query_by_label("Got it").is_none(),
+        "the dismissed hint stays dismissed"
+    );
+}
+
+#[test]
+fn a_corrupt_settings_entry_is_ignored_with_a_notice() {
+    let mut storage = MemoryStorage::default();
+    storage.0.insert(
+        zhaoqing_explorer::ui::settings::KEY.to_owned(),
+        "{ this is not json".to_owned(),
+    );
+    let harness = harness_with(&storage);
+    assert_eq!(harness.state().selected(), None);
+    assert!(
+        harness
+            .state()
+            .toasts()
+            .texts()
+            .any(|t| t.contains("could not be read"))
+    );
+}
