@@ -10,6 +10,7 @@ pub mod choropleth;
 pub mod cli;
 pub mod data;
 pub mod embedded;
+pub mod export;
 pub mod geometry;
 pub mod i18n;
 pub mod load_error;

@@ -1,0 +1,1206 @@
+//! A CPU rasterizer for egui's tessellated output, matching what egui-wgpu draws.
+//!
+//! Exporting through wgpu costs ~0.3 s per process (device creation, shader compilation,
+//! readback), far more than running the UI and tessellating it. egui's tessellator already
+//! anti-aliases by feathering (a rim of extra vertices with alpha 0), so plain triangle
+//! rasterization with attributes interpolated at pixel centres and no multisampling reproduces
+//! the GPU's picture. This module does exactly that, following egui-wgpu 0.37's pipeline
+//! (`renderer.rs` and `egui.wgsl`) into an `Rgba8Unorm` target, the format egui prefers and the
+//! one egui_kittest renders into:
+//!
+//! - Vertex positions and clip rects are in points; both are scaled by `pixels_per_point`, and
+//!   clip rects are rounded to whole pixels as egui-wgpu's `ScissorRect` does (an empty one skips
+//!   its mesh).
+//! - Coverage follows the Vulkan rules: sample at pixel centres, vertices snapped to 1/256 pixel
+//!   (lavapipe's precision), top-left fill rule so that triangles sharing an edge never both
+//!   draw a pixel on it, no culling.
+//! - The fragment colour is the interpolated vertex colour times the texture sample, both in
+//!   gamma (sRGB-encoded) space with premultiplied alpha, as `fs_main_gamma_framebuffer`
+//!   computes it; it is rounded to 8 bits and blended "premultiplied over" with 8-bit
+//!   arithmetic, as the framebuffer's unorm blending does. No dithering (kittest turns it off;
+//!   exports should be reproducible).
+//! - Textures are sampled like egui-wgpu's `predictable_texture_filtering` shader path: nearest
+//!   or four-tap bilinear with texel centres at half-integers, and clamp/repeat/mirror wrapping.
+//!   Minification or magnification is chosen per triangle from its texel-per-pixel scale, as the
+//!   GPU's sampler does (textures have no mipmaps).
+//!
+//! Everything here is pure: no window, no GPU, no global state. Malformed input (indices out of
+//! range, NaN, huge coordinates, empty clip rects, missing textures) is skipped or clipped, never
+//! a panic.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::epaint::{Primitive, Vertex};
+use egui::{
+    ClippedPrimitive, Color32, ColorImage, ImageData, Rect, TextureFilter, TextureId,
+    TextureOptions, TextureWrapMode, TexturesDelta,
+};
+use image::RgbaImage;
+
+/// Textures as egui's renderer keeps them, kept up to date from each frame's [`TexturesDelta`].
+#[derive(Default)]
+pub struct TextureStore {
+    textures: HashMap<TextureId, Texture>,
+}
+
+/// One texture: its texels (premultiplied sRGBA, as egui uploads them) and its sampler options.
+struct Texture {
+    /// Shared with the delta it came from until a partial update needs its own copy.
+    image: Arc<ColorImage>,
+    options: TextureOptions,
+}
+
+impl TextureStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Applies a frame's texture changes: whole images, patches at `pos`, then frees.
+    ///
+    /// Frees are applied at once, as egui_kittest does before it renders. egui means them to
+    /// take effect after the frame is painted, so a caller that must honour that can paint
+    /// between applying a delta with its `free` emptied and applying the frees.
+    ///
+    /// A delta whose texel count does not match its size, or a patch for a texture that does
+    /// not exist, is ignored (egui-wgpu would panic on both).
+    pub fn apply(&mut self, delta: &TexturesDelta) {
+        // The order across textures does not matter; within one texture it does, and each
+        // texture's deltas are kept in order.
+        for (id, deltas) in &delta.set {
+            for image_delta in deltas {
+                let ImageData::Color(image) = &image_delta.image;
+                let [width, height] = image.size;
+                if image.pixels.len() != width.saturating_mul(height) {
+                    continue;
+                }
+                match image_delta.pos {
+                    None => {
+                        self.textures.insert(
+                            *id,
+                            Texture {
+                                image: Arc::clone(image),
+                                options: image_delta.options,
+                            },
+                        );
+                    }
+                    Some(pos) => {
+                        if let Some(texture) = self.textures.get_mut(id) {
+                            texture.options = image_delta.options;
+                            copy_patch(Arc::make_mut(&mut texture.image), pos, image);
+                        }
+                    }
+                }
+            }
+        }
+        for id in &delta.free {
+            self.textures.remove(id);
+        }
+    }
+
+    /// Whether a texture is known, for callers checking that every mesh can be drawn.
+    pub fn contains(&self, id: TextureId) -> bool {
+        self.textures.contains_key(&id)
+    }
+}
+
+/// Writes `patch` into `target` with its top-left corner at `pos`, clipped to `target`.
+fn copy_patch(target: &mut ColorImage, pos: [usize; 2], patch: &ColorImage) {
+    let [target_w, target_h] = target.size;
+    let [patch_w, patch_h] = patch.size;
+    let width = patch_w.min(target_w.saturating_sub(pos[0]));
+    let height = patch_h.min(target_h.saturating_sub(pos[1]));
+    for row in 0..height {
+        let from = row * patch_w;
+        let to = (pos[1] + row) * target_w + pos[0];
+        target.pixels[to..to + width].copy_from_slice(&patch.pixels[from..from + width]);
+    }
+}
+
+/// Renders tessellated primitives into a premultiplied-alpha RGBA8 image of `size_px`, after
+/// filling it with `background`.
+///
+/// `primitives` come from `egui::Context::tessellate` with the same `pixels_per_point`;
+/// `textures` must hold every texture delta up to that frame. Meshes whose texture is missing
+/// are skipped (egui-wgpu does the same); paint callbacks are skipped, as there is no GPU to
+/// run them.
+///
+/// Use [`Color32::TRANSPARENT`] as the background to get exactly what egui-wgpu renders into a
+/// cleared target.
+pub fn rasterize(
+    primitives: &[ClippedPrimitive],
+    textures: &TextureStore,
+    size_px: [u32; 2],
+    pixels_per_point: f32,
+    background: Color32,
+) -> RgbaImage {
+    let [width, height] = size_px;
+    let mut image = RgbaImage::new(width, height);
+    let (pixels, _) = image.as_chunks_mut::<4>();
+    pixels.fill(background.to_array());
+    let mut target = Target {
+        pixels,
+        width: width as usize,
+    };
+    for primitive in primitives {
+        let Primitive::Mesh(mesh) = &primitive.primitive else {
+            continue;
+        };
+        let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, size_px);
+        if scissor.is_empty() {
+            continue;
+        }
+        let Some(texture) = textures.textures.get(&mesh.texture_id) else {
+            continue;
+        };
+        let Some(sampler) = Sampler::new(texture) else {
+            continue;
+        };
+        for triangle in mesh.indices.chunks_exact(3) {
+            let vertex = |k: usize| mesh.vertices.get(triangle[k] as usize);
+            if let (Some(a), Some(b), Some(c)) = (vertex(0), vertex(1), vertex(2)) {
+                draw_triangle(&mut target, &scissor, &sampler, [a, b, c], pixels_per_point);
+            }
+        }
+    }
+    image
+}
+
+/// The pixels being drawn into, row by row.
+struct Target<'a> {
+    pixels: &'a mut [[u8; 4]],
+    width: usize,
+}
+
+impl Target<'_> {
+    /// Pixels `x0..x1` of row `y`; the caller keeps them inside the image.
+    fn span(&mut self, y: i64, x0: i64, x1: i64) -> &mut [[u8; 4]] {
+        let start = y as usize * self.width;
+        &mut self.pixels[start + x0 as usize..start + x1 as usize]
+    }
+}
+
+/// A clip rect in whole pixels, `x0..x1` × `y0..y1`, inside the image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scissor {
+    x0: i64,
+    y0: i64,
+    x1: i64,
+    y1: i64,
+}
+
+impl Scissor {
+    /// Rounds a clip rect in points to pixels exactly as egui-wgpu's `ScissorRect::new` does:
+    /// round each side, saturate to `u32` (negatives and NaN become 0), clamp to the target.
+    fn new(clip_rect: Rect, pixels_per_point: f32, size_px: [u32; 2]) -> Self {
+        let px = |points: f32| (pixels_per_point * points).round() as u32;
+        let x0 = px(clip_rect.min.x).clamp(0, size_px[0]);
+        let y0 = px(clip_rect.min.y).clamp(0, size_px[1]);
+        let x1 = px(clip_rect.max.x).clamp(x0, size_px[0]);
+        let y1 = px(clip_rect.max.y).clamp(y0, size_px[1]);
+        Self {
+            x0: x0.into(),
+            y0: y0.into(),
+            x1: x1.into(),
+            y1: y1.into(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.x0 >= self.x1 || self.y0 >= self.y1
+    }
+}
+
+/// Sub-pixel precision of vertex positions: 8 bits, as lavapipe (llvmpipe) snaps them.
+const SUBPIXEL_BITS: u32 = 8;
+const SUBPIXEL: i64 = 1 << SUBPIXEL_BITS;
+const HALF_PIXEL: i64 = SUBPIXEL / 2;
+
+/// Triangles with a vertex farther than this from the origin (in pixels) are first clipped to
+/// the clip rect, so that the fixed-point edge functions below cannot overflow `i64`:
+/// coordinates stay under 2^26 sub-pixel units, products of two differences under 2^55.
+const GUARD_PX: f32 = (1 << 18) as f32;
+
+/// Draws one triangle with corners in points.
+fn draw_triangle(
+    target: &mut Target<'_>,
+    scissor: &Scissor,
+    sampler: &Sampler<'_>,
+    vertices: [&Vertex; 3],
+    pixels_per_point: f32,
+) {
+    let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
+    if !positions.iter().flatten().all(|c| c.is_finite()) {
+        return;
+    }
+    let Some(shading) = Shading::new(vertices, positions, sampler) else {
+        return;
+    };
+    let mut draw_span = |y: i64, x0: i64, x1: i64| {
+        shading.shade(target.span(y, x0, x1), y, x0, sampler);
+    };
+    if positions.iter().flatten().all(|c| c.abs() <= GUARD_PX) {
+        for_each_span(positions.map(snap), scissor, &mut draw_span);
+    } else {
+        // Clip to the clip rect plus a pixel: the new edges lie outside every pixel centre
+        // drawn, and interpolation still uses the original corners, so only coverage changes.
+        let polygon = clip_polygon(positions, scissor);
+        for k in 1..polygon.len().saturating_sub(1) {
+            let corners = [polygon[0], polygon[k], polygon[k + 1]];
+            for_each_span(corners.map(snap), scissor, &mut draw_span);
+        }
+    }
+}
+
+/// A position in pixels as fixed-point sub-pixel units, rounded to nearest.
+fn snap(p: [f32; 2]) -> [i64; 2] {
+    p.map(|c| (c * SUBPIXEL as f32).round() as i64)
+}
+
+/// Calls `span(y, x0, x1)` for each row of pixels whose centres the triangle covers, clipped
+/// to `scissor`, with `x0..x1` the covered pixels. Edges follow the top-left rule.
+fn for_each_span(corners: [[i64; 2]; 3], scissor: &Scissor, span: &mut impl FnMut(i64, i64, i64)) {
+    let [a, b, c] = corners;
+    let area = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+    if area == 0 {
+        return;
+    }
+    // Orient the corners so that inside is where every edge function is positive.
+    let corners = if area > 0 { [a, b, c] } else { [a, c, b] };
+
+    // Pixels whose centre lies within the bounding box, inside the scissor.
+    let min = |axis: usize| corners.iter().map(|p| p[axis]).min().unwrap_or(0);
+    let max = |axis: usize| corners.iter().map(|p| p[axis]).max().unwrap_or(0);
+    let x_lo = ceil_div(min(0) - HALF_PIXEL, SUBPIXEL).max(scissor.x0);
+    let x_hi = floor_div(max(0) - HALF_PIXEL, SUBPIXEL).min(scissor.x1 - 1);
+    let y_lo = ceil_div(min(1) - HALF_PIXEL, SUBPIXEL).max(scissor.y0);
+    let y_hi = floor_div(max(1) - HALF_PIXEL, SUBPIXEL).min(scissor.y1 - 1);
+    if x_lo > x_hi || y_lo > y_hi {
+        return;
+    }
+
+    // Edge k from corner k to corner k+1 has the edge function
+    //   E(P) = dx (P.y - from.y) - dy (P.x - from.x),
+    // positive inside. At the centre of pixel (x, y), P = 256 (x, y) + 128, so
+    //   E = row + step x, with row = dx (256 y + 128 - from.y) + dy (from.x - 128).
+    // Pixels exactly on an edge belong to the triangle only if the edge is a top edge
+    // (horizontal, inside below it) or a left edge (going up, since y points down); the bias
+    // makes the test `E + bias >= 0` exclude them otherwise.
+    let mut edges = [Edge::default(); 3];
+    for (k, edge) in edges.iter_mut().enumerate() {
+        let from = corners[k];
+        let to = corners[(k + 1) % 3];
+        let dx = to[0] - from[0];
+        let dy = to[1] - from[1];
+        let top_left = dy < 0 || (dy == 0 && dx > 0);
+        let bias = if top_left { 0 } else { -1 };
+        *edge = Edge {
+            row: dx * (SUBPIXEL * y_lo + HALF_PIXEL - from[1]) + dy * (from[0] - HALF_PIXEL) + bias,
+            row_step: dx * SUBPIXEL,
+            step: -dy * SUBPIXEL,
+        };
+    }
+
+    for y in y_lo..=y_hi {
+        let mut lo = x_lo;
+        let mut hi = x_hi;
+        for edge in &mut edges {
+            // E + step x >= 0 bounds x from below (step > 0) or from above (step < 0).
+            match edge.step.signum() {
+                1 => lo = lo.max(ceil_div(-edge.row, edge.step)),
+                -1 => hi = hi.min(floor_div(edge.row, -edge.step)),
+                _ if edge.row < 0 => hi = lo - 1,
+                _ => {}
+            }
+            edge.row += edge.row_step;
+        }
+        if lo <= hi {
+            span(y, lo, hi + 1);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Edge {
+    /// The edge function (plus bias) at pixel x = 0 of the current row.
+    row: i64,
+    /// Its change from one row to the next.
+    row_step: i64,
+    /// Its change from one pixel to the next.
+    step: i64,
+}
+
+/// ⌊a / b⌋ for b > 0.
+fn floor_div(a: i64, b: i64) -> i64 {
+    a.div_euclid(b)
+}
+
+/// ⌈a / b⌉ for b > 0.
+fn ceil_div(a: i64, b: i64) -> i64 {
+    -(-a).div_euclid(b)
+}
+
+/// Clips a triangle (pixels) to the scissor grown by one pixel (Sutherland–Hodgman), giving a
+/// convex polygon of at most 7 corners, empty if nothing is left.
+fn clip_polygon(triangle: [[f32; 2]; 3], scissor: &Scissor) -> Vec<[f32; 2]> {
+    let bounds = [
+        (0, scissor.x0 as f64 - 1.0, true),
+        (0, scissor.x1 as f64 + 1.0, false),
+        (1, scissor.y0 as f64 - 1.0, true),
+        (1, scissor.y1 as f64 + 1.0, false),
+    ];
+    let mut polygon: Vec<[f64; 2]> = triangle.iter().map(|p| p.map(f64::from)).collect();
+    for (axis, limit, keep_above) in bounds {
+        let inside = |p: &[f64; 2]| {
+            if keep_above {
+                p[axis] >= limit
+            } else {
+                p[axis] <= limit
+            }
+        };
+        let mut clipped = Vec::with_capacity(polygon.len() + 1);
+        for (k, current) in polygon.iter().enumerate() {
+            let previous = polygon[(k + polygon.len() - 1) % polygon.len()];
+            if inside(current) != inside(&previous) {
+                let t = (limit - previous[axis]) / (current[axis] - previous[axis]);
+                let mut point = [
+                    previous[0] + t * (current[0] - previous[0]),
+                    previous[1] + t * (current[1] - previous[1]),
+                ];
+                // Exactly on the boundary: computed, far corners would cancel to garbage.
+                point[axis] = limit;
+                clipped.push(point);
+            }
+            if inside(current) {
+                clipped.push(*current);
+            }
+        }
+        polygon = clipped;
+        if polygon.is_empty() {
+            break;
+        }
+    }
+    polygon.iter().map(|p| p.map(|c| c as f32)).collect()
+}
+
+/// A texture ready for sampling.
+struct Sampler<'a> {
+    texels: &'a [Color32],
+    width: i32,
+    height: i32,
+    options: TextureOptions,
+}
+
+impl<'a> Sampler<'a> {
+    /// `None` for an empty or absurdly large texture, which cannot be sampled.
+    fn new(texture: &'a Texture) -> Option<Self> {
+        let [width, height] = texture.image.size;
+        let width = i32::try_from(width)
+            .ok()
+            .filter(|w| (1..1 << 24).contains(w))?;
+        let height = i32::try_from(height)
+            .ok()
+            .filter(|h| (1..1 << 24).contains(h))?;
+        Some(Self {
+            texels: &texture.image.pixels,
+            width,
+            height,
+            options: texture.options,
+        })
+    }
+
+    /// The texel at integer coordinates after wrapping, as `0.0..=1.0` per channel.
+    #[inline(always)]
+    fn load(&self, x: i32, y: i32) -> [f32; 4] {
+        let x = wrap(x, self.width, self.options.wrap_mode);
+        let y = wrap(y, self.height, self.options.wrap_mode);
+        let texel = self.texels[(y * self.width + x) as usize];
+        texel.to_array().map(|c| f32::from(c) * (1.0 / 255.0))
+    }
+
+    /// Samples at texel coordinates (normalized UV times the texture size), as `egui.wgsl`'s
+    /// `sample_texture` does with predictable filtering.
+    #[inline(always)]
+    fn sample(&self, x: f32, y: f32, filter: TextureFilter) -> [f32; 4] {
+        match filter {
+            TextureFilter::Nearest => self.load(to_i32(x.floor()), to_i32(y.floor())),
+            TextureFilter::Linear => {
+                let x = x - 0.5;
+                let y = y - 0.5;
+                let (x_floor, y_floor) = (x.floor(), y.floor());
+                let (fx, fy) = (x - x_floor, y - y_floor);
+                let (x0, y0) = (to_i32(x_floor), to_i32(y_floor));
+                let top_left = self.load(x0, y0);
+                let top_right = self.load(x0 + 1, y0);
+                let bottom_left = self.load(x0, y0 + 1);
+                let bottom_right = self.load(x0 + 1, y0 + 1);
+                let mut out = [0.0; 4];
+                for c in 0..4 {
+                    let top = mix(top_left[c], top_right[c], fx);
+                    let bottom = mix(bottom_left[c], bottom_right[c], fx);
+                    out[c] = mix(top, bottom, fy);
+                }
+                out
+            }
+        }
+    }
+}
+
+/// WGSL's `mix`.
+#[inline(always)]
+fn mix(a: f32, b: f32, t: f32) -> f32 {
+    a * (1.0 - t) + b * t
+}
+
+/// A texel coordinate as `i32`, kept far from overflow (NaN becomes 0).
+#[inline(always)]
+fn to_i32(x: f32) -> i32 {
+    x.clamp(-1.0e9, 1.0e9) as i32
+}
+
+/// `egui.wgsl`'s `wrap_texel_coord` for one axis.
+#[inline(always)]
+fn wrap(coord: i32, size: i32, mode: TextureWrapMode) -> i32 {
+    match mode {
+        TextureWrapMode::ClampToEdge => coord.clamp(0, size - 1),
+        TextureWrapMode::Repeat => coord.rem_euclid(size),
+        TextureWrapMode::MirroredRepeat => {
+            let phase = coord.rem_euclid(2 * size);
+            phase.min(2 * size - 1 - phase)
+        }
+    }
+}
+
+/// How a triangle's pixels get their colour.
+enum Shading {
+    /// One colour for every pixel: the same vertex colour and texture coordinate at all three
+    /// corners, which is how egui fills solid shapes (with its white texel).
+    Flat([u8; 4]),
+    /// The vertex colour varies but the texture coordinate does not (feathered edges, gradients):
+    /// the texture is sampled once.
+    Smooth { color: Plane<4>, texel: [f32; 4] },
+    /// Both vary (text, images).
+    Textured {
+        color: Plane<4>,
+        uv: Plane<2>,
+        filter: TextureFilter,
+    },
+}
+
+impl Shading {
+    /// `None` if the triangle cannot change any pixel.
+    fn new(
+        vertices: [&Vertex; 3],
+        positions: [[f32; 2]; 3],
+        sampler: &Sampler<'_>,
+    ) -> Option<Self> {
+        let [a, b, c] = vertices;
+        let texel_uv = |v: &Vertex| {
+            [
+                v.uv.x * sampler.width as f32,
+                v.uv.y * sampler.height as f32,
+            ]
+        };
+        // Compared as floats, not `Pos2`, whose `==` rejects NaN in debug builds.
+        let uv = |v: &Vertex| [v.uv.x, v.uv.y];
+        let same_uv = uv(a) == uv(b) && uv(a) == uv(c);
+        if same_uv {
+            let [x, y] = texel_uv(a);
+            // No change in texture coordinates means magnification, as on the GPU.
+            let texel = sampler.sample(x, y, sampler.options.magnification);
+            if texel == [0.0; 4] {
+                return None;
+            }
+            if a.color == b.color && a.color == c.color {
+                let color = a.color.to_array();
+                let src = std::array::from_fn(|k| to_u8(f32::from(color[k]) * texel[k]));
+                return (src != [0; 4]).then_some(Self::Flat(src));
+            }
+            let color = Plane::new(
+                positions,
+                vertices.map(|v| v.color.to_array().map(f32::from)),
+            );
+            return Some(Self::Smooth { color, texel });
+        }
+        let color = Plane::new(
+            positions,
+            vertices.map(|v| v.color.to_array().map(f32::from)),
+        );
+        let uv = Plane::new(positions, vertices.map(texel_uv));
+        // The GPU picks the minification filter when a pixel spans more than one texel.
+        let scale_x = uv.dx[0] * uv.dx[0] + uv.dx[1] * uv.dx[1];
+        let scale_y = uv.dy[0] * uv.dy[0] + uv.dy[1] * uv.dy[1];
+        let filter = if scale_x.max(scale_y) > 1.0 {
+            sampler.options.minification
+        } else {
+            sampler.options.magnification
+        };
+        Some(Self::Textured { color, uv, filter })
+    }
+
+    /// Shades `pixels`, the pixels `x0..` of row `y`.
+    #[inline(always)]
+    fn shade(&self, pixels: &mut [[u8; 4]], y: i64, x0: i64, sampler: &Sampler<'_>) {
+        match self {
+            Self::Flat(src) => {
+                if src[3] == 255 {
+                    pixels.fill(*src);
+                } else {
+                    let keep = 255 - u32::from(src[3]);
+                    for dst in pixels {
+                        blend(dst, *src, keep);
+                    }
+                }
+            }
+            Self::Smooth { color, texel } => {
+                let (start, step) = color.along_row(y, x0);
+                for (k, dst) in pixels.iter_mut().enumerate() {
+                    let k = k as f32;
+                    let src = std::array::from_fn(|c| to_u8((start[c] + step[c] * k) * texel[c]));
+                    blend_any(dst, src);
+                }
+            }
+            Self::Textured { color, uv, filter } => {
+                let (color_start, color_step) = color.along_row(y, x0);
+                let (uv_start, uv_step) = uv.along_row(y, x0);
+                for (k, dst) in pixels.iter_mut().enumerate() {
+                    let k = k as f32;
+                    let texel = sampler.sample(
+                        uv_start[0] + uv_step[0] * k,
+                        uv_start[1] + uv_step[1] * k,
+                        *filter,
+                    );
+                    let src = std::array::from_fn(|c| {
+                        to_u8((color_start[c] + color_step[c] * k) * texel[c])
+                    });
+                    blend_any(dst, src);
+                }
+            }
+        }
+    }
+}
+
+/// `N` attributes interpolated linearly over the triangle: `value(x, y) = at_origin + dx x +
+/// dy y`, in pixels, evaluated at pixel centres as the GPU does.
+struct Plane<const N: usize> {
+    /// The values at the first corner, and its position, kept apart so that evaluating near the
+    /// triangle loses no precision.
+    origin_value: [f64; N],
+    origin: [f64; 2],
+    dx: [f64; N],
+    dy: [f64; N],
+}
+
+impl<const N: usize> Plane<N> {
+    fn new(positions: [[f32; 2]; 3], values: [[f32; N]; 3]) -> Self {
+        let p = positions.map(|p| p.map(f64::from));
+        let v = values.map(|v| v.map(f64::from));
+        let (e1, e2) = (
+            [p[1][0] - p[0][0], p[1][1] - p[0][1]],
+            [p[2][0] - p[0][0], p[2][1] - p[0][1]],
+        );
+        let det = e1[0] * e2[1] - e2[0] * e1[1];
+        let mut dx = [0.0; N];
+        let mut dy = [0.0; N];
+        for k in 0..N {
+            let (d1, d2) = (v[1][k] - v[0][k], v[2][k] - v[0][k]);
+            let (gx, gy) = (
+                (d1 * e2[1] - d2 * e1[1]) / det,
+                (d2 * e1[0] - d1 * e2[0]) / det,
+            );
+            // A triangle too thin to interpolate over (snapping can still leave it pixels):
+            // take the first corner's value.
+            if gx.is_finite() && gy.is_finite() {
+                dx[k] = gx;
+                dy[k] = gy;
+            }
+        }
+        Self {
+            origin_value: v[0],
+            origin: p[0],
+            dx,
+            dy,
+        }
+    }
+
+    /// The values at the centre of pixel (x, y) and their change per pixel along the row.
+    #[inline(always)]
+    fn along_row(&self, y: i64, x: i64) -> ([f32; N], [f32; N]) {
+        let ox = x as f64 + 0.5 - self.origin[0];
+        let oy = y as f64 + 0.5 - self.origin[1];
+        let start = std::array::from_fn(|k| {
+            (self.origin_value[k] + self.dx[k] * ox + self.dy[k] * oy) as f32
+        });
+        (start, self.dx.map(|d| d as f32))
+    }
+}
+
+/// A colour channel in `0.0..=255.0` to 8 bits, rounding to nearest (NaN becomes 0).
+#[inline(always)]
+fn to_u8(value: f32) -> u8 {
+    (value + 0.5) as u8
+}
+
+/// `a × b / 255`, rounded to nearest, for `a, b ≤ 255`.
+#[inline(always)]
+fn mul_255(a: u32, b: u32) -> u32 {
+    let t = a * b + 128;
+    (t + (t >> 8)) >> 8
+}
+
+/// Premultiplied "over": `dst = src + dst × (1 − src.a)`, with `keep = 255 − src.a`. Saturates
+/// like a unorm target, since egui's additive colours (alpha 0, colour > 0) can overflow.
+#[inline(always)]
+fn blend(dst: &mut [u8; 4], src: [u8; 4], keep: u32) {
+    for c in 0..4 {
+        dst[c] = (u32::from(src[c]) + mul_255(u32::from(dst[c]), keep)).min(255) as u8;
+    }
+}
+
+/// [`blend`] for a source that changes per pixel, skipping the no-op of a transparent one.
+#[inline(always)]
+fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
+    match src[3] {
+        255 => *dst = src,
+        0 if src == [0; 4] => {}
+        alpha => blend(dst, src, 255 - u32::from(alpha)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::epaint::{ImageDelta, Mesh};
+    use egui::pos2;
+
+    const WHITE_TEXTURE: TextureId = TextureId::Managed(0);
+    const BLUE: Color32 = Color32::from_rgb(0, 0, 255);
+
+    /// Applies one delta the way a frame would (a `TexturesDelta` must be emptied before it is
+    /// dropped).
+    fn apply(store: &mut TextureStore, id: TextureId, delta: Option<ImageDelta>, free: bool) {
+        let mut deltas = TexturesDelta::default();
+        if let Some(delta) = delta {
+            deltas.push(id, delta);
+        }
+        if free {
+            deltas.free(id);
+        }
+        store.apply(&deltas);
+        deltas.clear();
+    }
+
+    fn image(size: [usize; 2], pixels: Vec<Color32>) -> ColorImage {
+        ColorImage::new(size, pixels)
+    }
+
+    /// A store holding egui's font atlas stand-in: one white texel, for solid fills.
+    fn white_store() -> TextureStore {
+        let mut store = TextureStore::new();
+        let white = image([1, 1], vec![Color32::WHITE]);
+        apply(
+            &mut store,
+            WHITE_TEXTURE,
+            Some(ImageDelta::full(white, TextureOptions::LINEAR)),
+            false,
+        );
+        store
+    }
+
+    fn vertex(x: f32, y: f32, color: Color32) -> Vertex {
+        Vertex {
+            pos: pos2(x, y),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }
+    }
+
+    fn mesh(vertices: Vec<Vertex>, indices: Vec<u32>, texture_id: TextureId) -> Mesh {
+        Mesh {
+            indices,
+            vertices,
+            texture_id,
+        }
+    }
+
+    fn clipped(mesh: Mesh, clip_rect: Rect) -> ClippedPrimitive {
+        ClippedPrimitive {
+            clip_rect,
+            primitive: Primitive::Mesh(mesh),
+        }
+    }
+
+    /// Draws meshes unclipped on a `size`² blue image at one pixel per point.
+    fn draw(meshes: Vec<Mesh>, store: &TextureStore, size: u32) -> RgbaImage {
+        let primitives: Vec<_> = meshes
+            .into_iter()
+            .map(|m| clipped(m, Rect::EVERYTHING))
+            .collect();
+        rasterize(&primitives, store, [size, size], 1.0, BLUE)
+    }
+
+    fn pixel(image: &RgbaImage, x: u32, y: u32) -> [u8; 4] {
+        image.get_pixel(x, y).0
+    }
+
+    #[test]
+    fn an_opaque_triangle_covers_the_pixel_centres_inside_it() {
+        let red = Color32::RED;
+        let triangle = mesh(
+            vec![
+                vertex(0.0, 0.0, red),
+                vertex(8.0, 0.0, red),
+                vertex(0.0, 8.0, red),
+            ],
+            vec![0, 1, 2],
+            WHITE_TEXTURE,
+        );
+        let out = draw(vec![triangle], &white_store(), 10);
+        for y in 0..10 {
+            for x in 0..10 {
+                // Centres on the hypotenuse (x + y + 1 = 8) lie on a bottom-right edge: outside.
+                let inside = x + y + 1 < 8;
+                let expected = if inside { red } else { BLUE };
+                assert_eq!(pixel(&out, x, y), expected.to_array(), "pixel ({x}, {y})");
+            }
+        }
+    }
+
+    #[test]
+    fn either_winding_draws_the_same() {
+        let red = Color32::RED;
+        let corners = vec![
+            vertex(1.3, 0.7, red),
+            vertex(8.9, 2.2, red),
+            vertex(3.1, 9.4, red),
+        ];
+        let forward = mesh(corners.clone(), vec![0, 1, 2], WHITE_TEXTURE);
+        let backward = mesh(corners, vec![0, 2, 1], WHITE_TEXTURE);
+        let store = white_store();
+        assert_eq!(
+            draw(vec![forward], &store, 10),
+            draw(vec![backward], &store, 10)
+        );
+    }
+
+    /// Triangles sharing edges, blended half-transparent: every covered pixel must be blended
+    /// exactly once — no gap, no darker seam.
+    #[test]
+    fn triangles_sharing_edges_draw_each_pixel_once() {
+        let half = Color32::from_rgba_premultiplied(100, 0, 0, 128);
+        let once = [100, 0, 127, 255];
+        // A square split on its diagonal, which passes through pixel centres.
+        let square = mesh(
+            vec![
+                vertex(0.0, 0.0, half),
+                vertex(8.0, 0.0, half),
+                vertex(8.0, 8.0, half),
+                vertex(0.0, 8.0, half),
+            ],
+            vec![0, 1, 2, 0, 2, 3],
+            WHITE_TEXTURE,
+        );
+        let out = draw(vec![square], &white_store(), 10);
+        for y in 0..10 {
+            for x in 0..10 {
+                let expected = if x < 8 && y < 8 {
+                    once
+                } else {
+                    BLUE.to_array()
+                };
+                assert_eq!(pixel(&out, x, y), expected, "pixel ({x}, {y})");
+            }
+        }
+
+        // A fan of twelve slanted triangles around an off-grid centre.
+        let centre = pos2(16.3, 15.7);
+        let mut vertices = vec![vertex(centre.x, centre.y, half)];
+        for k in 0..12 {
+            let angle = k as f32 * std::f32::consts::TAU / 12.0 + 0.1;
+            let radius = if k % 2 == 0 { 14.0 } else { 11.0 };
+            vertices.push(vertex(
+                centre.x + radius * angle.cos(),
+                centre.y + radius * angle.sin(),
+                half,
+            ));
+        }
+        let indices = (0..12).flat_map(|k| [0, k + 1, (k + 1) % 12 + 1]).collect();
+        let out = draw(
+            vec![mesh(vertices, indices, WHITE_TEXTURE)],
+            &white_store(),
+            32,
+        );
+        for (x, y, p) in out.enumerate_pixels() {
+            assert!(
+                p.0 == once || p.0 == BLUE.to_array(),
+                "pixel ({x}, {y}) is {:?}",
+                p.0
+            );
+            // Well inside the star (radius under 11 · cos 15°) nothing is left uncovered.
+            let distance = pos2(x as f32 + 0.5, y as f32 + 0.5).distance(centre);
+            if distance < 10.0 {
+                assert_eq!(p.0, once, "gap at ({x}, {y})");
+            }
+        }
+    }
+
+    #[test]
+    fn the_clip_rect_is_rounded_to_pixels_and_honoured() {
+        let red = Color32::RED;
+        let everything = mesh(
+            vec![
+                vertex(-5.0, -5.0, red),
+                vertex(40.0, -5.0, red),
+                vertex(-5.0, 40.0, red),
+            ],
+            vec![0, 1, 2],
+            WHITE_TEXTURE,
+        );
+        // At two pixels per point: x 1.2..2.6 → pixels 2.4..5.2 → 2..5; y 0.8..3.3 → 2..7.
+        let clip = Rect::from_min_max(pos2(1.2, 0.8), pos2(2.6, 3.3));
+        let out = rasterize(
+            &[clipped(everything.clone(), clip)],
+            &white_store(),
+            [10, 10],
+            2.0,
+            BLUE,
+        );
+        for (x, y, p) in out.enumerate_pixels() {
+            let inside = (2..5).contains(&x) && (2..7).contains(&y);
+            let expected = if inside { red } else { BLUE };
+            assert_eq!(p.0, expected.to_array(), "pixel ({x}, {y})");
+        }
+
+        // An empty clip rect, or one outside the image, draws nothing.
+        for clip in [
+            Rect::from_min_max(pos2(3.0, 3.0), pos2(3.1, 3.1)),
+            Rect::from_min_max(pos2(20.0, 0.0), pos2(30.0, 10.0)),
+            Rect::NOTHING,
+            Rect::NAN,
+        ] {
+            let out = rasterize(
+                &[clipped(everything.clone(), clip)],
+                &white_store(),
+                [10, 10],
+                1.0,
+                BLUE,
+            );
+            assert!(out.pixels().all(|p| p.0 == BLUE.to_array()), "{clip:?}");
+        }
+    }
+
+    #[test]
+    fn half_transparent_colour_is_blended_premultiplied_over_the_background() {
+        let half_red = Color32::from_rgba_premultiplied(128, 0, 0, 128);
+        let quad = mesh(
+            vec![
+                vertex(0.0, 0.0, half_red),
+                vertex(4.0, 0.0, half_red),
+                vertex(4.0, 4.0, half_red),
+                vertex(0.0, 4.0, half_red),
+            ],
+            vec![0, 1, 2, 0, 2, 3],
+            WHITE_TEXTURE,
+        );
+        let out = draw(vec![quad.clone()], &white_store(), 4);
+        // src + dst × (1 − 128/255): blue 255 × 127/255 = 127, alpha 128 + 127.
+        assert_eq!(pixel(&out, 1, 1), [128, 0, 127, 255]);
+
+        // Over a transparent background the result stays premultiplied and half transparent.
+        let primitives = [clipped(quad, Rect::EVERYTHING)];
+        let out = rasterize(
+            &primitives,
+            &white_store(),
+            [4, 4],
+            1.0,
+            Color32::TRANSPARENT,
+        );
+        assert_eq!(pixel(&out, 2, 2), [128, 0, 0, 128]);
+    }
+
+    #[test]
+    fn colours_are_interpolated_in_gamma_space() {
+        // A feathered edge as egui makes it: opaque on one side, transparent on the other.
+        let white = Color32::WHITE;
+        let clear = Color32::TRANSPARENT;
+        let ramp = mesh(
+            vec![
+                vertex(0.0, 0.0, white),
+                vertex(0.0, 4.0, white),
+                vertex(4.0, 0.0, clear),
+                vertex(4.0, 4.0, clear),
+            ],
+            vec![0, 1, 2, 2, 1, 3],
+            WHITE_TEXTURE,
+        );
+        let primitives = [clipped(ramp, Rect::EVERYTHING)];
+        let out = rasterize(&primitives, &white_store(), [4, 4], 1.0, Color32::BLACK);
+        // Pixel centres at x = 0.5, 1.5, … carry 7/8, 5/8, 3/8, 1/8 of white, in sRGB values.
+        let expected = [223, 159, 96, 32];
+        for (x, y, p) in out.enumerate_pixels() {
+            let grey = expected[x as usize];
+            assert_eq!(p.0, [grey, grey, grey, 255], "({x}, {y})");
+        }
+    }
+
+    /// A 2×2 texture drawn over 4×4 pixels with the given options.
+    fn draw_2x2(options: TextureOptions) -> RgbaImage {
+        let id = TextureId::Managed(7);
+        let texels = vec![
+            Color32::from_rgb(255, 0, 0),
+            Color32::from_rgb(0, 255, 0),
+            Color32::from_rgb(0, 0, 255),
+            Color32::from_rgb(255, 255, 255),
+        ];
+        let mut store = TextureStore::new();
+        apply(
+            &mut store,
+            id,
+            Some(ImageDelta::full(image([2, 2], texels), options)),
+            false,
+        );
+        let corner = |x: f32, y: f32| Vertex {
+            pos: pos2(4.0 * x, 4.0 * y),
+            uv: pos2(x, y),
+            color: Color32::WHITE,
+        };
+        let quad = mesh(
+            vec![
+                corner(0.0, 0.0),
+                corner(1.0, 0.0),
+                corner(1.0, 1.0),
+                corner(0.0, 1.0),
+            ],
+            vec![0, 1, 2, 0, 2, 3],
+            id,
+        );
+        draw(vec![quad], &store, 4)
+    }
+
+    fn rgb(image: &RgbaImage, x: u32, y: u32) -> [u8; 3] {
+        let [r, g, b, _] = pixel(image, x, y);
+        [r, g, b]
+    }
+
+    #[test]
+    fn nearest_sampling_repeats_each_texel() {
+        let out = draw_2x2(TextureOptions::NEAREST);
+        for (x, y, expected) in [
+            (0, 0, [255, 0, 0]),
+            (1, 1, [255, 0, 0]),
+            (2, 0, [0, 255, 0]),
+            (3, 1, [0, 255, 0]),
+            (0, 3, [0, 0, 255]),
+            (3, 3, [255, 255, 255]),
+        ] {
+            assert_eq!(rgb(&out, x, y), expected, "({x}, {y})");
+        }
+    }
+
+    #[test]
+    fn linear_sampling_mixes_texels_around_texel_centres() {
+        let out = draw_2x2(TextureOptions::LINEAR);
+        // Pixel centres fall at texel coordinates 0.25, 0.75, 1.25, 1.75: the outer ones clamp
+        // to the edge texel, the inner ones mix 3:1 and 1:3.
+        let row0: Vec<_> = (0..4).map(|x| rgb(&out, x, 0)).collect();
+        assert_eq!(row0, [[255, 0, 0], [191, 64, 0], [64, 191, 0], [0, 255, 0]]);
+        let column0: Vec<_> = (0..4).map(|y| rgb(&out, 0, y)).collect();
+        assert_eq!(
+            column0,
+            [[255, 0, 0], [191, 0, 64], [64, 0, 191], [0, 0, 255]]
+        );
+        // The middle mixes all four: 9/16 of red, 3/16 green, 3/16 blue, 1/16 white.
+        assert_eq!(rgb(&out, 1, 1), [159, 64, 64]);
+
+        // Repeating wraps the outer taps to the opposite texel instead.
+        let out = draw_2x2(TextureOptions::LINEAR_REPEAT);
+        assert_eq!(rgb(&out, 0, 0), [159, 64, 64]);
+        let out = draw_2x2(TextureOptions::LINEAR_MIRRORED_REPEAT);
+        assert_eq!(rgb(&out, 0, 0), [255, 0, 0]);
+    }
+
+    #[test]
+    fn texture_deltas_set_patch_and_free() {
+        let id = TextureId::Managed(3);
+        let mut store = TextureStore::new();
+        let black = image([2, 2], vec![Color32::BLACK; 4]);
+        apply(
+            &mut store,
+            id,
+            Some(ImageDelta::full(black, TextureOptions::NEAREST)),
+            false,
+        );
+        let patch = image([2, 1], vec![Color32::RED, Color32::GREEN]);
+        // A patch hanging over the edge is clipped, not a panic.
+        apply(
+            &mut store,
+            id,
+            Some(ImageDelta::partial([1, 1], patch, TextureOptions::NEAREST)),
+            false,
+        );
+        let texels = &store.textures[&id].image.pixels;
+        assert_eq!(
+            texels,
+            &[Color32::BLACK, Color32::BLACK, Color32::BLACK, Color32::RED]
+        );
+
+        // A malformed image, or a patch for an unknown texture, is ignored.
+        let malformed = ColorImage {
+            size: [3, 3],
+            source_size: egui::Vec2::splat(3.0),
+            pixels: vec![Color32::RED],
+        };
+        apply(
+            &mut store,
+            id,
+            Some(ImageDelta::full(malformed, TextureOptions::NEAREST)),
+            false,
+        );
+        assert_eq!(store.textures[&id].image.size, [2, 2]);
+        let unknown = TextureId::Managed(99);
+        let patch = image([1, 1], vec![Color32::RED]);
+        apply(
+            &mut store,
+            unknown,
+            Some(ImageDelta::partial([0, 0], patch, TextureOptions::NEAREST)),
+            false,
+        );
+        assert!(!store.contains(unknown));
+
+        apply(&mut store, id, None, true);
+        assert!(!store.contains(id));
+    }
+
+    #[test]
+    fn bad_input_is_skipped_without_panicking() {
+        let red = Color32::RED;
+        let store = white_store();
+        let nan = f32::NAN;
+        let blank = BLUE.to_array();
+        let cases = vec![
+            // Indices out of range, and a trailing incomplete triangle.
+            mesh(vec![vertex(0.0, 0.0, red)], vec![0, 1, 2, 0], WHITE_TEXTURE),
+            // NaN and infinite corners.
+            mesh(
+                vec![
+                    vertex(nan, 0.0, red),
+                    vertex(8.0, 0.0, red),
+                    vertex(0.0, 8.0, red),
+                ],
+                vec![0, 1, 2],
+                WHITE_TEXTURE,
+            ),
+            mesh(
+                vec![
+                    vertex(f32::INFINITY, 0.0, red),
+                    vertex(8.0, 0.0, red),
+                    vertex(0.0, 8.0, red),
+                ],
+                vec![0, 1, 2],
+                WHITE_TEXTURE,
+            ),
+            // Degenerate: a line and a point.
+            mesh(
+                vec![
+                    vertex(0.0, 0.0, red),
+                    vertex(4.0, 4.0, red),
+                    vertex(8.0, 8.0, red),
+                ],
+                vec![0, 1, 2, 0, 0, 0],
+                WHITE_TEXTURE,
+            ),
+            // A texture that does not exist.
+            mesh(
+                vec![
+                    vertex(0.0, 0.0, red),
+                    vertex(8.0, 0.0, red),
+                    vertex(0.0, 8.0, red),
+                ],
+                vec![0, 1, 2],
+                TextureId::User(1),
+            ),
+            // Far outside the image.
+            mesh(
+                vec![
+                    vertex(-1e6, 0.0, red),
+                    vertex(-1e6 + 5.0, 0.0, red),
+                    vertex(-1e6, 8.0, red),
+                ],
+                vec![0, 1, 2],
+                WHITE_TEXTURE,
+            ),
+        ];
+        for case in cases {
+            let out = draw(vec![case.clone()], &store, 8);
+            assert!(out.pixels().all(|p| p.0 == blank), "{case:?}");
+        }
+
+        // NaN texture coordinates and a NaN scale do not panic either.
+        let mut odd = mesh(
+            vec![
+                vertex(0.0, 0.0, red),
+                vertex(8.0, 0.0, red),
+                vertex(0.0, 8.0, red),
+            ],
+            vec![0, 1, 2],
+            WHITE_TEXTURE,
+        );
+        odd.vertices[1].uv = pos2(nan, 0.5);
+        draw(vec![odd.clone()], &store, 8);
+        rasterize(
+            &[clipped(odd.clone(), Rect::EVERYTHING)],
+            &store,
+            [8, 8],
+            nan,
+            BLUE,
+        );
+        rasterize(&[clipped(odd, Rect::EVERYTHING)], &store, [0, 0], 1.0, BLUE);
+    }
+
+    #[test]
+    fn huge_triangles_are_clipped_not_overflowed() {
+        let red = Color32::RED;
+        let huge = mesh(
+            vec![
+                vertex(-1e20, -1e20, red),
+                vertex(1e20, -1e20, red),
+                vertex(0.0, 1e20, red),
+            ],
+            vec![0, 1, 2],
+            WHITE_TEXTURE,
+        );
+        let out = draw(vec![huge], &white_store(), 16);
+        assert!(out.pixels().all(|p| p.0 == red.to_array()));
+
+        // Half of the image, with one corner far away: the edge through the image survives.
+        let half = mesh(
+            vec![
+                vertex(0.0, 0.0, red),
+                vertex(0.0, 1e9, red),
+                vertex(1e9, 1e9, red),
+            ],
+            vec![0, 1, 2],
+            WHITE_TEXTURE,
+        );
+        let out = draw(vec![half], &white_store(), 16);
+        for (x, y, p) in out.enumerate_pixels() {
+            // Below the diagonal, which is the triangle's right edge: centres on it are outside.
+            let expected = if x < y { red } else { BLUE };
+            assert_eq!(p.0, expected.to_array(), "({x}, {y})");
+        }
+    }
+
+    #[test]
+    fn indices_beyond_u16_are_used() {
+        let red = Color32::RED;
+        let mut vertices = vec![vertex(0.0, 0.0, Color32::GREEN); 70_000];
+        vertices.extend([
+            vertex(0.0, 0.0, red),
+            vertex(4.0, 0.0, red),
+            vertex(0.0, 4.0, red),
+        ]);
+        let triangle = mesh(vertices, vec![70_000, 70_001, 70_002], WHITE_TEXTURE);
+        let out = draw(vec![triangle], &white_store(), 4);
+        assert_eq!(pixel(&out, 0, 0), red.to_array());
+    }
+}
