@@ -4,9 +4,12 @@
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::cli;
+use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::ExplorerApp;
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
@@ -21,13 +24,122 @@ struct Cli {
 enum Command {
     /// List the charts: id, Chinese title and English title, tab-separated.
     Charts,
+    /// Export a chart (PNG or SVG), the map (PNG) or all of them, without opening a window.
+    Export {
+        /// The chart to export (see `charts`).
+        #[arg(long, group = "what")]
+        chart: Option<String>,
+        /// Export the map of the whole city.
+        #[arg(long, group = "what")]
+        map: bool,
+        /// Export every chart and the map into --dir.
+        #[arg(long, group = "what", requires = "dir")]
+        all: bool,
+        #[command(flatten)]
+        common: ExportOptions,
+        /// The file to write: FILE.png or FILE.svg (SVG for charts only).
+        #[arg(long, required_unless_present = "all")]
+        out: Option<PathBuf>,
+        /// The folder for --all.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Compose the map, the selected county's charts and the sources on one A4 page (300 dpi).
+    Report {
+        #[command(flatten)]
+        common: ExportOptions,
+        /// The PNG file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ExportOptions {
+    /// Select this county (adcode, e.g. 441284); the per-county chart shows it.
+    #[arg(long)]
+    county: Option<String>,
+    /// Pixels per point: 1, 2 or 4 (a 1× chart is 1200 pixels wide).
+    #[arg(long, default_value_t = 1, value_parser = parse_scale)]
+    scale: u32,
+    /// Language of titles and labels.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+}
+
+fn parse_scale(s: &str) -> Result<u32, String> {
+    match s {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        "4" => Ok(4),
+        _ => Err("the scale is 1, 2 or 4".to_owned()),
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Charts) => report(cli::list_charts(&mut std::io::stdout().lock())),
+        Some(Command::Export {
+            chart,
+            map,
+            all,
+            common,
+            out,
+            dir,
+        }) => run_export(cli::ExportArgs {
+            chart,
+            map,
+            all,
+            report: false,
+            county: common.county,
+            scale: common.scale,
+            lang: common.lang.into(),
+            out,
+            dir,
+        }),
+        Some(Command::Report { common, out }) => run_export(cli::ExportArgs {
+            chart: None,
+            map: false,
+            all: false,
+            report: true,
+            county: common.county,
+            scale: 1,
+            lang: common.lang.into(),
+            out: Some(out),
+            dir: None,
+        }),
         None => run_window(),
+    }
+}
+
+fn run_export(args: cli::ExportArgs) -> ExitCode {
+    match cli::export(&args) {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("zhaoqing-explorer: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -152,3 +152,19 @@ fn a_corrupt_settings_entry_is_ignored_with_a_notice() {
             .any(|t| t.contains("could not be read"))
     );
 }
+
+#[test]
+fn ctrl_e_opens_the_export_dialog() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label("导出图像");
+    harness.get_by_role_and_label(egui::Role::Button, "复制图像");
+    // The map's own button opens it on the map.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("导出图像").is_none());
+    harness.get_by_label("导出地图…").click();
+    harness.run();
+    harness.get_by_label("只导出当前视图（默认导出全市）");
+}

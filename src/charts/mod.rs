@@ -229,21 +229,14 @@ impl ChartDef {
             },
             Select::Dated => panels_by_unit(dataset.figures.iter().filter(|f| f.period.is_some())),
         };
-        let mut articles: Vec<String> = panels
-            .iter()
-            .flat_map(|p| &p.items)
-            .filter_map(|i| i.figure_id.as_deref())
-            .filter_map(|id| dataset.figure(id))
-            .map(|f| f.source.article.clone())
-            .collect();
-        articles.sort();
-        articles.dedup();
-        Ok(Chart {
+        let mut chart = Chart {
             def: self,
             county: county.filter(|_| self.follows_county()).map(str::to_owned),
             panels,
-            articles,
-        })
+            articles: Vec::new(),
+        };
+        chart.cite(dataset);
+        Ok(chart)
     }
 
     fn fixed_panel(
@@ -332,6 +325,32 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
 }
 
 impl Chart {
+    /// Keeps only the panels `keep` accepts (and the articles their figures come from).
+    pub fn retain_panels(&mut self, dataset: &Dataset, keep: impl FnMut(&Panel) -> bool) {
+        self.panels.retain(keep);
+        self.cite(dataset);
+    }
+
+    /// Removes the last panel (to fit a page), keeping the cited articles right.
+    pub fn pop_panel(&mut self, dataset: &Dataset) -> Option<Panel> {
+        let panel = self.panels.pop();
+        self.cite(dataset);
+        panel
+    }
+
+    /// Collects the articles the drawn figures come from, in article order.
+    fn cite(&mut self, dataset: &Dataset) {
+        let mut articles: Vec<String> = self
+            .items()
+            .filter_map(|i| i.figure_id.as_deref())
+            .filter_map(|id| dataset.figure(id))
+            .map(|f| f.source.article.clone())
+            .collect();
+        articles.sort();
+        articles.dedup();
+        self.articles = articles;
+    }
+
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.panels.iter().flat_map(|p| &p.items)
     }

@@ -30,6 +30,43 @@ pub struct Article {
 }
 
 impl Article {
+    /// A full reference for a list of sources: headline, outlet and date, each said plainly
+    /// when the article does not state it.
+    pub fn reference(&self, english: bool) -> String {
+        let outlet = if english {
+            self.outlet_en.as_deref().or(self.outlet_zh.as_deref())
+        } else {
+            self.outlet_zh.as_deref().or(self.outlet_en.as_deref())
+        };
+        let citation = match outlet {
+            Some(_) => self.citation(english),
+            // citation() names the headline in place of the outlet; don't name it twice.
+            None => {
+                let date = self.citation(english);
+                let date = date
+                    .rsplit([',', '，'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                format!(
+                    "{}{}{date}",
+                    if english {
+                        "outlet not stated"
+                    } else {
+                        "未注明媒体"
+                    },
+                    if english { ", " } else { "，" }
+                )
+            }
+        };
+        if english {
+            format!("“{}” ({}), {citation}", self.headline_zh, self.headline_en)
+        } else {
+            format!("《{}》，{citation}", self.headline_zh)
+        }
+    }
+
     /// "outlet, date" for source lines. An article that names no outlet is cited by its
     /// headline; one that states no date says so, with the month it cannot precede if known.
     pub fn citation(&self, english: bool) -> String {

@@ -330,12 +330,12 @@ struct Edge {
     step: i64,
 }
 
-/// ⌊a / b⌋ for b > 0.
+/// floor(a / b) for b > 0.
 fn floor_div(a: i64, b: i64) -> i64 {
     a.div_euclid(b)
 }
 
-/// ⌈a / b⌉ for b > 0.
+/// ceil(a / b) for b > 0.
 fn ceil_div(a: i64, b: i64) -> i64 {
     -(-a).div_euclid(b)
 }

@@ -17,13 +17,16 @@ pub use crate::selection::Selection;
 use super::article_view::ArticleView;
 use super::chart_panel::ChartPanel;
 use super::chart_view::ItemClick;
+use super::export_dialog::{ExportChoice, ExportContext, ExportDialog, What};
+use super::jobs::Job;
 use super::map::{MapClick, MapView, layers_ui};
 use super::save_dialog::{SaveChoice, SaveDialog};
 use super::search_box::SearchBox;
 use super::settings::{self, Settings};
 use super::side_panel::{SidePanelAction, side_panel_ui};
-use super::table_view::TableAction;
+use super::table_view::PanelAction;
 use super::toasts::Toasts;
+use crate::export::{self, Request};
 
 /// Pan step for the arrow keys, in points.
 const PAN_STEP: f64 = 60.0;
@@ -48,14 +51,30 @@ pub struct ExplorerApp {
     show_hint: bool,
     show_help: bool,
     show_about: bool,
+    export: Option<ExportDialog>,
+    /// Work running off the UI thread (an export), with its progress window.
+    job: Option<Job<JobOutcome>>,
     toasts: Toasts,
 }
 
+/// What a background job ends with.
+enum JobOutcome {
+    Saved(Vec<PathBuf>),
+    /// An image to put on the clipboard (width, height, RGBA bytes).
+    Copied(usize, usize, Vec<u8>),
+    Failed(String),
+    Cancelled,
+}
+
 /// What a save dialog is saving.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 enum SaveTarget {
     /// The table's rows as they are filtered and sorted now.
     TableCsv,
+    /// An image export.
+    Export(Box<Request>),
+    /// Every chart and the map, into a folder.
+    ExportAll(Box<Request>),
 }
 
 /// Everything the user can ask for, from any panel, menu or key.
@@ -78,6 +97,9 @@ pub enum Action {
     ExportCsv,
     Copied(usize),
     SetLang(Lang),
+    /// Open the export dialog on the chart, the map or the report sheet.
+    OpenExport(What),
+    ExportAll,
     ResetView,
     ToggleFullScreen,
     ShowHelp,
@@ -123,6 +145,8 @@ impl ExplorerApp {
             show_hint: false,
             show_help: false,
             show_about: false,
+            export: None,
+            job: None,
             toasts: Toasts::default(),
         }
     }
@@ -220,6 +244,8 @@ impl ExplorerApp {
             Action::Escape => {
                 if self.save.is_some() {
                     self.save = None;
+                } else if self.export.is_some() {
+                    self.export = None;
                 } else if self.show_help || self.show_about {
                     self.show_help = false;
                     self.show_about = false;
@@ -286,6 +312,18 @@ impl ExplorerApp {
                 Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
             }),
             Action::SetLang(lang) => self.lang = lang,
+            Action::OpenExport(what) => self.export = Some(ExportDialog::new(what)),
+            Action::ExportAll => {
+                let request = self.export_context_request(&ExportDialog::new(What::Chart));
+                let dialog = SaveDialog::folder(
+                    self.lang.pick(
+                        "导出全部图表与地图到文件夹",
+                        "Export every chart and the map to a folder",
+                    ),
+                    self.last_folder.clone(),
+                );
+                self.save = Some((dialog, SaveTarget::ExportAll(Box::new(request))));
+            }
             Action::ResetView => self.map.reset(),
             Action::ToggleFullScreen => {
                 let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
@@ -305,6 +343,9 @@ impl ExplorerApp {
         ctx.input_mut(|i| {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
                 actions.push(Action::Quit);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
+                actions.push(Action::OpenExport(What::Chart));
             }
             if i.consume_key(Modifiers::NONE, Key::F1) {
                 actions.push(Action::ShowHelp);
@@ -493,15 +534,19 @@ impl ExplorerApp {
                 let county = self.selection.county.as_deref();
                 let project = self.selection.project.as_deref();
                 match self.charts.ui(ui, model, county, project, self.lang) {
-                    Some(TableAction::Select(click)) => actions.push(Action::SelectItem(click)),
-                    Some(TableAction::Copied(n)) => actions.push(Action::Copied(n)),
-                    Some(TableAction::ExportCsv) => actions.push(Action::ExportCsv),
+                    Some(PanelAction::Select(click)) => actions.push(Action::SelectItem(click)),
+                    Some(PanelAction::Copied(n)) => actions.push(Action::Copied(n)),
+                    Some(PanelAction::ExportCsv) => actions.push(Action::ExportCsv),
+                    Some(PanelAction::ExportChart) => actions.push(Action::OpenExport(What::Chart)),
                     None => {}
                 }
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let output = self.map.ui(ui, model, &self.selection, self.lang);
             self.pointer_lonlat = output.pointer_lonlat;
+            if output.export {
+                actions.push(Action::OpenExport(What::Map));
+            }
             match output.clicked {
                 Some(MapClick::County(code)) => actions.push(Action::SelectCounty(code)),
                 Some(MapClick::Project(id)) => actions.push(Action::SelectProject(id)),
@@ -518,7 +563,9 @@ impl ExplorerApp {
         {
             self.article_view = None;
         }
+        self.export_dialog_ui(ctx);
         self.save_dialog_ui(ctx);
+        self.job_ui(ctx);
         egui::Window::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
             .id(egui::Id::unique("help_window"))
             .open(&mut self.show_help)
@@ -536,27 +583,25 @@ impl ExplorerApp {
         let (Some((dialog, target)), Ok(model)) = (&mut self.save, &self.model) else {
             return;
         };
-        match dialog.window_ui(ctx, self.lang) {
-            SaveChoice::Open => {}
-            SaveChoice::Cancelled => self.save = None,
-            SaveChoice::Save(path) => {
-                let bytes = match target {
-                    SaveTarget::TableCsv => {
-                        let table = &self.charts.table;
-                        let rows = crate::table::rows(
-                            &model.dataset,
-                            &table.filter,
-                            table.sort,
-                            self.lang,
-                        );
-                        crate::table::to_csv(&model.dataset, &rows, self.lang)
-                    }
-                };
+        let path = match dialog.window_ui(ctx, self.lang) {
+            SaveChoice::Open => return,
+            SaveChoice::Cancelled => {
+                self.save = None;
+                return;
+            }
+            SaveChoice::Save(path) => path,
+        };
+        let lang = self.lang;
+        match target {
+            SaveTarget::TableCsv => {
+                let table = &self.charts.table;
+                let rows = crate::table::rows(&model.dataset, &table.filter, table.sort, lang);
+                let bytes = crate::table::to_csv(&model.dataset, &rows, lang);
                 match write_atomic(&path, &bytes) {
                     Ok(()) => {
                         self.toasts.info(format!(
                             "{} {}",
-                            self.lang.pick("已保存", "Saved"),
+                            lang.pick("已保存", "Saved"),
                             path.display()
                         ));
                         self.last_folder = path.parent().map(PathBuf::from);
@@ -566,6 +611,157 @@ impl ExplorerApp {
                     Err(err) => self.toasts.error(err.to_string()),
                 }
             }
+            SaveTarget::Export(request) => {
+                let (model, request) = (model.clone(), (**request).clone());
+                self.last_folder = path.parent().map(PathBuf::from);
+                self.job = Some(Job::spawn(
+                    lang.pick("正在导出…", "Exporting…"),
+                    ctx,
+                    move |_| match export::export_to(&model, &request, &path) {
+                        Ok(()) => JobOutcome::Saved(vec![path]),
+                        Err(err) => JobOutcome::Failed(err.to_string()),
+                    },
+                ));
+                self.save = None;
+            }
+            SaveTarget::ExportAll(request) => {
+                let (model, request) = (model.clone(), (**request).clone());
+                self.last_folder = Some(path.clone());
+                self.job = Some(Job::spawn(
+                    lang.pick("正在导出全部图表…", "Exporting every chart…"),
+                    ctx,
+                    move |progress| {
+                        let result = export::export_all_with_progress(
+                            &model,
+                            &request,
+                            &path,
+                            |done, total| {
+                                progress.set(done as f32 / total as f32);
+                                !progress.is_cancelled()
+                            },
+                        );
+                        match result {
+                            Ok(_) if progress.is_cancelled() => JobOutcome::Cancelled,
+                            Ok(written) => JobOutcome::Saved(written),
+                            Err(err) => JobOutcome::Failed(err.to_string()),
+                        }
+                    },
+                ));
+                self.save = None;
+            }
+        }
+    }
+}
+
+impl ExplorerApp {
+    fn export_context_request(&self, dialog: &ExportDialog) -> Request {
+        let cx = ExportContext {
+            chart_id: self.charts.chart_id,
+            selection: &self.selection,
+            layers: &self.map.layers,
+            view: self.map.saved_view(),
+            lang: self.lang,
+        };
+        dialog.request(&cx)
+    }
+
+    fn export_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        let cx = ExportContext {
+            chart_id: self.charts.chart_id,
+            selection: &self.selection,
+            layers: &self.map.layers,
+            view: self.map.saved_view(),
+            lang: self.lang,
+        };
+        match dialog.window_ui(ctx, &cx) {
+            ExportChoice::Open => {}
+            ExportChoice::Cancel => self.export = None,
+            ExportChoice::Save(request) => {
+                let (name, ext): (&'static str, &'static [&'static str]) = match request.format {
+                    export::Format::Png => ("PNG", &["png"]),
+                    export::Format::Svg => ("SVG", &["svg"]),
+                };
+                let dialog = SaveDialog::new(
+                    self.lang.pick("保存图像", "Save image"),
+                    self.last_folder.clone(),
+                    request.file_name(),
+                    (name, ext),
+                );
+                self.save = Some((dialog, SaveTarget::Export(Box::new(request))));
+                self.export = None;
+            }
+            ExportChoice::Copy(request) => {
+                if let Ok(model) = &self.model {
+                    let model = model.clone();
+                    let title = self.lang.pick("正在生成图像…", "Making the image…");
+                    self.job = Some(Job::spawn(title, ctx, move |_| match export::render_image(
+                        &model, &request,
+                    ) {
+                        Ok(image) => JobOutcome::Copied(
+                            image.width() as usize,
+                            image.height() as usize,
+                            image.into_raw(),
+                        ),
+                        Err(err) => JobOutcome::Failed(err.to_string()),
+                    }));
+                }
+                self.export = None;
+            }
+        }
+    }
+
+    /// The running job's progress window, and its outcome when it is done.
+    fn job_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        let Some(outcome) = job.poll() else {
+            job.window_ui(ctx, self.lang.pick("取消", "Cancel"));
+            return;
+        };
+        self.job = None;
+        let lang = self.lang;
+        match outcome {
+            Ok(JobOutcome::Saved(paths)) => {
+                let shown: Vec<String> = paths
+                    .iter()
+                    .take(3)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                let more = paths.len().saturating_sub(3);
+                let more = if more > 0 {
+                    format!(" (+{more})")
+                } else {
+                    String::new()
+                };
+                self.toasts.info(format!(
+                    "{} {}{more}",
+                    lang.pick("已保存", "Saved"),
+                    shown.join(", ")
+                ));
+            }
+            Ok(JobOutcome::Copied(width, height, bytes)) => {
+                let copied = arboard::Clipboard::new().and_then(|mut c| {
+                    c.set_image(arboard::ImageData {
+                        width,
+                        height,
+                        bytes: bytes.into(),
+                    })
+                });
+                match copied {
+                    Ok(()) => self.toasts.info(lang.pick(
+                        "图像已复制，可粘贴到报告中",
+                        "Image copied; paste it into your report",
+                    )),
+                    Err(err) => self.toasts.error(format!(
+                        "{}: {err}",
+                        lang.pick("无法复制到剪贴板", "Could not copy to the clipboard")
+                    )),
+                }
+            }
+            Ok(JobOutcome::Failed(message)) | Err(message) => self.toasts.error(message),
+            Ok(JobOutcome::Cancelled) => self.toasts.info(lang.pick("已取消", "Cancelled")),
         }
     }
 }

