@@ -15,5 +15,6 @@ pub mod load_error;
 pub mod model;
 pub mod table;
 pub mod ui;
+pub mod user_file;
 
 pub use model::Model;

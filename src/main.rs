@@ -2,12 +2,14 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use zhaoqing_explorer::cli;
 use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::cli;
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
@@ -21,24 +23,44 @@ struct Cli {
 enum Command {
     /// List the charts: id, Chinese title and English title, tab-separated.
     Charts,
+    /// Check files before opening them: boundaries or project points (GeoJSON), figures (JSON
+    /// or CSV). Prints a summary per valid file or every problem as FILE: WHERE: WHAT; exits 0
+    /// when all are valid, 1 when any is not, 2 when the check itself could not run.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Charts) => report(cli::list_charts(&mut std::io::stdout().lock())),
+        Some(Command::Charts) => report(
+            cli::list_charts(&mut std::io::stdout().lock())
+                .context("charts")
+                .map(|()| ExitCode::SUCCESS),
+        ),
+        Some(Command::Validate { files }) => report(
+            cli::validate(&files, &mut std::io::stdout().lock())
+                .context("validate")
+                .map(|valid| {
+                    if valid {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
+                }),
+        ),
         None => run_window(),
     }
 }
 
-fn report(result: std::io::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("zhaoqing-explorer: {err}");
-            ExitCode::FAILURE
-        }
-    }
+/// The one place a command's error is printed.
+fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("zhaoqing-explorer: {err:#}");
+        ExitCode::from(2)
+    })
 }
 
 fn run_window() -> ExitCode {
