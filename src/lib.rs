@@ -7,6 +7,7 @@
 pub mod atomic_write;
 pub mod charts;
 pub mod cli;
+pub mod crash;
 pub mod data;
 pub mod embedded;
 pub mod geometry;

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::cli;
+use zhaoqing_explorer::{cli, crash};
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
@@ -33,6 +33,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    crash::install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Charts) => report(
