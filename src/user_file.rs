@@ -111,20 +111,27 @@ pub fn read_user_file(path: &Path) -> Result<UserData, Vec<LoadError>> {
 /// Reads a whole file, refusing one larger than `MAX_FILE_BYTES` without reading it all.
 pub fn read_bytes(name: &str, path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |e: std::io::Error| LoadError::new(name, "", format!("cannot read it: {e}"));
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::new(
+    let too_large = || {
+        LoadError::new(
             name,
             "",
             format!(
                 "the file is larger than {} MB, more than any map or figure list needs",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
+    // The size a pipe or a growing file reports may be wrong: stop reading at the limit anyway.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
     }
     Ok(bytes)
 }
@@ -536,5 +543,111 @@ fn parse_value(cell: &str) -> Result<f64, (String, Option<&'static str>)> {
                 None
             },
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/data/good/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn ambiguous_codes_offer_a_choice_that_reloads() {
+        let bytes = good("ambiguous_codes.geojson");
+        let Ok(UserData::Boundaries { boundaries, choice }) = load_user_file("a.geojson", &bytes)
+        else {
+            panic!("loads as boundaries");
+        };
+        let codes: Vec<&str> = boundaries.regions.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["441202", "441203"]);
+        let choice = choice.expect("adcode and code disagree");
+        assert_eq!(choice.detected.code, "adcode");
+        assert_eq!(choice.detected.name_zh.as_deref(), Some("name"));
+        assert_eq!(choice.keys, ["adcode", "code", "name"]);
+        assert_eq!(choice.reasons.len(), 1);
+        let keys = PropertyKeys {
+            code: "code".into(),
+            ..choice.detected
+        };
+        let reloaded = load_boundaries_with("a.geojson", &bytes, &keys).unwrap();
+        let codes: Vec<&str> = reloaded.regions.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["1", "2"]);
+        assert_eq!(reloaded.regions[0].name_zh, "端州区");
+    }
+
+    #[test]
+    fn a_chosen_key_missing_from_a_feature_is_named() {
+        let bytes = good("ambiguous_codes.geojson");
+        let keys = PropertyKeys {
+            code: "gid".into(),
+            name_zh: None,
+            name_en: None,
+        };
+        let err = load_boundaries_with("a.geojson", &bytes, &keys).unwrap_err();
+        assert_eq!(err[0].location, "feature 0: properties.gid");
+    }
+
+    #[test]
+    fn a_guessed_code_is_offered_for_confirmation() {
+        let Ok(UserData::Boundaries { boundaries, choice }) =
+            load_user_file("g.geojson", &good("guessed_code.geojson"))
+        else {
+            panic!("loads as boundaries");
+        };
+        assert_eq!(boundaries.regions[0].code, "CHN.6.17.1_1");
+        let choice = choice.expect("the code was guessed");
+        assert_eq!(choice.detected.code, "GID_2");
+        assert_eq!(choice.keys, ["GID_2", "NAME_2"]);
+    }
+
+    #[test]
+    fn csv_and_json_give_the_same_figures() {
+        let Ok(UserData::Figures { figures: csv, .. }) =
+            load_user_file("f.csv", &good("figures.csv"))
+        else {
+            panic!("the CSV loads");
+        };
+        let Ok(UserData::Figures { figures: json, .. }) =
+            load_user_file("f.json", &good("figures.json"))
+        else {
+            panic!("the JSON loads");
+        };
+        assert_eq!(csv[2..], json[..]);
+        assert!(csv[1].planned && csv[1].note.as_deref().is_some_and(|n| n.contains(", ")));
+    }
+
+    #[test]
+    fn unknown_csv_columns_are_warned_about() {
+        let text = "id,value,unit,printed,bound,kind,scope,subject_zh,subject_en,article,quote,colour\n\
+                    a,1,个,1个,exact,count,city,,,x,1个,red\n";
+        let data = load_user_file("f.csv", text.as_bytes()).unwrap();
+        assert_eq!(data.summary(), "figures, 1 figure");
+        assert_eq!(data.warnings().len(), 1);
+        assert!(data.warnings()[0].message.contains("\"colour\""));
+    }
+
+    #[test]
+    fn values_from_csv_cells() {
+        assert_eq!(parse_value(" 156.96 "), Ok(156.96));
+        assert!(parse_value("inf").unwrap_err().0.contains("NaN/Infinity"));
+        assert!(parse_value("1e999").unwrap_err().0.contains("too large"));
+        assert_eq!(parse_value("").unwrap_err().0, "the value is empty");
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.geojson");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_bytes("huge.geojson", &path).unwrap_err();
+        assert!(err.message.contains("larger than 256 MB"), "{err}");
     }
 }
