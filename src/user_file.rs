@@ -320,10 +320,19 @@ fn load_figures_json(file: &str, text: &str) -> Result<UserData, Vec<LoadError>>
     deserializer
         .end()
         .map_err(|e| vec![LoadError::from_json(file, text, &e)])?;
-    Ok(UserData::Figures {
-        figures: figures_file.figures,
-        warnings: Vec::new(),
-    })
+    figures_data(file, figures_file.figures, Vec::new())
+}
+
+/// A figure list with nothing in it is refused: there would be nothing to show or check.
+fn figures_data(
+    file: &str,
+    figures: Vec<Figure>,
+    warnings: Vec<LoadError>,
+) -> Result<UserData, Vec<LoadError>> {
+    if figures.is_empty() {
+        return Err(vec![LoadError::new(file, "", "the file holds no figures")]);
+    }
+    Ok(UserData::Figures { figures, warnings })
 }
 
 /// The columns of a figures CSV: the JSON fields, with `source.article` and `source.quote` as
@@ -375,7 +384,7 @@ fn load_figures_csv(file: &str, text: &str) -> Result<UserData, Vec<LoadError>> 
         }
     }
     if problems.is_empty() {
-        Ok(UserData::Figures { figures, warnings })
+        figures_data(file, figures, warnings)
     } else {
         Err(problems)
     }
@@ -413,8 +422,9 @@ fn csv_columns(
         )
         .with_hint(format!("the columns are {}", CSV_COLUMNS.join(","))));
     }
-    for (i, name) in names.iter().enumerate() {
-        if names[..i].contains(name) {
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        if !seen.insert(name) {
             return Err(LoadError::new(
                 file,
                 "line 1",
@@ -631,6 +641,17 @@ mod tests {
         assert_eq!(data.summary(), "figures, 1 figure");
         assert_eq!(data.warnings().len(), 1);
         assert!(data.warnings()[0].message.contains("\"colour\""));
+    }
+
+    #[test]
+    fn a_repeated_column_is_refused() {
+        let text =
+            "id,value,unit,printed,bound,kind,scope,subject_zh,subject_en,article,quote,unit\n";
+        let err = load_user_file("f.csv", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err[0].to_string(),
+            "f.csv: line 1: the column \"unit\" appears twice"
+        );
     }
 
     #[test]

@@ -271,6 +271,8 @@ const BAD: &[Bad] = &[
         "1:16: figures",
         "invalid type: null, expected a sequence",
     ),
+    bad("figures_empty.json", "", "the file holds no figures"),
+    bad("figures_header_only.csv", "", "the file holds no figures"),
     bad(
         "figures_trailing_text.json",
         "24:1",
@@ -535,7 +537,13 @@ fn three_megabytes_of_random_bytes_are_refused_quickly() {
     let printable: Vec<u8> = noise.iter().map(|b| b' ' + b % 95).collect();
     let header = b"id,value,unit,printed,bound,kind,planned,scope,project,period,subject_zh,\
                    subject_en,article,quote,note\n";
-    let cases: [(&str, Vec<u8>); 5] = [
+    // A header of 400 000 columns, all of them unknown, and no rows.
+    let wide: String = (0..400_000).map(|i| format!(",c{i}")).collect();
+    let cases: [(&str, Vec<u8>); 6] = [
+        (
+            "wide.csv",
+            format!("{}{wide}\n", String::from_utf8_lossy(header).trim_end()).into_bytes(),
+        ),
         ("noise.bin", noise.clone()),
         ("noise.geojson", [b"{\"type\":".as_slice(), &noise].concat()),
         ("noise.json", [b"[".as_slice(), &printable].concat()),
