@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod load_error;
 pub mod model;
 pub mod table;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod user_file;
 
