@@ -4,7 +4,7 @@
 //! random bytes are refused quickly.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zhaoqing-explorer");
@@ -19,6 +19,27 @@ fn validate(paths: &[PathBuf]) -> Output {
         .args(paths)
         .output()
         .expect("the program runs")
+}
+
+/// `validate`, killed and failed if it runs past `limit`: a hang must fail the test, not stall it.
+fn validate_within(paths: &[PathBuf], limit: Duration) -> (Output, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .arg("validate")
+        .args(paths)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the program runs");
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("validate {paths:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let elapsed = start.elapsed();
+    (child.wait_with_output().expect("output"), elapsed)
 }
 
 fn stdout(output: &Output) -> String {
@@ -422,6 +443,11 @@ const GOOD: &[(&str, &str, &[&str])] = &[
         "projects, 1 point",
         &["feature 1: geometry: geometry is null; the feature is skipped (warning)"],
     ),
+    (
+        "tests/data/good/sliver.geojson",
+        "boundaries, 1 region, 5 vertices",
+        &[],
+    ),
     ("tests/data/good/figures.json", "figures, 2 figures", &[]),
     ("tests/data/good/figures.csv", "figures, 4 figures", &[]),
     (
@@ -553,9 +579,8 @@ fn three_megabytes_of_random_bytes_are_refused_quickly() {
     for (name, bytes) in cases {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let start = Instant::now();
-        let output = validate(std::slice::from_ref(&path));
-        let elapsed = start.elapsed();
+        let (output, elapsed) =
+            validate_within(std::slice::from_ref(&path), Duration::from_secs(30));
         assert_eq!(output.status.code(), Some(1), "{name}");
         assert!(
             stdout(&output).starts_with(&format!("{}: ", path.display())),
@@ -565,6 +590,15 @@ fn three_megabytes_of_random_bytes_are_refused_quickly() {
         // Loose: debug builds are slow and the machine is shared. Release takes milliseconds.
         assert!(elapsed < Duration::from_secs(5), "{name} took {elapsed:?}");
     }
+}
+
+#[test]
+fn a_sliver_polygon_is_labelled_quickly() {
+    // 10° long and 1e-7° wide: polylabel alone would start from 10^8 grid cells.
+    let path = data("tests/data/good/sliver.geojson");
+    let (output, elapsed) = validate_within(std::slice::from_ref(&path), Duration::from_secs(30));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 }
 
 #[test]
