@@ -44,15 +44,6 @@ pub enum UserData {
 }
 
 impl UserData {
-    /// `boundaries`, `projects` or `figures`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Boundaries { .. } => "boundaries",
-            Self::Projects { .. } => "projects",
-            Self::Figures { .. } => "figures",
-        }
-    }
-
     /// What the file holds, in a few words: `boundaries, 8 regions, 9007 vertices`.
     pub fn summary(&self) -> String {
         match self {
