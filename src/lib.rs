@@ -8,8 +8,10 @@ pub mod atomic_write;
 pub mod charts;
 pub mod choropleth;
 pub mod cli;
+pub mod crash;
 pub mod data;
 pub mod embedded;
+#[cfg(feature = "gui")]
 pub mod export;
 pub mod geometry;
 pub mod i18n;
@@ -18,6 +20,8 @@ pub mod model;
 pub mod search;
 pub mod selection;
 pub mod table;
+#[cfg(feature = "gui")]
 pub mod ui;
+pub mod user_file;
 
 pub use model::Model;

@@ -34,23 +34,65 @@ impl LoadError {
         self
     }
 
-    /// A JSON syntax or shape error from serde_json, located at its line and column.
-    pub fn from_json(file: &str, err: &serde_json::Error) -> Self {
+    /// `with_hint` when a hint could be guessed.
+    pub fn with_hint_opt(mut self, hint: Option<impl Into<String>>) -> Self {
+        self.hint = hint.map(Into::into);
+        self
+    }
+
+    /// A JSON syntax or shape error from serde_json, located at its line and column, in words a
+    /// person who exported the file can act on. `text` is what was parsed, to name the literal
+    /// at fault (`NaN`, which some programs write but JSON does not allow).
+    pub fn from_json(file: &str, text: &str, err: &serde_json::Error) -> Self {
         // serde_json appends " at line L column C" to its message; we print the place first.
         let message = err.to_string();
         let message = match message.rfind(" at line ") {
             Some(i) => message[..i].to_owned(),
             None => message,
         };
+        let location = format!("{}:{}", err.line(), err.column());
+        let mut hint = None;
         let message = match err.classify() {
             serde_json::error::Category::Eof => {
                 format!("the JSON ends too early (truncated file?): {message}")
             }
+            serde_json::error::Category::Syntax
+                if non_finite_literal_at(text, err.line(), err.column()) =>
+            {
+                "invalid JSON: NaN/Infinity are not valid JSON numbers".to_owned()
+            }
+            serde_json::error::Category::Syntax if message == "number out of range" => {
+                hint = Some("write the number within ±1.8e308, or null where it is unknown");
+                "invalid JSON: a number is too large to represent (like 1e999)".to_owned()
+            }
+            serde_json::error::Category::Syntax if message == "recursion limit exceeded" => {
+                hint = Some("GeoJSON needs at most four levels of coordinate arrays");
+                "invalid JSON: arrays or objects are nested more than 128 deep".to_owned()
+            }
             serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
-            _ => message,
+            _ => message.replace("expected f64", "expected a number"),
         };
-        Self::new(file, format!("{}:{}", err.line(), err.column()), message)
+        Self::new(file, location, message).with_hint_opt(hint)
     }
+}
+
+/// Whether a `NaN`, `Infinity` or `inf` literal (perhaps signed) starts where serde_json stopped:
+/// its column is one-based and counts bytes.
+fn non_finite_literal_at(text: &str, line: usize, column: usize) -> bool {
+    let Some(line) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return false;
+    };
+    let bytes = line.as_bytes();
+    let at = column.saturating_sub(1);
+    (at.saturating_sub(1)..=at).any(|i| {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let rest = rest
+            .strip_prefix(b"-")
+            .or_else(|| rest.strip_prefix(b"+"))
+            .unwrap_or(rest);
+        rest.get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"nan") || p.eq_ignore_ascii_case(b"inf"))
+    })
 }
 
 impl fmt::Display for LoadError {
@@ -87,7 +129,7 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError
             if looks_like_gbk(&bytes[err.valid_up_to()..]) {
                 error = error.with_hint(
                     "it looks like GBK/GB18030; convert it with \
-                     `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.json` or save it as UTF-8",
+                     `iconv -f GB18030 -t UTF-8 OLD > NEW` or save it as UTF-8",
                 );
             }
             Err(error)
@@ -123,6 +165,28 @@ mod tests {
         assert_eq!(decode_text("a.json", b"\xEF\xBB\xBF{}").ok(), Some("{}"));
         let err = decode_text("a.json", b"  \n").unwrap_err();
         assert_eq!(err.to_string(), "a.json: the file is empty");
+    }
+
+    fn json_error(text: &str) -> LoadError {
+        let err = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        LoadError::from_json("a.json", text, &err)
+    }
+
+    #[test]
+    fn json_errors_say_what_is_wrong() {
+        for text in ["[1, NaN]", "{\"x\":\n -Infinity}", "[Infinity]", "[+inf]"] {
+            let err = json_error(text);
+            assert!(err.message.contains("NaN/Infinity"), "{text}: {err}");
+        }
+        let err = json_error("[1,\n 2e999]");
+        assert!(err.message.contains("too large"), "{err}");
+        assert_eq!(err.location, "2:6");
+        let err = json_error(&"[".repeat(200));
+        assert!(err.message.contains("nested more than 128"), "{err}");
+        let err = json_error("[banana]");
+        assert_eq!(err.message, "invalid JSON: expected value", "{err}");
+        let err = json_error("[1, 2");
+        assert!(err.message.contains("truncated"), "{err}");
     }
 
     #[test]

@@ -2,15 +2,15 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use std::path::PathBuf;
-
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use zhaoqing_explorer::cli;
 use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::{cli, crash};
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
@@ -24,6 +24,13 @@ struct Cli {
 enum Command {
     /// List the charts: id, Chinese title and English title, tab-separated.
     Charts,
+    /// Check files before opening them: boundaries or project points (GeoJSON), figures (JSON
+    /// or CSV). Prints a summary per valid file or every problem as FILE: WHERE: WHAT; exits 0
+    /// when all are valid, 1 when any is not, 2 when the check itself could not run.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Export a chart (PNG or SVG), the map (PNG) or all of them, without opening a window.
     Export {
         /// The chart to export (see `charts`).
@@ -44,7 +51,8 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
-    /// Compose the map, the selected county's charts and the sources on one A4 page (300 dpi).
+    /// Compose the map, the selected county's figures and charts and the sources on one A4
+    /// page (300 dpi).
     Report {
         #[command(flatten)]
         common: ExportOptions,
@@ -92,9 +100,25 @@ impl From<LangArg> for Lang {
 }
 
 fn main() -> ExitCode {
+    crash::install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Charts) => report(cli::list_charts(&mut std::io::stdout().lock())),
+        Some(Command::Charts) => report(
+            cli::list_charts(&mut std::io::stdout().lock())
+                .context("charts")
+                .map(|()| ExitCode::SUCCESS),
+        ),
+        Some(Command::Validate { files }) => report(
+            cli::validate(&files, &mut std::io::stdout().lock())
+                .context("validate")
+                .map(|valid| {
+                    if valid {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
+                }),
+        ),
         Some(Command::Export {
             chart,
             map,
@@ -128,6 +152,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The one place a command's error is printed.
+fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("zhaoqing-explorer: {err:#}");
+        ExitCode::from(2)
+    })
+}
+
+/// An export: exit 0 when written, 1 with a message naming what was wrong otherwise.
 fn run_export(args: cli::ExportArgs) -> ExitCode {
     match cli::export(&args) {
         Ok(lines) => {
@@ -138,16 +171,6 @@ fn run_export(args: cli::ExportArgs) -> ExitCode {
         }
         Err(message) => {
             eprintln!("zhaoqing-explorer: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn report(result: std::io::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("zhaoqing-explorer: {err}");
             ExitCode::FAILURE
         }
     }

@@ -138,5 +138,5 @@ pub struct StatedAmount {
 
 fn parse_json<T: serde::de::DeserializeOwned>(asset: Asset<'_>) -> Result<T, LoadError> {
     let text = decode_text(asset.path, asset.bytes)?;
-    serde_json::from_str(text).map_err(|e| LoadError::from_json(asset.path, &e))
+    serde_json::from_str(text).map_err(|e| LoadError::from_json(asset.path, text, &e))
 }

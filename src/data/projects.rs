@@ -3,7 +3,7 @@
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
-use crate::geometry::geojson::{Geometry, parse_feature_collection};
+use crate::geometry::geojson::{Feature, Geometry, parse_feature_collection};
 use crate::load_error::LoadError;
 
 /// The industry a project belongs to: a small fixed set so each gets its own map symbol.
@@ -141,29 +141,37 @@ impl std::ops::Deref for Project {
 pub fn parse_projects(file: &str, bytes: &[u8]) -> Result<Vec<Project>, LoadError> {
     parse_feature_collection(file, bytes)?
         .into_iter()
-        .map(|feature| {
-            let at = |what: &str| format!("feature {}: {what}", feature.index);
-            let props: ProjectProperties =
-                serde_json::from_value(serde_json::Value::Object(feature.properties))
-                    .map_err(|e| LoadError::new(file, at("properties"), e.to_string()))?;
-            let lonlat = match feature.geometry {
-                Some(Geometry::Point(p)) => p.0,
-                Some(other) => {
-                    return Err(LoadError::new(
-                        file,
-                        at("geometry.type"),
-                        format!("a project must be a Point, not a {}", other.type_name()),
-                    ));
-                }
-                None => {
-                    return Err(LoadError::new(
-                        file,
-                        at("geometry"),
-                        format!("project {} has no geometry", props.id),
-                    ));
-                }
-            };
-            Ok(Project { props, lonlat })
-        })
+        .map(|feature| project_from_feature(file, feature))
         .collect()
+}
+
+/// One project from a Point feature; a missing geometry is an error here (the caller decides
+/// whether to skip such features first).
+pub fn project_from_feature(file: &str, feature: Feature) -> Result<Project, LoadError> {
+    let at = |what: &str| format!("feature {}: {what}", feature.index);
+    let props: ProjectProperties =
+        serde_json::from_value(serde_json::Value::Object(feature.properties)).map_err(|e| {
+            LoadError::new(file, at("properties"), e.to_string()).with_hint(
+                "a project needs id, name_zh, name_en, county, industry, precision and \
+                 coord_source (see assets/data/projects.geojson)",
+            )
+        })?;
+    let lonlat = match feature.geometry {
+        Some(Geometry::Point(p)) => p.0,
+        Some(other) => {
+            return Err(LoadError::new(
+                file,
+                at("geometry.type"),
+                format!("a project must be a Point, not a {}", other.type_name()),
+            ));
+        }
+        None => {
+            return Err(LoadError::new(
+                file,
+                at("geometry"),
+                format!("project {} has no geometry", props.id),
+            ));
+        }
+    };
+    Ok(Project { props, lonlat })
 }

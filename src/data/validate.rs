@@ -9,7 +9,8 @@ use geo::Coord;
 
 use super::dataset::Dataset;
 use super::figures::{Bound, Figure, format_value};
-use super::quote::contains_ignoring_whitespace;
+use super::projects::Project;
+use super::quote::{Unspaced, contains_ignoring_whitespace};
 use crate::geometry::Boundaries;
 use crate::load_error::LoadError;
 
@@ -18,8 +19,9 @@ impl Dataset {
     pub fn validate(&self, boundaries: &Boundaries) -> Vec<LoadError> {
         let mut problems = Vec::new();
         self.check_articles(&mut problems);
-        self.check_figures(&mut problems);
-        self.check_projects(boundaries, &mut problems);
+        problems.extend(self.validate_figures(&self.files.figures, &self.figures));
+        problems.extend(self.validate_projects(&self.files.projects, &self.projects, boundaries));
+        self.check_project_listings(&mut problems);
         self.check_counties(boundaries, &mut problems);
         problems
     }
@@ -69,16 +71,24 @@ impl Dataset {
         }
     }
 
-    fn check_figures(&self, problems: &mut Vec<LoadError>) {
-        let file = &self.files.figures;
+    /// Checks a list of figures (the dataset's own, or a file the user opened) against this
+    /// dataset's articles, counties and projects; each problem names `file`.
+    pub fn validate_figures(&self, file: &str, figures: &[Figure]) -> Vec<LoadError> {
+        let mut problems = Vec::new();
         check_unique(
             file,
             "figure",
-            self.figures.iter().map(|f| f.id.as_str()),
-            problems,
+            figures.iter().map(|f| f.id.as_str()),
+            &mut problems,
         );
         let scopes = self.known_scopes();
-        for f in &self.figures {
+        // Built once: a user's file may hold many figures per article.
+        let texts: HashMap<&str, Unspaced> = self
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), Unspaced::new(&a.text)))
+            .collect();
+        for f in figures {
             let at = |field: &str| format!("figure {}: {field}", f.id);
             let mut problem = |field: &str, message: String| {
                 problems.push(LoadError::new(file, at(field), message));
@@ -105,17 +115,17 @@ impl Dataset {
             {
                 problem("project", format!("no project has the id {project:?}"));
             }
-            let Some(article) = self.article(&f.source.article) else {
+            let Some(text) = texts.get(f.source.article.as_str()) else {
                 problem(
                     "source.article",
                     format!("no article has the id {:?}", f.source.article),
                 );
                 continue;
             };
-            if !contains_ignoring_whitespace(&article.text, &f.source.quote) {
+            if !text.contains(&f.source.quote) {
                 problem(
                     "source.quote",
-                    format!("the quote does not occur in article {}", article.id),
+                    format!("the quote does not occur in article {}", f.source.article),
                 );
             }
             if !contains_ignoring_whitespace(&f.source.quote, &f.printed) {
@@ -141,17 +151,25 @@ impl Dataset {
                 problem("bound", message);
             }
         }
+        problems
     }
 
-    fn check_projects(&self, boundaries: &Boundaries, problems: &mut Vec<LoadError>) {
-        let file = &self.files.projects;
+    /// Checks a list of project points (the dataset's own, or a file the user opened): ids unique,
+    /// every figure and article they name exists, every point lies in its county.
+    pub fn validate_projects(
+        &self,
+        file: &str,
+        projects: &[Project],
+        boundaries: &Boundaries,
+    ) -> Vec<LoadError> {
+        let mut problems = Vec::new();
         check_unique(
             file,
             "project",
-            self.projects.iter().map(|p| p.id.as_str()),
-            problems,
+            projects.iter().map(|p| p.id.as_str()),
+            &mut problems,
         );
-        for p in &self.projects {
+        for p in projects {
             let at = |field: &str| format!("project {}: {field}", p.id);
             for id in &p.figures {
                 match self.figure(id) {
@@ -196,13 +214,19 @@ impl Dataset {
                 Some(_) => {}
             }
         }
+        problems
+    }
+
+    /// Every figure that names a project is listed by it (the reverse of `validate_projects`'
+    /// figure check, which only the dataset as a whole can make).
+    fn check_project_listings(&self, problems: &mut Vec<LoadError>) {
         for f in &self.figures {
             if let Some(pid) = &f.project
                 && let Some(p) = self.project(pid)
                 && !p.figures.contains(&f.id)
             {
                 problems.push(LoadError::new(
-                    file,
+                    &self.files.projects,
                     format!("project {pid}: figures"),
                     format!("figure {} names this project but is not listed", f.id),
                 ));

@@ -2,9 +2,11 @@
 //! their geometry once at load (bounding box, geodesic area, label point).
 
 use geo::{
-    Area as _, BoundingRect as _, Contains as _, Coord, GeodesicArea as _, MapCoords as _,
-    MultiPolygon, Polygon, Rect,
+    Area as _, BoundingRect as _, Contains as _, Coord, GeodesicArea as _, InteriorPoint as _,
+    MapCoords as _, MultiPolygon, Polygon, Rect,
 };
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::geojson::{Feature, Geometry, parse_feature_collection};
@@ -55,7 +57,7 @@ pub struct Boundaries {
     pub regions: Vec<Region>,
     pub bbox: Rect<f64>,
     /// Features skipped because their geometry was null, with why; shown as warnings.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadError>,
 }
 
 /// Property names that hold a region's code and names, in order of preference.
@@ -63,14 +65,48 @@ const CODE_KEYS: &[&str] = &["adcode", "code", "ADCODE", "CODE", "id", "gb", "GB
 const NAME_ZH_KEYS: &[&str] = &["name_zh", "name", "NAME", "Name", "名称", "NAME_ZH"];
 const NAME_EN_KEYS: &[&str] = &["name_en", "NAME_EN", "name_english", "ename"];
 
+/// Which feature properties hold each region's code and names: one choice for the whole file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PropertyKeys {
+    pub code: String,
+    /// `None`: the code doubles as the Chinese name.
+    pub name_zh: Option<String>,
+    /// `None`: the Chinese name doubles as the English one.
+    pub name_en: Option<String>,
+}
+
+/// What the detection chose when the file left room for doubt (two properties that could be the
+/// code but disagree, or none named like a code at all), so that a person can be asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PropertyChoice {
+    /// What `Boundaries` was built with; preselect these.
+    pub detected: PropertyKeys,
+    /// Every property with a text or number value, in the order first seen: the options to offer
+    /// for each of code, Chinese name and English name.
+    pub keys: Vec<String>,
+    /// Why the choice is doubtful, one sentence per doubt, to show above the options.
+    pub reasons: Vec<String>,
+}
+
 impl Boundaries {
-    /// Parses a FeatureCollection of Polygon/MultiPolygon features.
+    /// Parses a FeatureCollection of Polygon/MultiPolygon features, finding the code and name
+    /// properties by their usual names.
     pub fn from_geojson(file: &str, bytes: &[u8]) -> Result<Self, LoadError> {
         let features = parse_feature_collection(file, bytes)?;
+        let (keys, _) = detect_keys(file, &features)?;
+        Self::from_features(file, features, &keys)
+    }
+
+    /// Builds the regions from parsed features, reading code and names from `keys`.
+    pub fn from_features(
+        file: &str,
+        features: Vec<Feature>,
+        keys: &PropertyKeys,
+    ) -> Result<Self, LoadError> {
         let mut regions = Vec::with_capacity(features.len());
         let mut warnings = Vec::new();
         for feature in features {
-            match region_from_feature(file, feature)? {
+            match region_from_feature(file, feature, keys)? {
                 Ok(region) => regions.push(region),
                 Err(warning) => warnings.push(warning),
             }
@@ -106,26 +142,165 @@ impl Boundaries {
     pub fn total_area_km2(&self) -> f64 {
         self.regions.iter().map(|r| r.area_km2).sum()
     }
+
+    pub fn vertex_count(&self) -> usize {
+        self.regions.iter().map(Region::vertex_count).sum()
+    }
+}
+
+/// Finds the code and name properties among the features that have a geometry. The preferred
+/// name of each role that is present wins; a `PropertyChoice` comes back when another present
+/// name disagrees with it, or when no property is named like a code and one had to be guessed
+/// (one whose values differ from feature to feature).
+pub fn detect_keys(
+    file: &str,
+    features: &[Feature],
+) -> Result<(PropertyKeys, Option<PropertyChoice>), LoadError> {
+    let drawn: Vec<&Feature> = features.iter().filter(|f| f.geometry.is_some()).collect();
+    let mut keys: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for feature in &drawn {
+        for (key, value) in &feature.properties {
+            if scalar(value).is_some() && seen.insert(key.as_str()) {
+                keys.push(key.clone());
+            }
+        }
+    }
+    let mut reasons = Vec::new();
+    let mut role = |names: &[&str], role: &str| -> Option<String> {
+        let present: Vec<&str> = names.iter().copied().filter(|k| seen.contains(k)).collect();
+        let (&chosen, others) = present.split_first()?;
+        for &other in others {
+            if let Some(f) = drawn.iter().find(|f| {
+                let value = |k: &str| f.properties.get(k).and_then(scalar);
+                value(chosen) != value(other)
+            }) {
+                let value = |k: &str| {
+                    f.properties
+                        .get(k)
+                        .and_then(scalar)
+                        .map_or_else(|| "nothing".to_owned(), |v| format!("{v:?}"))
+                };
+                reasons.push(format!(
+                    "both {chosen:?} and {other:?} could hold the {role} but they differ \
+                     (feature {}: {} and {}); {chosen:?} is used",
+                    f.index,
+                    value(chosen),
+                    value(other)
+                ));
+            }
+        }
+        Some(chosen.to_owned())
+    };
+    let code = role(CODE_KEYS, "code");
+    let name_zh = role(NAME_ZH_KEYS, "Chinese name");
+    let name_en = role(NAME_EN_KEYS, "English name");
+    let code = match code {
+        Some(code) => code,
+        None => {
+            let Some(guess) = guess_code_key(&drawn, &keys) else {
+                let found = if keys.is_empty() {
+                    "the features have no text or number properties".to_owned()
+                } else {
+                    format!("the features have {}", quoted_list(&keys))
+                };
+                return Err(LoadError::new(
+                    file,
+                    drawn.first().map_or("features".to_owned(), |f| {
+                        format!("feature {}: properties", f.index)
+                    }),
+                    format!(
+                        "no code property (looked for {}, or any property whose values \
+                         differ from feature to feature); {found}",
+                        CODE_KEYS.join(", ")
+                    ),
+                ));
+            };
+            reasons.push(format!(
+                "no property is named like a code ({}); {guess:?} is used because its values \
+                 differ from feature to feature",
+                CODE_KEYS.join(", ")
+            ));
+            guess
+        }
+    };
+    let detected = PropertyKeys {
+        code,
+        name_zh,
+        name_en,
+    };
+    let choice = (!reasons.is_empty()).then(|| PropertyChoice {
+        detected: detected.clone(),
+        keys,
+        reasons,
+    });
+    Ok((detected, choice))
+}
+
+/// A property every drawn feature has, with a different value in each: code-like values (no
+/// spaces, ASCII) first.
+fn guess_code_key(drawn: &[&Feature], keys: &[String]) -> Option<String> {
+    let usable = |key: &String| {
+        let mut values = HashSet::new();
+        drawn.iter().all(|f| {
+            f.properties
+                .get(key)
+                .and_then(scalar)
+                .is_some_and(|v| values.insert(v))
+        })
+    };
+    let code_like = |key: &String| {
+        drawn.iter().all(|f| {
+            f.properties.get(key).and_then(scalar).is_some_and(|v| {
+                v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+            })
+        })
+    };
+    let candidates: Vec<&String> = keys.iter().filter(|k| usable(k)).collect();
+    candidates
+        .iter()
+        .find(|k| code_like(k))
+        .or(candidates.first())
+        .map(|k| (*k).clone())
+}
+
+fn quoted_list(keys: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut list = keys
+        .iter()
+        .take(SHOWN)
+        .map(|k| format!("{k:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if keys.len() > SHOWN {
+        list.push_str(&format!(" and {} more", keys.len() - SHOWN));
+    }
+    list
 }
 
 /// `Ok(Ok(region))`, `Ok(Err(warning))` for a skipped null geometry, or the error that refuses the
 /// file.
-fn region_from_feature(file: &str, feature: Feature) -> Result<Result<Region, String>, LoadError> {
+fn region_from_feature(
+    file: &str,
+    feature: Feature,
+    keys: &PropertyKeys,
+) -> Result<Result<Region, LoadError>, LoadError> {
     let at = |what: &str| format!("feature {}: {what}", feature.index);
-    let code = first_property(&feature, CODE_KEYS).ok_or_else(|| {
-        LoadError::new(
-            file,
-            at("properties"),
-            format!("no code property (looked for {})", CODE_KEYS.join(", ")),
-        )
-    })?;
-    let name_zh = first_property(&feature, NAME_ZH_KEYS).unwrap_or_else(|| code.clone());
-    let name_en = first_property(&feature, NAME_EN_KEYS).unwrap_or_else(|| name_zh.clone());
+    let property = |key: &Option<String>| {
+        key.as_ref()
+            .and_then(|k| feature.properties.get(k))
+            .and_then(scalar)
+    };
+    let code = feature.properties.get(&keys.code).and_then(scalar);
+    let name_zh = property(&keys.name_zh).or_else(|| code.clone());
     let geometry = match feature.geometry {
         None => {
-            return Ok(Err(format!(
-                "{file}: {}: geometry is null; the feature ({name_zh}) is skipped",
-                at("geometry")
+            let name = name_zh.map(|n| format!(" ({n})")).unwrap_or_default();
+            return Ok(Err(LoadError::new(
+                file,
+                at("geometry"),
+                format!("geometry is null; the feature{name} is skipped"),
             )));
         }
         Some(Geometry::Polygon(p)) => MultiPolygon(vec![p]),
@@ -141,6 +316,15 @@ fn region_from_feature(file: &str, feature: Feature) -> Result<Result<Region, St
             ));
         }
     };
+    let Some(code) = code else {
+        return Err(LoadError::new(
+            file,
+            at(&format!("properties.{}", keys.code)),
+            format!("the region has no {:?} property (its code)", keys.code),
+        ));
+    };
+    let name_zh = name_zh.unwrap_or_else(|| code.clone());
+    let name_en = property(&keys.name_en).unwrap_or_else(|| name_zh.clone());
     let Some(bbox) = geometry.bounding_rect() else {
         return Err(LoadError::new(
             file,
@@ -162,12 +346,12 @@ fn region_from_feature(file: &str, feature: Feature) -> Result<Result<Region, St
 }
 
 /// A property as a string: codes may be strings or integers in the wild.
-fn first_property(feature: &Feature, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| match feature.properties.get(*k)? {
+fn scalar(value: &Value) -> Option<String> {
+    match value {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
-    })
+    }
 }
 
 fn union_bbox(mut rects: impl Iterator<Item = Rect<f64>>) -> Option<Rect<f64>> {
@@ -200,13 +384,28 @@ fn label_point(geometry: &MultiPolygon<f64>, bbox: Rect<f64>) -> Coord<f64> {
         x: c.x * cos_lat,
         y: c.y,
     });
-    // A tolerance of ~100 m is finer than any label needs.
-    match polylabel::polylabel(&scaled, &0.001) {
+    let interior = || largest.interior_point().map_or(bbox.center(), |p| p.0);
+    let Some(extent) = scaled.bounding_rect() else {
+        return bbox.center();
+    };
+    let (short, long) = (
+        extent.width().min(extent.height()),
+        extent.width().max(extent.height()),
+    );
+    // polylabel starts from a grid of squares the size of the short side: a sliver (a user's
+    // file may hold one) would need billions of them.
+    if short * 100.0 < long {
+        return interior();
+    }
+    // ~100 m is finer than any label needs; coarser for a polygon larger than a county, so a
+    // huge one costs no more cells than a county does.
+    let tolerance = (long / 2000.0).max(0.001);
+    match polylabel::polylabel(&scaled, &tolerance) {
         Ok(p) => Coord {
             x: p.x() / cos_lat,
             y: p.y(),
         },
-        Err(_) => bbox.center(),
+        Err(_) => interior(),
     }
 }
 

@@ -38,6 +38,7 @@ impl Geometry {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a GeoJSON FeatureCollection object")]
 struct RawCollection {
     #[serde(rename = "type")]
     kind: Option<String>,
@@ -45,6 +46,7 @@ struct RawCollection {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a GeoJSON Feature object")]
 struct RawFeature {
     #[serde(default)]
     properties: Option<Map<String, Value>>,
@@ -53,6 +55,7 @@ struct RawFeature {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a GeoJSON geometry object with \"type\" and \"coordinates\"")]
 struct RawGeometry {
     #[serde(rename = "type")]
     kind: String,
@@ -63,8 +66,25 @@ struct RawGeometry {
 /// string or `null` where a number belongs is reported at its line and column.
 #[derive(Debug)]
 enum Nested {
-    Position(Vec<f64>),
+    Position(Position),
     List(Vec<Nested>),
+}
+
+/// A position's first two numbers and how many it had. Kept inline rather than as a `Vec` so a
+/// large file costs a few words per vertex and no allocation (elevation is checked, not kept).
+#[derive(Clone, Copy, Debug)]
+struct Position {
+    first: [f64; 2],
+    len: usize,
+}
+
+impl Position {
+    fn push(&mut self, x: f64) {
+        if let Some(slot) = self.first.get_mut(self.len) {
+            *slot = x;
+        }
+        self.len += 1;
+    }
 }
 
 impl<'de> Deserialize<'de> for Nested {
@@ -88,7 +108,10 @@ impl<'de> Visitor<'de> for NestedVisitor {
         };
         match first {
             Element::Number(x) => {
-                let mut position = vec![x];
+                let mut position = Position {
+                    first: [x, 0.0],
+                    len: 1,
+                };
                 while let Some(value) = seq.next_element::<Element>()? {
                     match value {
                         Element::Number(v) => position.push(v),
@@ -183,9 +206,13 @@ impl<'de> Visitor<'de> for ElementVisitor {
 /// `geometry: None` (the caller decides whether to skip them); any other problem is an error
 /// naming the feature.
 pub fn parse_feature_collection(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, LoadError> {
-    let text = decode_text(file, bytes)?;
+    parse_feature_text(file, decode_text(file, bytes)?)
+}
+
+/// `parse_feature_collection` on text already decoded.
+pub fn parse_feature_text(file: &str, text: &str) -> Result<Vec<Feature>, LoadError> {
     let raw: RawCollection = serde_json::from_str(text).map_err(|e| {
-        let err = LoadError::from_json(file, &e);
+        let err = LoadError::from_json(file, text, &e);
         if e.is_data() && text.trim_start().starts_with('[') {
             err.with_hint("this is a JSON array, not a GeoJSON FeatureCollection object")
         } else {
@@ -254,7 +281,7 @@ fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geomet
             Ok(Geometry::Point(Point(position(
                 file,
                 &at(".coordinates"),
-                &p,
+                p,
             )?)))
         }
         "Polygon" => Ok(Geometry::Polygon(polygon(
@@ -327,7 +354,7 @@ fn linear_ring(file: &str, at: &str, coordinates: Nested) -> Result<LineString<f
         .into_iter()
         .enumerate()
         .map(|(i, p)| match p {
-            Nested::Position(p) => position(file, &format!("{at}[{i}]"), &p),
+            Nested::Position(p) => position(file, &format!("{at}[{i}]"), p),
             Nested::List(_) => Err(LoadError::new(
                 file,
                 format!("{at}[{i}]"),
@@ -355,14 +382,15 @@ fn linear_ring(file: &str, at: &str, coordinates: Nested) -> Result<LineString<f
     Ok(LineString(coords))
 }
 
-fn position(file: &str, at: &str, p: &[f64]) -> Result<Coord<f64>, LoadError> {
-    let (Some(&lon), Some(&lat)) = (p.first(), p.get(1)) else {
+fn position(file: &str, at: &str, p: Position) -> Result<Coord<f64>, LoadError> {
+    let [lon, lat] = p.first;
+    if p.len < 2 {
         return Err(LoadError::new(
             file,
             at,
             "a position needs two numbers [lon, lat]",
         ));
-    };
+    }
     if !lon.is_finite() || !lat.is_finite() {
         return Err(LoadError::new(
             file,
@@ -378,18 +406,16 @@ fn position(file: &str, at: &str, p: &[f64]) -> Result<Coord<f64>, LoadError> {
         at,
         format!("[{lon}, {lat}] is not a longitude/latitude (lon within ±180, lat within ±90)"),
     );
-    Err(
-        if lon.abs() > 180.0 && lon.abs() <= 20_037_509.0 && lat.abs() <= 20_048_967.0 {
-            err.with_hint(
-                "the numbers look like projected metres (EPSG:3857 Web Mercator); \
-             re-export the file in EPSG:4326 (WGS-84 degrees)",
-            )
-        } else if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
-            err.with_hint("latitude and longitude look swapped; GeoJSON order is [lon, lat]")
-        } else {
-            err
-        },
-    )
+    Err(if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
+        err.with_hint(
+            "the numbers look like projected metres (EPSG:3857 Web Mercator, or a CGCS2000 \
+             Gauss-Krüger zone); re-export the file in EPSG:4326 (WGS-84 degrees)",
+        )
+    } else if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
+        err.with_hint("latitude and longitude look swapped; GeoJSON order is [lon, lat]")
+    } else {
+        err
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,609 @@
+//! `zhaoqing-explorer validate`, run as a person runs it: every broken file in `tests/data/bad/`
+//! is refused with exit 1 and a message naming the file, the place and the problem; every good
+//! file in `tests/data/good/` and the shipped data are accepted with exit 0 and a summary line;
+//! random bytes are refused quickly.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_zhaoqing-explorer");
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn validate(paths: &[PathBuf]) -> Output {
+    Command::new(BIN)
+        .arg("validate")
+        .args(paths)
+        .output()
+        .expect("the program runs")
+}
+
+/// `validate`, killed and failed if it runs past `limit`: a hang must fail the test, not stall it.
+fn validate_within(paths: &[PathBuf], limit: Duration) -> (Output, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .arg("validate")
+        .args(paths)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the program runs");
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("validate {paths:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let elapsed = start.elapsed();
+    (child.wait_with_output().expect("output"), elapsed)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A refused file: its name in `tests/data/bad/`, where the problem is (empty: the whole file),
+/// a distinctive part of what is wrong, and a part of the hint (`None`: there must be no hint).
+struct Bad {
+    file: &'static str,
+    location: &'static str,
+    message: &'static str,
+    hint: Option<&'static str>,
+}
+
+const fn bad(file: &'static str, location: &'static str, message: &'static str) -> Bad {
+    Bad {
+        file,
+        location,
+        message,
+        hint: None,
+    }
+}
+
+const fn hinted(
+    file: &'static str,
+    location: &'static str,
+    message: &'static str,
+    hint: &'static str,
+) -> Bad {
+    Bad {
+        file,
+        location,
+        message,
+        hint: Some(hint),
+    }
+}
+
+const BAD: &[Bad] = &[
+    bad("empty.geojson", "", "the file is empty"),
+    bad(
+        "truncated.geojson",
+        "2:112",
+        "the JSON ends too early (truncated file?)",
+    ),
+    bad(
+        "invalid_json.geojson",
+        "2:36",
+        "invalid JSON: expected value",
+    ),
+    bad("not_geojson.json", "", "this JSON is neither GeoJSON"),
+    bad("json_array.json", "", "this is a JSON array"),
+    bad(
+        "single_feature.geojson",
+        "type",
+        r#"this is a GeoJSON "Feature", not a "FeatureCollection""#,
+    ),
+    bad(
+        "features_null.geojson",
+        "features",
+        r#""features" is missing or null"#,
+    ),
+    bad(
+        "features_missing.geojson",
+        "features",
+        r#""features" is missing or null"#,
+    ),
+    bad(
+        "no_features.geojson",
+        "features",
+        "the FeatureCollection has no features",
+    ),
+    bad(
+        "all_geometries_null.geojson",
+        "features",
+        "every feature's geometry is null",
+    ),
+    bad(
+        "ring_three_positions.geojson",
+        "feature 0: geometry.coordinates[0]",
+        "the ring has 3 positions; a closed ring needs at least 4",
+    ),
+    bad(
+        "ring_not_closed.geojson",
+        "feature 0: geometry.coordinates[0]",
+        "the ring is not closed",
+    ),
+    bad(
+        "coordinate_string.geojson",
+        "3:75",
+        r#"a coordinate is the string "112.6""#,
+    ),
+    bad("coordinate_null.geojson", "3:79", "a coordinate is null"),
+    bad(
+        "coordinate_nan.geojson",
+        "3:76",
+        "NaN/Infinity are not valid JSON numbers",
+    ),
+    bad(
+        "coordinate_infinite.geojson",
+        "3:69",
+        "NaN/Infinity are not valid JSON numbers",
+    ),
+    hinted(
+        "coordinate_huge_exponent.geojson",
+        "3:73",
+        "a number is too large to represent (like 1e999)",
+        "within ±1.8e308",
+    ),
+    bad(
+        "position_one_number.geojson",
+        "feature 0: geometry.coordinates[0][1]",
+        "a position needs two numbers [lon, lat]",
+    ),
+    bad(
+        "lon_out_of_range.geojson",
+        "feature 0: geometry.coordinates[0][1]",
+        "[212.6, 23] is not a longitude/latitude",
+    ),
+    bad(
+        "lat_out_of_range.geojson",
+        "feature 0: geometry.coordinates[0][1]",
+        "[112.6, -95] is not a longitude/latitude",
+    ),
+    hinted(
+        "web_mercator.geojson",
+        "feature 0: geometry.coordinates[0][0]",
+        "[12512623.9, 2632735.1] is not a longitude/latitude",
+        "projected metres (EPSG:3857",
+    ),
+    hinted(
+        "swapped_latlon.geojson",
+        "feature 0: geometry.coordinates[0][0]",
+        "[23, 112.4] is not a longitude/latitude",
+        "latitude and longitude look swapped",
+    ),
+    bad(
+        "empty_ring.geojson",
+        "feature 0: geometry.coordinates[0]",
+        "the ring is empty",
+    ),
+    bad(
+        "empty_polygon.geojson",
+        "feature 0: geometry.coordinates",
+        "the polygon has no rings",
+    ),
+    bad(
+        "empty_multipolygon.geojson",
+        "feature 0: geometry.coordinates",
+        "the MultiPolygon has no polygons",
+    ),
+    hinted(
+        "deep_nesting.geojson",
+        "3:174",
+        "arrays or objects are nested more than 128 deep",
+        "at most four levels",
+    ),
+    hinted(
+        "gbk.geojson",
+        "2:67",
+        "the text is not UTF-8",
+        "GBK/GB18030",
+    ),
+    hinted(
+        "utf16.geojson",
+        "",
+        "the text is UTF-16, not UTF-8",
+        "save it as UTF-8",
+    ),
+    hinted(
+        "shapefile.shp",
+        "",
+        "this is not a text file",
+        "looks like a shapefile",
+    ),
+    hinted(
+        "not_data.txt",
+        "line 1",
+        "nor a figures CSV",
+        "id,value,unit",
+    ),
+    bad(
+        "linestring.geojson",
+        "feature 0: geometry.type",
+        r#"geometry type "LineString" is not supported"#,
+    ),
+    bad(
+        "point_among_polygons.geojson",
+        "feature 1: geometry.type",
+        "a boundary must be a Polygon or MultiPolygon, not a Point",
+    ),
+    bad(
+        "no_code_property.geojson",
+        "feature 0: properties",
+        "no code property",
+    ),
+    hinted(
+        "project_missing_field.geojson",
+        "feature 0: properties",
+        "missing field `industry`",
+        "a project needs id",
+    ),
+    bad(
+        "project_outside_county.geojson",
+        "project xpeng_zhaoqing_base: geometry",
+        "lies outside 四会市 (441284)",
+    ),
+    bad(
+        "figure_value_string.json",
+        "24:21: figures[1].value",
+        r#"invalid type: string "17.8", expected a number"#,
+    ),
+    bad(
+        "figure_value_nan.json",
+        "5:16",
+        "NaN/Infinity are not valid JSON numbers",
+    ),
+    bad(
+        "figure_unknown_article.json",
+        "figure party_members_2021: source.article",
+        r#"no article has the id "005_not_an_article""#,
+    ),
+    bad(
+        "figure_bad_bound.json",
+        "8:22: figures[0].bound",
+        "unknown variant `above`, expected one of `exact`, `at_least`, `at_most`, `approx`",
+    ),
+    bad(
+        "figure_bad_kind.json",
+        "9:22: figures[0].kind",
+        "unknown variant `income`",
+    ),
+    bad(
+        "figure_bad_scope.json",
+        "figure party_members_2021: scope",
+        r#""441299" is neither "city" nor a county adcode"#,
+    ),
+    bad(
+        "figure_quote_not_in_article.json",
+        "figure party_members_2021: source.quote",
+        "the quote does not occur in article 000_eee35276df1c187d",
+    ),
+    bad(
+        "figure_unknown_field.json",
+        "21:14: figures[0].colour",
+        "unknown field `colour`",
+    ),
+    bad(
+        "figures_null.json",
+        "1:16: figures",
+        "invalid type: null, expected a sequence",
+    ),
+    bad("figures_empty.json", "", "the file holds no figures"),
+    bad("figures_header_only.csv", "", "the file holds no figures"),
+    bad(
+        "figures_trailing_text.json",
+        "24:1",
+        "invalid JSON: trailing characters",
+    ),
+    hinted(
+        "figures_bad.csv",
+        "line 2: value",
+        r#""17.8万" is not a number"#,
+        "the unit (亿元, %) goes in the unit column",
+    ),
+    hinted(
+        "figures_missing_column.csv",
+        "line 1",
+        "the header lacks the column(s) quote",
+        "the columns are id,value,",
+    ),
+    hinted(
+        "figures_gbk.csv",
+        "2:25",
+        "the text is not UTF-8",
+        "GBK/GB18030",
+    ),
+    bad(
+        "figures_bad_scope.csv",
+        "figure party_members_2021: scope",
+        r#""441299" is neither "city" nor a county adcode"#,
+    ),
+];
+
+/// The output line that reports `case`, if the output has one.
+fn line_for<'a>(out: &'a str, path: &Path, case: &Bad) -> Option<&'a str> {
+    let prefix = if case.location.is_empty() {
+        format!("{}: ", path.display())
+    } else {
+        format!("{}: {}: ", path.display(), case.location)
+    };
+    out.lines()
+        .find(|l| l.starts_with(&prefix) && l.contains(case.message))
+}
+
+#[test]
+fn every_bad_file_is_refused_with_its_own_message() {
+    let mut failures = Vec::new();
+    for case in BAD {
+        let path = data(&format!("tests/data/bad/{}", case.file));
+        let output = validate(std::slice::from_ref(&path));
+        let out = stdout(&output);
+        let line = line_for(&out, &path, case);
+        let hint_ok = line.is_some_and(|l| match case.hint {
+            Some(hint) => l.contains("(hint: ") && l.contains(hint),
+            None => !l.contains("(hint: "),
+        });
+        if output.status.code() != Some(1) || !hint_ok || !output.stderr.is_empty() {
+            failures.push(format!(
+                "{}: exit {:?}, stdout:\n{out}stderr:\n{}",
+                case.file,
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_file_in_the_bad_corpus_is_asserted() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(data("tests/data/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut asserted: Vec<String> = BAD.iter().map(|c| c.file.to_owned()).collect();
+    asserted.sort();
+    asserted.dedup();
+    assert_eq!(on_disk, asserted);
+}
+
+#[test]
+fn a_bad_csv_reports_every_row() {
+    let path = data("tests/data/bad/figures_bad.csv");
+    let out = stdout(&validate(std::slice::from_ref(&path)));
+    let file = path.display();
+    for expected in [
+        format!(r#"{file}: line 2: value: "17.8万" is not a number"#),
+        format!("{file}: line 3: bound: unknown variant `above`"),
+        format!("{file}: line 4: the row has 5 fields but the header has 15"),
+        format!(r#"{file}: line 5: value: "1,483" is not a number"#),
+        format!(r#"{file}: line 6: value: "NaN" is not a number: NaN/Infinity are not values"#),
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(&expected)),
+            "{expected}\nin\n{out}"
+        );
+    }
+    assert!(out.contains("thousands separators"), "{out}");
+}
+
+/// (file, the whole summary line after `FILE: `, warning lines after `FILE: `).
+const GOOD: &[(&str, &str, &[&str])] = &[
+    (
+        "tests/data/good/bom.geojson",
+        "boundaries, 1 region, 5 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/crlf.geojson",
+        "boundaries, 2 regions, 10 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/null_geometry.geojson",
+        "boundaries, 1 region, 5 vertices",
+        &["feature 1: geometry: geometry is null; the feature (鼎湖区) is skipped (warning)"],
+    ),
+    (
+        "tests/data/good/integer_codes.geojson",
+        "boundaries, 2 regions, 10 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/extra_properties.geojson",
+        "boundaries, 1 region, 5 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/multipolygon_with_hole.geojson",
+        "boundaries, 1 region, 14 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/ambiguous_codes.geojson",
+        "boundaries, 2 regions, 10 vertices",
+        &[
+            r#"properties: both "adcode" and "code" could hold the code but they differ (feature 0: "441202" and "1"); "adcode" is used (warning)"#,
+        ],
+    ),
+    (
+        "tests/data/good/guessed_code.geojson",
+        "boundaries, 2 regions, 10 vertices",
+        &[
+            r#"properties: no property is named like a code (adcode, code, ADCODE, CODE, id, gb, GB); "GID_2" is used because its values differ from feature to feature (warning)"#,
+        ],
+    ),
+    (
+        "tests/data/good/projects.geojson",
+        "projects, 1 point",
+        &["feature 1: geometry: geometry is null; the feature is skipped (warning)"],
+    ),
+    (
+        "tests/data/good/sliver.geojson",
+        "boundaries, 1 region, 5 vertices",
+        &[],
+    ),
+    ("tests/data/good/figures.json", "figures, 2 figures", &[]),
+    ("tests/data/good/figures.csv", "figures, 4 figures", &[]),
+    (
+        "tests/data/good/figures_minimal.csv",
+        "figures, 2 figures",
+        &[],
+    ),
+    (
+        "assets/boundaries/zhaoqing.geojson",
+        "boundaries, 8 regions, 9007 vertices",
+        &[],
+    ),
+    ("assets/data/figures.json", "figures, 184 figures", &[]),
+    ("assets/data/projects.geojson", "projects, 34 points", &[]),
+];
+
+#[test]
+fn good_files_and_the_shipped_data_are_accepted() {
+    let paths: Vec<PathBuf> = GOOD.iter().map(|(f, _, _)| data(f)).collect();
+    let output = validate(&paths);
+    let out = stdout(&output);
+    let mut expected = Vec::new();
+    for (path, (_, summary, warnings)) in paths.iter().zip(GOOD) {
+        expected.push(format!("{}: {summary}", path.display()));
+        expected.extend(warnings.iter().map(|w| format!("{}: {w}", path.display())));
+    }
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn every_file_in_the_good_corpus_is_asserted() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(data("tests/data/good"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "tests/data/good/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    on_disk.sort();
+    let mut asserted: Vec<String> = GOOD
+        .iter()
+        .map(|(f, _, _)| (*f).to_owned())
+        .filter(|f| f.starts_with("tests/"))
+        .collect();
+    asserted.sort();
+    assert_eq!(on_disk, asserted);
+}
+
+#[test]
+fn one_bad_file_among_good_ones_fails_the_run_and_all_are_reported() {
+    let good = data("tests/data/good/bom.geojson");
+    let bad = data("tests/data/bad/ring_not_closed.geojson");
+    let missing = data("tests/data/no_such_file.geojson");
+    let output = validate(&[good.clone(), bad.clone(), missing.clone()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!("{}: boundaries", good.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{}: feature 0", bad.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{}: cannot read it:", missing.display())),
+        "{out}"
+    );
+}
+
+#[test]
+fn problems_are_capped_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let header = "id,value,unit,printed,bound,kind,planned,scope,project,period,subject_zh,\
+                  subject_en,article,quote,note\n";
+    let rows: String = (0..60)
+        .map(|i| format!("f{i},not a number,个,,exact,count,,city,,,,,a,q,\n"))
+        .collect();
+    std::fs::write(&path, format!("{header}{rows}")).unwrap();
+    let output = validate(std::slice::from_ref(&path));
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 51, "{out}");
+    assert_eq!(
+        lines[50],
+        format!("{}: and 10 more problems", path.display())
+    );
+}
+
+/// Deterministic pseudo-random bytes (xorshift64*), so a failure can be reproduced.
+fn random_bytes(len: usize, mut state: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 56) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn three_megabytes_of_random_bytes_are_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let noise = random_bytes(3 << 20, 0x9E37_79B9_7F4A_7C15);
+    // Printable noise is valid UTF-8, so the CSV reader has to get through all of it.
+    let printable: Vec<u8> = noise.iter().map(|b| b' ' + b % 95).collect();
+    let header = b"id,value,unit,printed,bound,kind,planned,scope,project,period,subject_zh,\
+                   subject_en,article,quote,note\n";
+    // A header of 400 000 columns, all of them unknown, and no rows.
+    let wide: String = (0..400_000).map(|i| format!(",c{i}")).collect();
+    let cases: [(&str, Vec<u8>); 6] = [
+        (
+            "wide.csv",
+            format!("{}{wide}\n", String::from_utf8_lossy(header).trim_end()).into_bytes(),
+        ),
+        ("noise.bin", noise.clone()),
+        ("noise.geojson", [b"{\"type\":".as_slice(), &noise].concat()),
+        ("noise.json", [b"[".as_slice(), &printable].concat()),
+        ("noise.csv", [header.as_slice(), &noise].concat()),
+        ("printable.csv", [header.as_slice(), &printable].concat()),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (output, elapsed) =
+            validate_within(std::slice::from_ref(&path), Duration::from_secs(30));
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(
+            stdout(&output).starts_with(&format!("{}: ", path.display())),
+            "{name}"
+        );
+        assert!(output.stderr.is_empty(), "{name}");
+        // Loose: debug builds are slow and the machine is shared. Release takes milliseconds.
+        assert!(elapsed < Duration::from_secs(5), "{name} took {elapsed:?}");
+    }
+}
+
+#[test]
+fn a_sliver_polygon_is_labelled_quickly() {
+    // 10° long and 1e-7° wide: polylabel alone would start from 10^8 grid cells.
+    let path = data("tests/data/good/sliver.geojson");
+    let (output, elapsed) = validate_within(std::slice::from_ref(&path), Duration::from_secs(30));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
+}
+
+#[test]
+fn validate_needs_a_file() {
+    let output = Command::new(BIN).arg("validate").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("FILE"));
+}
