@@ -50,3 +50,61 @@ impl Model {
         })
     }
 }
+
+/// What opening a file changed, for the message the user sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub summary: String,
+    /// Things the user should know that do not refuse the file (e.g. projects that lie outside
+    /// newly opened boundaries).
+    pub notes: Vec<String>,
+}
+
+impl Model {
+    /// A new model with a user's file applied: boundaries replace the map (the dataset is
+    /// checked against them, mismatches reported as notes); project points replace the
+    /// projects; figures join the dataset, replacing figures with the same id. `data` has been
+    /// checked already (`UserData::check`); `self` is never modified.
+    pub fn with_user_data(&self, file: &str, data: crate::user_file::UserData) -> (Self, Changes) {
+        use crate::user_file::UserData;
+
+        let mut next = self.clone();
+        let mut changes = Changes::default();
+        match data {
+            UserData::Boundaries { boundaries, .. } => {
+                changes.summary = format!("{file}: {} regions", boundaries.regions.len());
+                changes.notes = self
+                    .dataset
+                    .validate(&boundaries)
+                    .into_iter()
+                    .take(20)
+                    .map(|p| p.to_string())
+                    .collect();
+                next.fills = boundaries.regions.iter().map(FillMesh::of_region).collect();
+                next.boundaries = boundaries;
+            }
+            UserData::Projects { projects, .. } => {
+                changes.summary = format!("{file}: {} projects", projects.len());
+                next.dataset.projects = projects;
+            }
+            UserData::Figures { figures, .. } => {
+                let mut added = 0;
+                let mut replaced = 0;
+                for figure in figures {
+                    match next.dataset.figures.iter_mut().find(|f| f.id == figure.id) {
+                        Some(existing) => {
+                            *existing = figure;
+                            replaced += 1;
+                        }
+                        None => {
+                            next.dataset.figures.push(figure);
+                            added += 1;
+                        }
+                    }
+                }
+                changes.summary = format!("{file}: {added} figures added, {replaced} replaced");
+            }
+        }
+        (next, changes)
+    }
+}
