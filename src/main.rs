@@ -10,14 +10,17 @@ use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::{cli, crash};
+use zhaoqing_explorer::{cli, crash, embedded};
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
-#[command(version, about)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Files to open in the window: boundaries or project points (GeoJSON), figures (JSON or CSV).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -148,7 +151,7 @@ fn main() -> ExitCode {
             out: Some(out),
             dir: None,
         }),
-        None => run_window(),
+        None => run_window(cli.files),
     }
 }
 
@@ -176,18 +179,24 @@ fn run_export(args: cli::ExportArgs) -> ExitCode {
     }
 }
 
-fn run_window() -> ExitCode {
+fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
+        .with_app_id("zhaoqing-explorer")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    match eframe::icon_data::from_png_bytes(embedded::ICON.bytes) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("zhaoqing-explorer: the window icon could not be read: {err}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         ..Default::default()
     };
     match eframe::run_native(
         "zhaoqing-explorer",
         options,
-        Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc)))),
+        Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc).open_at_start(files)))),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -18,15 +18,19 @@ use super::article_view::ArticleView;
 use super::chart_panel::ChartPanel;
 use super::chart_view::ItemClick;
 use super::export_dialog::{ExportChoice, ExportContext, ExportDialog, What};
+use super::file_dialog;
+use super::file_dialog::{FileChoice, FileDialog};
 use super::jobs::Job;
 use super::map::{MapClick, MapView, layers_ui};
-use super::save_dialog::{SaveChoice, SaveDialog};
+use super::open;
+use super::property_dialog::{PropertyAnswer, PropertyDialog};
 use super::search_box::SearchBox;
 use super::settings::{self, Settings};
 use super::side_panel::{SidePanelAction, side_panel_ui};
 use super::table_view::PanelAction;
 use super::toasts::Toasts;
 use crate::export::{self, Request};
+use std::collections::VecDeque;
 
 /// Pan step for the arrow keys, in points.
 const PAN_STEP: f64 = 60.0;
@@ -44,7 +48,7 @@ pub struct ExplorerApp {
     article_view: Option<ArticleView>,
     pointer_lonlat: Option<Coord<f64>>,
     /// The open save dialog and what it saves.
-    save: Option<(SaveDialog, SaveTarget)>,
+    save: Option<(FileDialog, SaveTarget)>,
     /// The folder the last file was saved in, proposed next time.
     last_folder: Option<PathBuf>,
     /// The dismissable hint shown on first launch.
@@ -54,6 +58,12 @@ pub struct ExplorerApp {
     export: Option<ExportDialog>,
     /// Work running off the UI thread (an export), with its progress window.
     job: Option<Job<JobOutcome>>,
+    /// A file being opened off the UI thread, and the files waiting to be opened after it.
+    opening: Option<Job<open::Outcome>>,
+    to_open: VecDeque<PathBuf>,
+    property_dialog: Option<PropertyDialog>,
+    /// An internal error caught at the top: shown instead of the window's content.
+    crashed: Option<String>,
     toasts: Toasts,
 }
 
@@ -75,10 +85,12 @@ enum SaveTarget {
     Export(Box<Request>),
     /// Every chart and the map, into a folder.
     ExportAll(Box<Request>),
+    /// A file to open.
+    Open,
 }
 
 /// Everything the user can ask for, from any panel, menu or key.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SelectCounty(Option<String>),
     SelectProject(String),
@@ -100,6 +112,11 @@ pub enum Action {
     /// Open the export dialog on the chart, the map or the report sheet.
     OpenExport(What),
     ExportAll,
+    /// Ask which file to open (the title says what the user looks for).
+    OpenFile {
+        figures: bool,
+    },
+    OpenPaths(Vec<PathBuf>),
     ResetView,
     ToggleFullScreen,
     ShowHelp,
@@ -147,6 +164,10 @@ impl ExplorerApp {
             show_about: false,
             export: None,
             job: None,
+            opening: None,
+            to_open: VecDeque::new(),
+            property_dialog: None,
+            crashed: None,
             toasts: Toasts::default(),
         }
     }
@@ -299,7 +320,7 @@ impl ExplorerApp {
                 }
             }
             Action::ExportCsv => {
-                let dialog = SaveDialog::new(
+                let dialog = FileDialog::save(
                     self.lang.pick("导出 CSV", "Export CSV"),
                     self.last_folder.clone(),
                     "zhaoqing-figures.csv",
@@ -313,9 +334,27 @@ impl ExplorerApp {
             }),
             Action::SetLang(lang) => self.lang = lang,
             Action::OpenExport(what) => self.export = Some(ExportDialog::new(what)),
+            Action::OpenFile { figures } => {
+                let title = match figures {
+                    false => self.lang.pick(
+                        "打开边界或项目文件（GeoJSON）",
+                        "Open boundaries or project points (GeoJSON)",
+                    ),
+                    true => self
+                        .lang
+                        .pick("打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)"),
+                };
+                let filter: file_dialog::Filter =
+                    ("GeoJSON / JSON / CSV", &["geojson", "json", "csv"]);
+                self.save = Some((
+                    FileDialog::open(title, self.last_folder.clone(), filter),
+                    SaveTarget::Open,
+                ));
+            }
+            Action::OpenPaths(paths) => self.to_open.extend(paths),
             Action::ExportAll => {
                 let request = self.export_context_request(&ExportDialog::new(What::Chart));
-                let dialog = SaveDialog::folder(
+                let dialog = FileDialog::folder(
                     self.lang.pick(
                         "导出全部图表与地图到文件夹",
                         "Export every chart and the map to a folder",
@@ -343,6 +382,9 @@ impl ExplorerApp {
         ctx.input_mut(|i| {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
                 actions.push(Action::Quit);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                actions.push(Action::OpenFile { figures: false });
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
                 actions.push(Action::OpenExport(What::Chart));
@@ -566,6 +608,8 @@ impl ExplorerApp {
         self.export_dialog_ui(ctx);
         self.save_dialog_ui(ctx);
         self.job_ui(ctx);
+        self.opening_ui(ctx);
+        self.property_dialog_ui(ctx);
         egui::Window::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
             .id(egui::Id::unique("help_window"))
             .open(&mut self.show_help)
@@ -584,12 +628,12 @@ impl ExplorerApp {
             return;
         };
         let path = match dialog.window_ui(ctx, self.lang) {
-            SaveChoice::Open => return,
-            SaveChoice::Cancelled => {
+            FileChoice::Open => return,
+            FileChoice::Cancelled => {
                 self.save = None;
                 return;
             }
-            SaveChoice::Save(path) => path,
+            FileChoice::Chosen(path) => path,
         };
         let lang = self.lang;
         match target {
@@ -622,6 +666,11 @@ impl ExplorerApp {
                         Err(err) => JobOutcome::Failed(err.to_string()),
                     },
                 ));
+                self.save = None;
+            }
+            SaveTarget::Open => {
+                self.last_folder = path.parent().map(PathBuf::from);
+                self.to_open.push_back(path);
                 self.save = None;
             }
             SaveTarget::ExportAll(request) => {
@@ -684,7 +733,7 @@ impl ExplorerApp {
                     export::Format::Png => ("PNG", &["png"]),
                     export::Format::Svg => ("SVG", &["svg"]),
                 };
-                let dialog = SaveDialog::new(
+                let dialog = FileDialog::save(
                     self.lang.pick("保存图像", "Save image"),
                     self.last_folder.clone(),
                     request.file_name(),
@@ -711,6 +760,130 @@ impl ExplorerApp {
                 self.export = None;
             }
         }
+    }
+
+    /// Starts the next queued file when nothing is being opened; shows progress; applies the
+    /// result: the new model when the file is good, a message (and nothing changed) when not.
+    fn opening_ui(&mut self, ctx: &egui::Context) {
+        if self.opening.is_none()
+            && let (Some(source), Ok(model)) = (self.to_open.front(), &self.model)
+        {
+            let title = format!(
+                "{} {}",
+                self.lang.pick("正在打开", "Opening"),
+                source.display()
+            );
+            let source = source.clone();
+            self.opening = Some(open::spawn(ctx, &title, source, model.clone()));
+            self.to_open.pop_front();
+        }
+        let Some(job) = &self.opening else { return };
+        let Some(outcome) = job.poll() else {
+            job.window_ui(ctx, self.lang.pick("取消", "Cancel"));
+            return;
+        };
+        self.opening = None;
+        let lang = self.lang;
+        match outcome {
+            Ok(open::Outcome::Ready {
+                name,
+                bytes,
+                model,
+                changes,
+                choice,
+            }) => {
+                self.replace_model(*model);
+                self.toasts.info(format!(
+                    "{} {}",
+                    lang.pick("已打开", "Opened"),
+                    changes.summary
+                ));
+                for note in changes.notes.iter().take(3) {
+                    self.toasts.info(note.clone());
+                }
+                if let Some(choice) = choice {
+                    self.property_dialog = Some(PropertyDialog::new(name, bytes, choice));
+                }
+            }
+            Ok(open::Outcome::Refused(problems)) => {
+                let shown = problems.len().min(5);
+                for problem in &problems[..shown] {
+                    self.toasts.error(problem.to_string());
+                }
+                if problems.len() > shown {
+                    self.toasts.error(format!(
+                        "… {} {}",
+                        problems.len() - shown,
+                        lang.pick("个其他问题", "more problems")
+                    ));
+                }
+            }
+            Ok(open::Outcome::Cancelled) => self
+                .toasts
+                .info(lang.pick("已取消打开", "Opening cancelled")),
+            Err(message) => self.toasts.error(match crate::crash::last_crash() {
+                Some(crash) => crash.summary(),
+                None => message,
+            }),
+        }
+    }
+
+    /// Shows a newly loaded model; a selection that no longer exists is cleared.
+    fn replace_model(&mut self, model: Model) {
+        let boundaries_changed = self
+            .model
+            .as_ref()
+            .map_or(true, |m| m.boundaries.source != model.boundaries.source);
+        if let Some(county) = &self.selection.county
+            && model.boundaries.region_by_code(county).is_none()
+        {
+            self.selection.clear();
+        }
+        if let Some(project) = &self.selection.project
+            && model.dataset.project(project).is_none()
+        {
+            self.selection.project = None;
+        }
+        if boundaries_changed {
+            self.map.reset();
+        }
+        self.charts.invalidate();
+        self.model = Ok(model);
+    }
+
+    fn property_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.property_dialog else {
+            return;
+        };
+        match dialog.window_ui(ctx, self.lang) {
+            PropertyAnswer::Open => {}
+            PropertyAnswer::Keep => self.property_dialog = None,
+            PropertyAnswer::Use(keys) => {
+                if let Ok(model) = &self.model {
+                    let title = self.lang.pick("正在重新读取", "Reading again");
+                    self.opening = Some(open::spawn_with_keys(
+                        ctx,
+                        title,
+                        dialog.name.clone(),
+                        dialog.bytes.clone(),
+                        keys,
+                        model.clone(),
+                    ));
+                }
+                self.property_dialog = None;
+            }
+        }
+    }
+
+    /// Files dropped on the window open as if chosen from the File menu.
+    fn dropped_files(ctx: &egui::Context) -> Vec<PathBuf> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        })
     }
 
     /// The running job's progress window, and its outcome when it is done.
@@ -792,7 +965,47 @@ fn hint_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
 impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(message) = &self.crashed {
+            crash_screen_ui(ui, message, self.lang);
+            return;
+        }
+        // A panic anywhere in a frame is caught here: the window then says what happened and
+        // where the report was written, instead of vanishing.
+        let frame =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame_ui(ui, &ctx)));
+        if frame.is_err() {
+            self.crashed = Some(match crate::crash::last_crash() {
+                Some(crash) => crash.summary(),
+                None => "Zhaoqing Explorer hit an internal error.".to_owned(),
+            });
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        settings::save(storage, &self.settings());
+    }
+}
+
+impl ExplorerApp {
+    /// Queues files to open once the window runs (from the command line).
+    pub fn open_at_start(mut self, paths: Vec<PathBuf>) -> Self {
+        self.to_open.extend(paths);
+        self
+    }
+
+    /// Whether a file is still being opened or waits to be.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some() || !self.to_open.is_empty()
+    }
+
+    fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let ctx = ctx.clone();
         let mut actions = self.shortcuts(&ctx);
+        let dropped = Self::dropped_files(&ctx);
+        if !dropped.is_empty() {
+            actions.push(Action::OpenPaths(dropped));
+        }
         self.map_keys(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
@@ -803,10 +1016,27 @@ impl eframe::App for ExplorerApp {
         }
         self.toasts.ui(&ctx);
     }
+}
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        settings::save(storage, &self.settings());
-    }
+/// What the window shows after an internal error: what happened and where the report is.
+fn crash_screen_ui(ui: &mut egui::Ui, message: &str, lang: Lang) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(lang.pick("程序内部出错", "Something went wrong inside the program"));
+        ui.label(message);
+        ui.add_space(8.0);
+        ui.label(lang.pick(
+            "已打开的数据未被修改。请将错误报告发给维护者，然后重新启动程序。",
+            "Nothing you opened or saved was changed. Please send the crash report to the maintainers and restart the program.",
+        ));
+        ui.horizontal(|ui| {
+            if ui.button(lang.pick("复制信息", "Copy the message")).clicked() {
+                ui.ctx().copy_text(message.to_owned());
+            }
+            if ui.button(lang.pick("退出", "Quit")).clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
 }
 
 fn load_errors_ui(ui: &mut egui::Ui, problems: &[LoadError], lang: Lang) {

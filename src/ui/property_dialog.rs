@@ -1,0 +1,118 @@
+//! When a boundaries file leaves doubt about which properties hold the codes and names, the
+//! file opens with the best guess and this dialog lets the user choose others.
+
+use std::sync::Arc;
+
+use egui::RichText;
+
+use crate::geometry::boundaries::{PropertyChoice, PropertyKeys};
+use crate::i18n::Lang;
+
+pub struct PropertyDialog {
+    pub name: String,
+    pub bytes: Arc<[u8]>,
+    choice: PropertyChoice,
+    keys: PropertyKeys,
+}
+
+pub enum PropertyAnswer {
+    Open,
+    /// Keep the file as it was opened.
+    Keep,
+    /// Read it again with these properties.
+    Use(PropertyKeys),
+}
+
+impl PropertyDialog {
+    pub fn new(name: String, bytes: Arc<[u8]>, choice: PropertyChoice) -> Self {
+        Self {
+            keys: choice.detected.clone(),
+            name,
+            bytes,
+            choice,
+        }
+    }
+
+    pub fn window_ui(&mut self, ctx: &egui::Context, lang: Lang) -> PropertyAnswer {
+        let mut answer = PropertyAnswer::Open;
+        egui::Window::new(lang.pick(
+            "选择编码与名称字段",
+            "Which properties hold the codes and names?",
+        ))
+        .id(egui::Id::unique("property_dialog"))
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&self.name).strong());
+            for reason in &self.choice.reasons {
+                ui.label(format!("• {reason}"));
+            }
+            ui.add_space(4.0);
+            egui::Grid::new("property_keys")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label(lang.pick("编码", "Code"));
+                    key_combo(ui, "code_key", &mut self.keys.code, &self.choice.keys);
+                    ui.end_row();
+                    ui.label(lang.pick("中文名", "Chinese name"));
+                    optional_combo(
+                        ui,
+                        "name_zh_key",
+                        &mut self.keys.name_zh,
+                        &self.choice.keys,
+                        lang,
+                    );
+                    ui.end_row();
+                    ui.label(lang.pick("英文名", "English name"));
+                    optional_combo(
+                        ui,
+                        "name_en_key",
+                        &mut self.keys.name_en,
+                        &self.choice.keys,
+                        lang,
+                    );
+                    ui.end_row();
+                });
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new(lang.pick("使用这些字段", "Use these")).strong())
+                    .clicked()
+                {
+                    answer = PropertyAnswer::Use(self.keys.clone());
+                }
+                if ui.button(lang.pick("保持现状", "Keep as opened")).clicked() {
+                    answer = PropertyAnswer::Keep;
+                }
+            });
+        });
+        answer
+    }
+}
+
+fn key_combo(ui: &mut egui::Ui, id: &str, key: &mut String, keys: &[String]) {
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(key.as_str())
+        .show_ui(ui, |ui| {
+            for k in keys {
+                ui.selectable_value(key, k.clone(), k);
+            }
+        });
+}
+
+fn optional_combo(
+    ui: &mut egui::Ui,
+    id: &str,
+    key: &mut Option<String>,
+    keys: &[String],
+    lang: Lang,
+) {
+    let none = lang.pick("（无）", "(none)");
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(key.as_deref().unwrap_or(none))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(key, None, none);
+            for k in keys {
+                ui.selectable_value(key, Some(k.clone()), k);
+            }
+        });
+}

@@ -1,0 +1,150 @@
+//! Opening files in the running window: a broken file changes nothing and says why; a good one
+//! replaces or joins the data and says so.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::app_harness;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use zhaoqing_explorer::ui::ExplorerApp;
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Drops `path` on the window and waits (up to 30 s) until it has been opened or refused.
+fn drop_file(harness: &mut Harness<'_, ExplorerApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path)));
+    harness.step();
+    let start = Instant::now();
+    while harness.state().is_opening() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    assert!(
+        !harness.state().is_opening(),
+        "the file was neither opened nor refused in time"
+    );
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_broken_file_leaves_everything_as_it_was_and_says_why() {
+    let mut harness = app_harness();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("441202"));
+    let before: Vec<String> = harness
+        .state()
+        .model()
+        .map(|m| {
+            m.boundaries
+                .regions
+                .iter()
+                .map(|r| r.code.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+
+    for (file, says) in [
+        ("bad/ring_not_closed.geojson", "not closed"),
+        ("bad/gbk.geojson", "GB18030"),
+        ("bad/figure_unknown_article.json", "no article has the id"),
+    ] {
+        drop_file(&mut harness, data(file));
+        let message = harness
+            .state()
+            .toasts()
+            .texts()
+            .find(|t| t.contains(file.rsplit('/').next().unwrap_or(file)))
+            .map(str::to_owned);
+        let message = message.unwrap_or_else(|| panic!("no message names {file}"));
+        assert!(message.contains(says), "{file}: {message}");
+        // The message is on screen too.
+        harness.get_by_label(&message);
+        let after: Vec<String> = harness
+            .state()
+            .model()
+            .map(|m| {
+                m.boundaries
+                    .regions
+                    .iter()
+                    .map(|r| r.code.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(after, before, "{file}: the counties changed");
+        assert_eq!(
+            harness.state().selected(),
+            Some("441202"),
+            "{file}: the selection changed"
+        );
+    }
+}
+
+#[test]
+fn a_good_figures_file_joins_the_data() {
+    let mut harness = app_harness();
+    let count =
+        |h: &Harness<'_, ExplorerApp>| h.state().model().map_or(0, |m| m.dataset.figures.len());
+    let before = count(&harness);
+    drop_file(&mut harness, data("good/figures_minimal.csv"));
+    assert!(
+        harness
+            .state()
+            .toasts()
+            .texts()
+            .any(|t| t.starts_with("已打开")),
+        "{:?}",
+        harness.state().toasts().texts().collect::<Vec<_>>()
+    );
+    assert!(count(&harness) >= before, "figures join, they never vanish");
+}
+
+#[test]
+fn good_boundaries_replace_the_map() {
+    let mut harness = app_harness();
+    drop_file(&mut harness, data("good/integer_codes.geojson"));
+    let regions = harness
+        .state()
+        .model()
+        .map_or(0, |m| m.boundaries.regions.len());
+    let expected = zhaoqing_explorer::geometry::Boundaries::from_geojson(
+        "x",
+        &std::fs::read(data("good/integer_codes.geojson")).expect("read"),
+    )
+    .expect("loads")
+    .regions
+    .len();
+    assert_eq!(regions, expected);
+    assert!(
+        harness
+            .state()
+            .toasts()
+            .texts()
+            .any(|t| t.starts_with("已打开"))
+    );
+}
