@@ -33,7 +33,7 @@ use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
-use egui::epaint::{Primitive, Vertex};
+use egui::epaint::{Mesh, Primitive, Vertex};
 use egui::{
     ClippedPrimitive, Color32, ColorImage, ImageData, Rect, TextureFilter, TextureId,
     TextureOptions, TextureWrapMode, TexturesDelta,
@@ -190,35 +190,39 @@ const HALF_PIXEL: i64 = SUBPIXEL / 2;
 /// within ±2^26 sub-pixel units, so each product of two differences stays under 2^55.
 const GUARD_PX: f32 = (1 << 18) as f32;
 
-/// Every triangle set up for drawing, and which bands each one touches.
+/// The meshes to draw, and which triangles lie over each band.
+///
+/// Triangles are only binned here; each band sets up the ones over it when it draws them, so
+/// that setting up is shared between the threads too and nothing per triangle is stored.
+/// (Most triangles are small: a whole window frame sets up about 1.1 triangles per triangle.)
 struct Scene<'a> {
-    samplers: Vec<Sampler<'a>>,
-    triangles: Vec<Triangle>,
-    /// For each band, the triangles over it in drawing order.
-    bins: Vec<Vec<u32>>,
+    meshes: Vec<MeshJob<'a>>,
+    /// For each band, the triangles over it in drawing order, as (mesh, triangle) indices.
+    bins: Vec<Vec<[u32; 2]>>,
     width: usize,
+    pixels_per_point: f32,
 }
 
-/// One triangle (or, for a clipped one, one piece of it) ready to draw.
-struct Triangle {
-    coverage: Coverage,
-    shading: Shading,
-    sampler: u32,
+/// A mesh with its clip rect in pixels and its texture.
+struct MeshJob<'a> {
+    mesh: &'a Mesh,
+    scissor: Scissor,
+    sampler: Sampler<'a>,
 }
 
 impl<'a> Scene<'a> {
     fn new(
-        primitives: &[ClippedPrimitive],
+        primitives: &'a [ClippedPrimitive],
         textures: &'a TextureStore,
         size_px: [u32; 2],
         pixels_per_point: f32,
     ) -> Self {
         let band_count = (size_px[1] as usize).div_ceil(BAND_ROWS);
         let mut scene = Self {
-            samplers: Vec::new(),
-            triangles: Vec::new(),
+            meshes: Vec::new(),
             bins: vec![Vec::new(); band_count],
             width: size_px[0] as usize,
+            pixels_per_point,
         };
         for primitive in primitives {
             let Primitive::Mesh(mesh) = &primitive.primitive else {
@@ -232,80 +236,39 @@ impl<'a> Scene<'a> {
             let Some(sampler) = texture.and_then(Sampler::new) else {
                 continue;
             };
-            let Ok(sampler_index) = u32::try_from(scene.samplers.len()) else {
+            let Ok(job) = u32::try_from(scene.meshes.len()) else {
                 break;
             };
-            scene.samplers.push(sampler);
-            for triangle in mesh.indices.chunks_exact(3) {
-                let vertex = |k: usize| mesh.vertices.get(triangle[k] as usize);
-                if let (Some(a), Some(b), Some(c)) = (vertex(0), vertex(1), vertex(2)) {
-                    scene.add([a, b, c], &scissor, sampler_index, pixels_per_point);
+            for triangle in 0..mesh.indices.len() / 3 {
+                let Ok(triangle_index) = u32::try_from(triangle) else {
+                    break;
+                };
+                let Some((_, positions)) = corners(mesh, triangle, pixels_per_point) else {
+                    continue;
+                };
+                // Rows whose centres the triangle may cover, a row wider each way than its
+                // corners before snapping say.
+                let ys = positions.map(|p| p[1]);
+                let top = floor_i32(ys[0].min(ys[1]).min(ys[2]) - 0.5);
+                let bottom = floor_i32(ys[0].max(ys[1]).max(ys[2]) - 0.5) + 1;
+                let top = i64::from(top).max(scissor.y0);
+                let bottom = i64::from(bottom).min(scissor.y1 - 1);
+                if top > bottom {
+                    continue;
+                }
+                let first_band = top as usize / BAND_ROWS;
+                let last_band = bottom as usize / BAND_ROWS;
+                for bin in scene.bins.iter_mut().take(last_band + 1).skip(first_band) {
+                    bin.push([job, triangle_index]);
                 }
             }
+            scene.meshes.push(MeshJob {
+                mesh,
+                scissor,
+                sampler,
+            });
         }
         scene
-    }
-
-    /// Sets up one triangle with corners in points.
-    fn add(
-        &mut self,
-        vertices: [&Vertex; 3],
-        scissor: &Scissor,
-        sampler: u32,
-        pixels_per_point: f32,
-    ) {
-        let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
-        if !positions.iter().flatten().all(|c| c.is_finite()) {
-            return;
-        }
-        if positions.iter().flatten().all(|c| c.abs() <= GUARD_PX) {
-            self.add_piece(vertices, positions, positions.map(snap), scissor, sampler);
-        } else {
-            // Clip to the clip rect plus a pixel: the new edges lie outside every pixel centre
-            // drawn, and interpolation still uses the original corners, so only coverage
-            // changes.
-            let polygon = clip_polygon(positions, scissor);
-            for k in 1..polygon.len().saturating_sub(1) {
-                let corners = [polygon[0], polygon[k], polygon[k + 1]];
-                self.add_piece(vertices, positions, corners.map(snap), scissor, sampler);
-            }
-        }
-    }
-
-    /// Sets up the part of a triangle (`vertices` at `positions`, in pixels) covered by
-    /// `corners`, in sub-pixel units.
-    fn add_piece(
-        &mut self,
-        vertices: [&Vertex; 3],
-        positions: [[f32; 2]; 3],
-        corners: [[i64; 2]; 3],
-        scissor: &Scissor,
-        sampler: u32,
-    ) {
-        let Some(coverage) = Coverage::new(corners, scissor) else {
-            return;
-        };
-        let Some(shading) = Shading::new(
-            vertices,
-            positions,
-            &self.samplers[sampler as usize],
-            &coverage,
-        ) else {
-            return;
-        };
-        let Ok(index) = u32::try_from(self.triangles.len()) else {
-            return;
-        };
-        let first_band = coverage.y_lo as usize / BAND_ROWS;
-        let last_band = coverage.y_hi as usize / BAND_ROWS;
-        for bin in self.bins.iter_mut().take(last_band + 1).skip(first_band) {
-            bin.push(index);
-        }
-        self.triangles.push(Triangle {
-            coverage,
-            shading,
-            sampler,
-        });
     }
 
     /// Draws every triangle over band `index` into `band`, its pixels.
@@ -313,22 +276,116 @@ impl<'a> Scene<'a> {
         let Some(bin) = self.bins.get(index) else {
             return;
         };
-        let band_top = (index * BAND_ROWS) as i64;
-        let band_bottom = band_top + (band.len() / self.width.max(1)) as i64 - 1;
-        for &triangle in bin {
-            let Triangle {
-                coverage,
-                shading,
+        let top = (index * BAND_ROWS) as i64;
+        let rows = (band.len() / self.width.max(1)) as i64;
+        let mut target = Band {
+            pixels: band,
+            top,
+            width: self.width,
+        };
+        for &[job, triangle] in bin {
+            let Some(job) = self.meshes.get(job as usize) else {
+                continue;
+            };
+            let Some((vertices, positions)) =
+                corners(job.mesh, triangle as usize, self.pixels_per_point)
+            else {
+                continue;
+            };
+            let scissor = Scissor {
+                y0: job.scissor.y0.max(top),
+                y1: job.scissor.y1.min(top + rows),
+                ..job.scissor
+            };
+            draw_triangle(&mut target, &scissor, &job.sampler, vertices, positions);
+        }
+    }
+}
+
+/// The pixels of one band of rows.
+struct Band<'a> {
+    pixels: &'a mut [[u8; 4]],
+    /// The image row of its first row.
+    top: i64,
+    width: usize,
+}
+
+/// Triangle `triangle` of a mesh: its vertices and their positions in pixels, if its indices
+/// are valid and its positions finite.
+#[inline]
+fn corners(
+    mesh: &Mesh,
+    triangle: usize,
+    pixels_per_point: f32,
+) -> Option<([&Vertex; 3], [[f32; 2]; 3])> {
+    let indices = mesh.indices.get(3 * triangle..3 * triangle + 3)?;
+    let vertex = |k: usize| mesh.vertices.get(indices[k] as usize);
+    let vertices = [vertex(0)?, vertex(1)?, vertex(2)?];
+    let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
+    let finite = positions.iter().flatten().all(|c| c.is_finite());
+    finite.then_some((vertices, positions))
+}
+
+/// Draws a triangle (`vertices` at `positions`, in pixels) into the part of `band` inside
+/// `scissor`.
+fn draw_triangle(
+    band: &mut Band<'_>,
+    scissor: &Scissor,
+    sampler: &Sampler<'_>,
+    vertices: [&Vertex; 3],
+    positions: [[f32; 2]; 3],
+) {
+    if scissor.is_empty() {
+        return;
+    }
+    if positions.iter().flatten().all(|c| c.abs() <= GUARD_PX) {
+        draw_piece(
+            band,
+            scissor,
+            sampler,
+            vertices,
+            positions,
+            positions.map(snap),
+        );
+    } else {
+        // Clip to the clip rect plus a pixel: the new edges lie outside every pixel centre
+        // drawn, and interpolation still uses the original corners, so only coverage changes.
+        let polygon = clip_polygon(positions, scissor);
+        for k in 1..polygon.len().saturating_sub(1) {
+            let corners = [polygon[0], polygon[k], polygon[k + 1]];
+            draw_piece(
+                band,
+                scissor,
                 sampler,
-            } = &self.triangles[triangle as usize];
-            let sampler = &self.samplers[*sampler as usize];
-            for y in coverage.y_lo.max(band_top)..=coverage.y_hi.min(band_bottom) {
-                if let Some((x0, x1)) = coverage.span(y) {
-                    let start = (y - band_top) as usize * self.width;
-                    let pixels = &mut band[start + x0 as usize..start + x1 as usize];
-                    shading.shade(pixels, [x0, y], coverage, sampler);
-                }
-            }
+                vertices,
+                positions,
+                corners.map(snap),
+            );
+        }
+    }
+}
+
+/// Draws the part of a triangle (`vertices` at `positions`, in pixels) covered by `corners`, in
+/// sub-pixel units.
+fn draw_piece(
+    band: &mut Band<'_>,
+    scissor: &Scissor,
+    sampler: &Sampler<'_>,
+    vertices: [&Vertex; 3],
+    positions: [[f32; 2]; 3],
+    corners: [[i64; 2]; 3],
+) {
+    let Some(coverage) = Coverage::new(corners, scissor) else {
+        return;
+    };
+    let Some(shading) = Shading::new(vertices, positions, sampler, &coverage) else {
+        return;
+    };
+    for y in coverage.y_lo..=coverage.y_hi {
+        if let Some((x0, x1)) = coverage.span(y) {
+            let start = (y - band.top) as usize * band.width;
+            let pixels = &mut band.pixels[start + x0 as usize..start + x1 as usize];
+            shading.shade(pixels, [x0, y], &coverage, sampler);
         }
     }
 }
@@ -721,13 +778,8 @@ impl Shading {
     ) {
         let origin = [coverage.x_lo, coverage.y_lo];
         match self {
-            Self::Opaque(src) => pixels.fill(*src),
-            Self::Translucent(src) => {
-                let keep = 255 - u32::from(src[3]);
-                for dst in pixels {
-                    blend(dst, *src, keep);
-                }
-            }
+            Self::Opaque(src) => fill(pixels, *src),
+            Self::Translucent(src) => blend_span(pixels, *src),
             Self::Smooth { color, texel } => {
                 let (first, step) = color.along_row(start, origin);
                 for (k, dst) in pixels.iter_mut().enumerate() {
@@ -885,6 +937,22 @@ fn blend(dst: &mut [u8; 4], src: [u8; 4], keep: u32) {
     }
 }
 
+/// Fills a span with one colour. Kept out of line so that the colour sits in a register and
+/// the loop becomes wide stores, whatever the caller's state.
+#[inline(never)]
+fn fill(pixels: &mut [[u8; 4]], color: [u8; 4]) {
+    pixels.fill(color);
+}
+
+/// Blends one colour over a span, out of line for the same reason as [`fill`].
+#[inline(never)]
+fn blend_span(pixels: &mut [[u8; 4]], src: [u8; 4]) {
+    let keep = 255 - u32::from(src[3]);
+    for dst in pixels {
+        blend(dst, src, keep);
+    }
+}
+
 /// [`blend`] for a source that changes per pixel, skipping the no-op of a transparent one.
 #[inline(always)]
 fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
@@ -898,7 +966,7 @@ fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::epaint::{ImageDelta, Mesh};
+    use egui::epaint::ImageDelta;
     use egui::pos2;
 
     const WHITE_TEXTURE: TextureId = TextureId::Managed(0);
@@ -1287,18 +1355,24 @@ mod tests {
         draw(vec![quad], &store, 10)
     }
 
-    /// How each triangle of `mesh` would be shaded.
+    /// How each triangle of `mesh` would be shaded, drawn unclipped on a 16×16 image.
     fn shading_of(mesh: Mesh, store: &TextureStore) -> Vec<&'static str> {
-        let primitives = [clipped(mesh, Rect::EVERYTHING)];
-        let scene = Scene::new(&primitives, store, [16, 16], 1.0);
-        let kind = |t: &Triangle| match t.shading {
-            Shading::Opaque(_) => "opaque",
-            Shading::Translucent(_) => "translucent",
-            Shading::Smooth { .. } => "smooth",
-            Shading::Aligned { .. } => "aligned",
-            Shading::Textured { .. } => "textured",
+        let texture = &store.textures[&mesh.texture_id];
+        let sampler = Sampler::new(texture).expect("a texture");
+        let scissor = Scissor::new(Rect::EVERYTHING, 1.0, [16, 16]);
+        let kind = |triangle: usize| {
+            let (vertices, positions) = corners(&mesh, triangle, 1.0).expect("a triangle");
+            let coverage = Coverage::new(positions.map(snap), &scissor).expect("some pixels");
+            match Shading::new(vertices, positions, &sampler, &coverage) {
+                None => "nothing",
+                Some(Shading::Opaque(_)) => "opaque",
+                Some(Shading::Translucent(_)) => "translucent",
+                Some(Shading::Smooth { .. }) => "smooth",
+                Some(Shading::Aligned { .. }) => "aligned",
+                Some(Shading::Textured { .. }) => "textured",
+            }
         };
-        scene.triangles.iter().map(kind).collect()
+        (0..mesh.indices.len() / 3).map(kind).collect()
     }
 
     #[test]
