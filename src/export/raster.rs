@@ -24,6 +24,13 @@
 //!   Minification or magnification is chosen per triangle from its texel-per-pixel scale, as the
 //!   GPU's sampler does (textures have no mipmaps).
 //!
+//! For speed, the image is drawn in bands of 32 rows, each band by one thread from start to
+//! finish so that it stays in cache while every triangle over it is drawn; row spans come from
+//! the edge functions directly (one estimate and an exact integer check per edge and row); solid
+//! fills are plain stores; and glyphs, which egui draws texel for pixel with texel centres on
+//! pixel centres, are copied texel by texel instead of being filtered. A 2400×1400 chart frame
+//! takes a few milliseconds, about half of it allocating the image.
+//!
 //! Everything here is pure: no window, no GPU, no global state. Malformed input (indices out of
 //! range, NaN, huge coordinates, empty clip rects, missing textures) is skipped or clipped, never
 //! a panic.
@@ -553,12 +560,12 @@ impl Coverage {
     }
 }
 
-/// ⌊a / b⌋ for b > 0.
+/// floor(a / b) for b > 0.
 fn floor_div(a: i64, b: i64) -> i64 {
     a.div_euclid(b)
 }
 
-/// ⌈a / b⌉ for b > 0.
+/// ceil(a / b) for b > 0.
 fn ceil_div(a: i64, b: i64) -> i64 {
     -(-a).div_euclid(b)
 }
@@ -618,6 +625,9 @@ impl<'a> Sampler<'a> {
     /// `None` for an empty or absurdly large texture, which cannot be sampled.
     fn new(texture: &'a Texture) -> Option<Self> {
         let [width, height] = texture.image.size;
+        if texture.image.pixels.len() != width.checked_mul(height)? {
+            return None;
+        }
         let width = i32::try_from(width)
             .ok()
             .filter(|w| (1..1 << 24).contains(w))?;
@@ -637,7 +647,8 @@ impl<'a> Sampler<'a> {
     fn load(&self, x: i32, y: i32) -> [f32; 4] {
         let x = wrap(x, self.width, self.options.wrap_mode);
         let y = wrap(y, self.height, self.options.wrap_mode);
-        let texel = self.texels[(y * self.width + x) as usize];
+        // In range: wrapping keeps x and y inside the texture, whose texel count is checked.
+        let texel = self.texels[y as usize * self.width as usize + x as usize];
         texel.to_array().map(|c| f32::from(c) * (1.0 / 255.0))
     }
 
@@ -671,7 +682,7 @@ fn mix(a: f32, b: f32, t: f32) -> f32 {
     a * (1.0 - t) + b * t
 }
 
-/// ⌊x⌋ as `i32`, kept far from overflow (NaN becomes 0), without a libm call.
+/// floor(x) as `i32`, kept far from overflow (NaN becomes 0), without a libm call.
 #[inline(always)]
 fn floor_i32(x: f32) -> i32 {
     let x = x.clamp(-1.0e9, 1.0e9);
