@@ -2,7 +2,7 @@
 //! published articles report, each traceable to its sentence.
 //!
 //! The core (`data`, `geometry`, `model`, `i18n`) knows nothing of egui; `ui` is a thin layer on
-//! top of it.
+//! top of it, and `export` turns what `ui` paints into images without a window or a GPU.
 
 pub mod atomic_write;
 pub mod charts;

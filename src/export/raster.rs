@@ -24,14 +24,23 @@
 //!   Minification or magnification is chosen per triangle from its texel-per-pixel scale, as the
 //!   GPU's sampler does (textures have no mipmaps).
 //!
+//! For speed, the image is drawn in bands of 32 rows, each band by one thread from start to
+//! finish so that it stays in cache while every triangle over it is drawn; row spans come from
+//! the edge functions directly (one estimate and an exact integer check per edge and row); solid
+//! fills are plain stores; and glyphs, which egui draws texel for pixel with texel centres on
+//! pixel centres, are copied texel by texel instead of being filtered. A 2400×1400 chart frame
+//! takes a few milliseconds, about half of it allocating the image.
+//!
 //! Everything here is pure: no window, no GPU, no global state. Malformed input (indices out of
 //! range, NaN, huge coordinates, empty clip rects, missing textures) is skipped or clipped, never
 //! a panic.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread;
 
-use egui::epaint::{Primitive, Vertex};
+use egui::epaint::{Mesh, Primitive, Vertex};
 use egui::{
     ClippedPrimitive, Color32, ColorImage, ImageData, Rect, TextureFilter, TextureId,
     TextureOptions, TextureWrapMode, TexturesDelta,
@@ -123,10 +132,13 @@ fn copy_patch(target: &mut ColorImage, pos: [usize; 2], patch: &ColorImage) {
 /// `primitives` come from `egui::Context::tessellate` with the same `pixels_per_point`;
 /// `textures` must hold every texture delta up to that frame. Meshes whose texture is missing
 /// are skipped (egui-wgpu does the same); paint callbacks are skipped, as there is no GPU to
-/// run them.
+/// run them. Nothing farther than 2^18 pixels from the origin is drawn.
 ///
 /// Use [`Color32::TRANSPARENT`] as the background to get exactly what egui-wgpu renders into a
 /// cleared target.
+///
+/// The image is drawn in bands of rows, on as many threads as there are cores; the result does
+/// not depend on how many.
 pub fn rasterize(
     primitives: &[ClippedPrimitive],
     textures: &TextureStore,
@@ -136,48 +148,265 @@ pub fn rasterize(
 ) -> RgbaImage {
     let [width, height] = size_px;
     let mut image = RgbaImage::new(width, height);
-    let (pixels, _) = image.as_chunks_mut::<4>();
-    pixels.fill(background.to_array());
-    let mut target = Target {
-        pixels,
-        width: width as usize,
-    };
-    for primitive in primitives {
-        let Primitive::Mesh(mesh) = &primitive.primitive else {
-            continue;
-        };
-        let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, size_px);
-        if scissor.is_empty() {
-            continue;
-        }
-        let Some(texture) = textures.textures.get(&mesh.texture_id) else {
-            continue;
-        };
-        let Some(sampler) = Sampler::new(texture) else {
-            continue;
-        };
-        for triangle in mesh.indices.chunks_exact(3) {
-            let vertex = |k: usize| mesh.vertices.get(triangle[k] as usize);
-            if let (Some(a), Some(b), Some(c)) = (vertex(0), vertex(1), vertex(2)) {
-                draw_triangle(&mut target, &scissor, &sampler, [a, b, c], pixels_per_point);
-            }
-        }
+    if width == 0 || height == 0 {
+        return image;
     }
+    let scene = Scene::new(primitives, textures, size_px, pixels_per_point);
+    let background = background.to_array();
+    let band_len = BAND_ROWS * width as usize;
+    let (pixels, _) = image.as_chunks_mut::<4>();
+    let band_count = pixels.len().div_ceil(band_len);
+    let bands = Mutex::new(pixels.chunks_mut(band_len).enumerate());
+    let work = || {
+        loop {
+            let next = bands.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((index, band)) = next else {
+                break;
+            };
+            band.fill(background);
+            scene.draw_band(index, band);
+        }
+    };
+    let helpers = thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(band_count)
+        .saturating_sub(1);
+    thread::scope(|scope| {
+        for _ in 0..helpers {
+            // A helper that cannot be started leaves its share to the others, this thread
+            // included.
+            let _ = thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
+    });
     image
 }
 
-/// The pixels being drawn into, row by row.
-struct Target<'a> {
+/// Rows per band. Each band is drawn by one thread from start to finish, every triangle over
+/// it in order, so that it stays in cache (2400 pixels × 32 rows = 300 KiB) instead of every
+/// full-width fill going out to memory.
+const BAND_ROWS: usize = 32;
+
+/// Sub-pixel precision of vertex positions: 8 bits, as lavapipe (llvmpipe) snaps them.
+const SUBPIXEL_BITS: u32 = 8;
+const SUBPIXEL: i64 = 1 << SUBPIXEL_BITS;
+const HALF_PIXEL: i64 = SUBPIXEL / 2;
+
+/// How far from the origin (in pixels) anything is drawn. Triangles reaching farther are first
+/// clipped, so that the fixed-point edge functions cannot overflow `i64`: coordinates stay
+/// within ±2^26 sub-pixel units, so each product of two differences stays under 2^55.
+const GUARD_PX: f32 = (1 << 18) as f32;
+
+/// The meshes to draw, and which triangles lie over each band.
+///
+/// Triangles are only binned here; each band sets up the ones over it when it draws them, so
+/// that setting up is shared between the threads too and nothing per triangle is stored.
+/// (Most triangles are small: a whole window frame sets up about 1.1 triangles per triangle.)
+struct Scene<'a> {
+    meshes: Vec<MeshJob<'a>>,
+    /// For each band, the triangles over it in drawing order, as (mesh, triangle) indices.
+    bins: Vec<Vec<[u32; 2]>>,
+    width: usize,
+    pixels_per_point: f32,
+}
+
+/// A mesh with its clip rect in pixels and its texture.
+struct MeshJob<'a> {
+    mesh: &'a Mesh,
+    scissor: Scissor,
+    sampler: Sampler<'a>,
+}
+
+impl<'a> Scene<'a> {
+    fn new(
+        primitives: &'a [ClippedPrimitive],
+        textures: &'a TextureStore,
+        size_px: [u32; 2],
+        pixels_per_point: f32,
+    ) -> Self {
+        let band_count = (size_px[1] as usize).div_ceil(BAND_ROWS);
+        let mut scene = Self {
+            meshes: Vec::new(),
+            bins: vec![Vec::new(); band_count],
+            width: size_px[0] as usize,
+            pixels_per_point,
+        };
+        for primitive in primitives {
+            let Primitive::Mesh(mesh) = &primitive.primitive else {
+                continue;
+            };
+            let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, size_px);
+            if scissor.is_empty() {
+                continue;
+            }
+            let texture = textures.textures.get(&mesh.texture_id);
+            let Some(sampler) = texture.and_then(Sampler::new) else {
+                continue;
+            };
+            let Ok(job) = u32::try_from(scene.meshes.len()) else {
+                break;
+            };
+            for triangle in 0..mesh.indices.len() / 3 {
+                let Ok(triangle_index) = u32::try_from(triangle) else {
+                    break;
+                };
+                let Some((_, positions)) = corners(mesh, triangle, pixels_per_point) else {
+                    continue;
+                };
+                // Rows whose centres the triangle may cover, a row wider each way than its
+                // corners before snapping say.
+                let ys = positions.map(|p| p[1]);
+                let top = floor_i32(ys[0].min(ys[1]).min(ys[2]) - 0.5);
+                let bottom = floor_i32(ys[0].max(ys[1]).max(ys[2]) - 0.5) + 1;
+                let top = i64::from(top).max(scissor.y0);
+                let bottom = i64::from(bottom).min(scissor.y1 - 1);
+                if top > bottom {
+                    continue;
+                }
+                let first_band = top as usize / BAND_ROWS;
+                let last_band = bottom as usize / BAND_ROWS;
+                for bin in scene.bins.iter_mut().take(last_band + 1).skip(first_band) {
+                    bin.push([job, triangle_index]);
+                }
+            }
+            scene.meshes.push(MeshJob {
+                mesh,
+                scissor,
+                sampler,
+            });
+        }
+        scene
+    }
+
+    /// Draws every triangle over band `index` into `band`, its pixels.
+    fn draw_band(&self, index: usize, band: &mut [[u8; 4]]) {
+        let Some(bin) = self.bins.get(index) else {
+            return;
+        };
+        let top = (index * BAND_ROWS) as i64;
+        let rows = (band.len() / self.width.max(1)) as i64;
+        let mut target = Band {
+            pixels: band,
+            top,
+            width: self.width,
+        };
+        for &[job, triangle] in bin {
+            let Some(job) = self.meshes.get(job as usize) else {
+                continue;
+            };
+            let Some((vertices, positions)) =
+                corners(job.mesh, triangle as usize, self.pixels_per_point)
+            else {
+                continue;
+            };
+            let scissor = Scissor {
+                y0: job.scissor.y0.max(top),
+                y1: job.scissor.y1.min(top + rows),
+                ..job.scissor
+            };
+            draw_triangle(&mut target, &scissor, &job.sampler, vertices, positions);
+        }
+    }
+}
+
+/// The pixels of one band of rows.
+struct Band<'a> {
     pixels: &'a mut [[u8; 4]],
+    /// The image row of its first row.
+    top: i64,
     width: usize,
 }
 
-impl Target<'_> {
-    /// Pixels `x0..x1` of row `y`; the caller keeps them inside the image.
-    fn span(&mut self, y: i64, x0: i64, x1: i64) -> &mut [[u8; 4]] {
-        let start = y as usize * self.width;
-        &mut self.pixels[start + x0 as usize..start + x1 as usize]
+/// Triangle `triangle` of a mesh: its vertices and their positions in pixels, if its indices
+/// are valid and its positions finite.
+#[inline]
+fn corners(
+    mesh: &Mesh,
+    triangle: usize,
+    pixels_per_point: f32,
+) -> Option<([&Vertex; 3], [[f32; 2]; 3])> {
+    let indices = mesh.indices.get(3 * triangle..3 * triangle + 3)?;
+    let vertex = |k: usize| mesh.vertices.get(indices[k] as usize);
+    let vertices = [vertex(0)?, vertex(1)?, vertex(2)?];
+    let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
+    let finite = positions.iter().flatten().all(|c| c.is_finite());
+    finite.then_some((vertices, positions))
+}
+
+/// Draws a triangle (`vertices` at `positions`, in pixels) into the part of `band` inside
+/// `scissor`.
+fn draw_triangle(
+    band: &mut Band<'_>,
+    scissor: &Scissor,
+    sampler: &Sampler<'_>,
+    vertices: [&Vertex; 3],
+    positions: [[f32; 2]; 3],
+) {
+    if scissor.is_empty() {
+        return;
     }
+    if positions.iter().flatten().all(|c| c.abs() <= GUARD_PX) {
+        draw_piece(
+            band,
+            scissor,
+            sampler,
+            vertices,
+            positions,
+            positions.map(snap),
+        );
+    } else {
+        // Clip to the clip rect plus a pixel: the new edges lie outside every pixel centre
+        // drawn, and interpolation still uses the original corners, so only coverage changes.
+        let polygon = clip_polygon(positions, scissor);
+        for k in 1..polygon.len().saturating_sub(1) {
+            let corners = [polygon[0], polygon[k], polygon[k + 1]];
+            draw_piece(
+                band,
+                scissor,
+                sampler,
+                vertices,
+                positions,
+                corners.map(snap),
+            );
+        }
+    }
+}
+
+/// Draws the part of a triangle (`vertices` at `positions`, in pixels) covered by `corners`, in
+/// sub-pixel units.
+fn draw_piece(
+    band: &mut Band<'_>,
+    scissor: &Scissor,
+    sampler: &Sampler<'_>,
+    vertices: [&Vertex; 3],
+    positions: [[f32; 2]; 3],
+    corners: [[i64; 2]; 3],
+) {
+    let Some(coverage) = Coverage::new(corners, scissor) else {
+        return;
+    };
+    let Some(shading) = Shading::new(vertices, positions, sampler, &coverage) else {
+        return;
+    };
+    for y in coverage.y_lo..=coverage.y_hi {
+        if let Some((x0, x1)) = coverage.span(y) {
+            let start = (y - band.top) as usize * band.width;
+            let pixels = &mut band.pixels[start + x0 as usize..start + x1 as usize];
+            shading.shade(pixels, [x0, y], &coverage, sampler);
+        }
+    }
+}
+
+/// A position in pixels as fixed-point sub-pixel units, rounded to nearest (without a libm
+/// call: the coordinate is within the guard band).
+#[inline]
+fn snap(p: [f32; 2]) -> [i64; 2] {
+    p.map(|c| {
+        let scaled = c * SUBPIXEL as f32;
+        let whole = scaled as i64;
+        let fraction = scaled - whole as f32;
+        whole + i64::from(fraction >= 0.5) - i64::from(fraction <= -0.5)
+    })
 }
 
 /// A clip rect in whole pixels, `x0..x1` × `y0..y1`, inside the image.
@@ -198,11 +427,12 @@ impl Scissor {
         let y0 = px(clip_rect.min.y).clamp(0, size_px[1]);
         let x1 = px(clip_rect.max.x).clamp(x0, size_px[0]);
         let y1 = px(clip_rect.max.y).clamp(y0, size_px[1]);
+        let guard = GUARD_PX as i64;
         Self {
-            x0: x0.into(),
-            y0: y0.into(),
-            x1: x1.into(),
-            y1: y1.into(),
+            x0: i64::from(x0).min(guard),
+            y0: i64::from(y0).min(guard),
+            x1: i64::from(x1).min(guard),
+            y1: i64::from(y1).min(guard),
         }
     }
 
@@ -211,123 +441,123 @@ impl Scissor {
     }
 }
 
-/// Sub-pixel precision of vertex positions: 8 bits, as lavapipe (llvmpipe) snaps them.
-const SUBPIXEL_BITS: u32 = 8;
-const SUBPIXEL: i64 = 1 << SUBPIXEL_BITS;
-const HALF_PIXEL: i64 = SUBPIXEL / 2;
-
-/// Triangles with a vertex farther than this from the origin (in pixels) are first clipped to
-/// the clip rect, so that the fixed-point edge functions below cannot overflow `i64`:
-/// coordinates stay under 2^26 sub-pixel units, products of two differences under 2^55.
-const GUARD_PX: f32 = (1 << 18) as f32;
-
-/// Draws one triangle with corners in points.
-fn draw_triangle(
-    target: &mut Target<'_>,
-    scissor: &Scissor,
-    sampler: &Sampler<'_>,
-    vertices: [&Vertex; 3],
-    pixels_per_point: f32,
-) {
-    let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
-    if !positions.iter().flatten().all(|c| c.is_finite()) {
-        return;
-    }
-    let Some(shading) = Shading::new(vertices, positions, sampler) else {
-        return;
-    };
-    let mut draw_span = |y: i64, x0: i64, x1: i64| {
-        shading.shade(target.span(y, x0, x1), y, x0, sampler);
-    };
-    if positions.iter().flatten().all(|c| c.abs() <= GUARD_PX) {
-        for_each_span(positions.map(snap), scissor, &mut draw_span);
-    } else {
-        // Clip to the clip rect plus a pixel: the new edges lie outside every pixel centre
-        // drawn, and interpolation still uses the original corners, so only coverage changes.
-        let polygon = clip_polygon(positions, scissor);
-        for k in 1..polygon.len().saturating_sub(1) {
-            let corners = [polygon[0], polygon[k], polygon[k + 1]];
-            for_each_span(corners.map(snap), scissor, &mut draw_span);
-        }
-    }
+/// Which pixels a triangle covers: its pixel bounding box within the scissor, and its three
+/// edge functions for finding each row's span.
+struct Coverage {
+    edges: [Edge; 3],
+    x_lo: i64,
+    x_hi: i64,
+    y_lo: i64,
+    y_hi: i64,
 }
 
-/// A position in pixels as fixed-point sub-pixel units, rounded to nearest.
-fn snap(p: [f32; 2]) -> [i64; 2] {
-    p.map(|c| (c * SUBPIXEL as f32).round() as i64)
-}
-
-/// Calls `span(y, x0, x1)` for each row of pixels whose centres the triangle covers, clipped
-/// to `scissor`, with `x0..x1` the covered pixels. Edges follow the top-left rule.
-fn for_each_span(corners: [[i64; 2]; 3], scissor: &Scissor, span: &mut impl FnMut(i64, i64, i64)) {
-    let [a, b, c] = corners;
-    let area = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-    if area == 0 {
-        return;
-    }
-    // Orient the corners so that inside is where every edge function is positive.
-    let corners = if area > 0 { [a, b, c] } else { [a, c, b] };
-
-    // Pixels whose centre lies within the bounding box, inside the scissor.
-    let min = |axis: usize| corners.iter().map(|p| p[axis]).min().unwrap_or(0);
-    let max = |axis: usize| corners.iter().map(|p| p[axis]).max().unwrap_or(0);
-    let x_lo = ceil_div(min(0) - HALF_PIXEL, SUBPIXEL).max(scissor.x0);
-    let x_hi = floor_div(max(0) - HALF_PIXEL, SUBPIXEL).min(scissor.x1 - 1);
-    let y_lo = ceil_div(min(1) - HALF_PIXEL, SUBPIXEL).max(scissor.y0);
-    let y_hi = floor_div(max(1) - HALF_PIXEL, SUBPIXEL).min(scissor.y1 - 1);
-    if x_lo > x_hi || y_lo > y_hi {
-        return;
-    }
-
-    // Edge k from corner k to corner k+1 has the edge function
-    //   E(P) = dx (P.y - from.y) - dy (P.x - from.x),
-    // positive inside. At the centre of pixel (x, y), P = 256 (x, y) + 128, so
-    //   E = row + step x, with row = dx (256 y + 128 - from.y) + dy (from.x - 128).
-    // Pixels exactly on an edge belong to the triangle only if the edge is a top edge
-    // (horizontal, inside below it) or a left edge (going up, since y points down); the bias
-    // makes the test `E + bias >= 0` exclude them otherwise.
-    let mut edges = [Edge::default(); 3];
-    for (k, edge) in edges.iter_mut().enumerate() {
-        let from = corners[k];
-        let to = corners[(k + 1) % 3];
-        let dx = to[0] - from[0];
-        let dy = to[1] - from[1];
-        let top_left = dy < 0 || (dy == 0 && dx > 0);
-        let bias = if top_left { 0 } else { -1 };
-        *edge = Edge {
-            row: dx * (SUBPIXEL * y_lo + HALF_PIXEL - from[1]) + dy * (from[0] - HALF_PIXEL) + bias,
-            row_step: dx * SUBPIXEL,
-            step: -dy * SUBPIXEL,
-        };
-    }
-
-    for y in y_lo..=y_hi {
-        let mut lo = x_lo;
-        let mut hi = x_hi;
-        for edge in &mut edges {
-            // E + step x >= 0 bounds x from below (step > 0) or from above (step < 0).
-            match edge.step.signum() {
-                1 => lo = lo.max(ceil_div(-edge.row, edge.step)),
-                -1 => hi = hi.min(floor_div(edge.row, -edge.step)),
-                _ if edge.row < 0 => hi = lo - 1,
-                _ => {}
-            }
-            edge.row += edge.row_step;
-        }
-        if lo <= hi {
-            span(y, lo, hi + 1);
-        }
-    }
-}
-
-#[derive(Clone, Copy, Default)]
+/// An edge function at pixel centres: `E(x, y) = per_row y + constant + step x`, positive
+/// inside the triangle, biased so that `E >= 0` applies the top-left rule.
 struct Edge {
-    /// The edge function (plus bias) at pixel x = 0 of the current row.
-    row: i64,
-    /// Its change from one row to the next.
-    row_step: i64,
-    /// Its change from one pixel to the next.
+    per_row: i64,
+    constant: i64,
     step: i64,
+    /// `1 / |step|`, for estimating where a row crosses the edge without dividing.
+    inverse_step: f64,
+}
+
+impl Coverage {
+    /// `None` if the triangle has no area or covers no pixel centre inside the scissor.
+    fn new(corners: [[i64; 2]; 3], scissor: &Scissor) -> Option<Self> {
+        let [a, b, c] = corners;
+        let area = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+        if area == 0 {
+            return None;
+        }
+        // Orient the corners so that inside is where every edge function is positive.
+        let corners = if area > 0 { [a, b, c] } else { [a, c, b] };
+
+        // Pixels whose centre lies within the bounding box, inside the scissor.
+        let min = |axis: usize| a[axis].min(b[axis]).min(c[axis]);
+        let max = |axis: usize| a[axis].max(b[axis]).max(c[axis]);
+        let x_lo = ceil_div(min(0) - HALF_PIXEL, SUBPIXEL).max(scissor.x0);
+        let x_hi = floor_div(max(0) - HALF_PIXEL, SUBPIXEL).min(scissor.x1 - 1);
+        let y_lo = ceil_div(min(1) - HALF_PIXEL, SUBPIXEL).max(scissor.y0);
+        let y_hi = floor_div(max(1) - HALF_PIXEL, SUBPIXEL).min(scissor.y1 - 1);
+        if x_lo > x_hi || y_lo > y_hi {
+            return None;
+        }
+
+        // Edge k from corner k to corner k+1 has the edge function
+        //   E(P) = dx (P.y - from.y) - dy (P.x - from.x),
+        // positive inside. At the centre of pixel (x, y), P = 256 (x, y) + 128, so
+        //   E = 256 dx y + dx (128 - from.y) + dy (from.x - 128) - 256 dy x.
+        // Pixels exactly on an edge belong to the triangle only if the edge is a top edge
+        // (horizontal, inside below it) or a left edge (going up, since y points down); the
+        // bias of -1 excludes them from the others.
+        let edge = |k: usize| {
+            let from = corners[k];
+            let to = corners[(k + 1) % 3];
+            let dx = to[0] - from[0];
+            let dy = to[1] - from[1];
+            let top_left = dy < 0 || (dy == 0 && dx > 0);
+            let step = -dy * SUBPIXEL;
+            Edge {
+                per_row: dx * SUBPIXEL,
+                constant: dx * (HALF_PIXEL - from[1])
+                    + dy * (from[0] - HALF_PIXEL)
+                    + if top_left { 0 } else { -1 },
+                step,
+                inverse_step: if step == 0 {
+                    0.0
+                } else {
+                    1.0 / (step.abs() as f64)
+                },
+            }
+        };
+        Some(Self {
+            edges: [edge(0), edge(1), edge(2)],
+            x_lo,
+            x_hi,
+            y_lo,
+            y_hi,
+        })
+    }
+
+    /// The pixels `x0..x1` of row `y` whose centres are inside, if any.
+    #[inline]
+    fn span(&self, y: i64) -> Option<(i64, i64)> {
+        let mut lo = self.x_lo;
+        let mut hi = self.x_hi;
+        for edge in &self.edges {
+            let row = edge.per_row * y + edge.constant;
+            let inside = |x: i64| row + edge.step * x >= 0;
+            if edge.step > 0 {
+                // Inside from some x on: estimate where, then settle it exactly.
+                let estimate = -(row as f64) * edge.inverse_step;
+                let mut x = estimate.clamp(lo as f64, (hi + 1) as f64) as i64;
+                while x > lo && inside(x - 1) {
+                    x -= 1;
+                }
+                while x <= hi && !inside(x) {
+                    x += 1;
+                }
+                lo = x;
+            } else if edge.step < 0 {
+                // Inside up to some x.
+                let estimate = row as f64 * edge.inverse_step;
+                let mut x = estimate.clamp((lo - 1) as f64, hi as f64) as i64;
+                while x < hi && inside(x + 1) {
+                    x += 1;
+                }
+                while x >= lo && !inside(x) {
+                    x -= 1;
+                }
+                hi = x;
+            } else if row < 0 {
+                return None;
+            }
+            if lo > hi {
+                return None;
+            }
+        }
+        Some((lo, hi + 1))
+    }
 }
 
 /// floor(a / b) for b > 0.
@@ -395,6 +625,9 @@ impl<'a> Sampler<'a> {
     /// `None` for an empty or absurdly large texture, which cannot be sampled.
     fn new(texture: &'a Texture) -> Option<Self> {
         let [width, height] = texture.image.size;
+        if texture.image.pixels.len() != width.checked_mul(height)? {
+            return None;
+        }
         let width = i32::try_from(width)
             .ok()
             .filter(|w| (1..1 << 24).contains(w))?;
@@ -414,7 +647,8 @@ impl<'a> Sampler<'a> {
     fn load(&self, x: i32, y: i32) -> [f32; 4] {
         let x = wrap(x, self.width, self.options.wrap_mode);
         let y = wrap(y, self.height, self.options.wrap_mode);
-        let texel = self.texels[(y * self.width + x) as usize];
+        // In range: wrapping keeps x and y inside the texture, whose texel count is checked.
+        let texel = self.texels[y as usize * self.width as usize + x as usize];
         texel.to_array().map(|c| f32::from(c) * (1.0 / 255.0))
     }
 
@@ -423,24 +657,20 @@ impl<'a> Sampler<'a> {
     #[inline(always)]
     fn sample(&self, x: f32, y: f32, filter: TextureFilter) -> [f32; 4] {
         match filter {
-            TextureFilter::Nearest => self.load(to_i32(x.floor()), to_i32(y.floor())),
+            TextureFilter::Nearest => self.load(floor_i32(x), floor_i32(y)),
             TextureFilter::Linear => {
-                let x = x - 0.5;
-                let y = y - 0.5;
-                let (x_floor, y_floor) = (x.floor(), y.floor());
-                let (fx, fy) = (x - x_floor, y - y_floor);
-                let (x0, y0) = (to_i32(x_floor), to_i32(y_floor));
+                let (x, y) = (x - 0.5, y - 0.5);
+                let (x0, y0) = (floor_i32(x), floor_i32(y));
+                let (fx, fy) = (x - x0 as f32, y - y0 as f32);
                 let top_left = self.load(x0, y0);
                 let top_right = self.load(x0 + 1, y0);
                 let bottom_left = self.load(x0, y0 + 1);
                 let bottom_right = self.load(x0 + 1, y0 + 1);
-                let mut out = [0.0; 4];
-                for c in 0..4 {
+                std::array::from_fn(|c| {
                     let top = mix(top_left[c], top_right[c], fx);
                     let bottom = mix(bottom_left[c], bottom_right[c], fx);
-                    out[c] = mix(top, bottom, fy);
-                }
-                out
+                    mix(top, bottom, fy)
+                })
             }
         }
     }
@@ -452,10 +682,12 @@ fn mix(a: f32, b: f32, t: f32) -> f32 {
     a * (1.0 - t) + b * t
 }
 
-/// A texel coordinate as `i32`, kept far from overflow (NaN becomes 0).
+/// floor(x) as `i32`, kept far from overflow (NaN becomes 0), without a libm call.
 #[inline(always)]
-fn to_i32(x: f32) -> i32 {
-    x.clamp(-1.0e9, 1.0e9) as i32
+fn floor_i32(x: f32) -> i32 {
+    let x = x.clamp(-1.0e9, 1.0e9);
+    let truncated = x as i32;
+    truncated - i32::from((truncated as f32) > x)
 }
 
 /// `egui.wgsl`'s `wrap_texel_coord` for one axis.
@@ -473,13 +705,19 @@ fn wrap(coord: i32, size: i32, mode: TextureWrapMode) -> i32 {
 
 /// How a triangle's pixels get their colour.
 enum Shading {
-    /// One colour for every pixel: the same vertex colour and texture coordinate at all three
-    /// corners, which is how egui fills solid shapes (with its white texel).
-    Flat([u8; 4]),
-    /// The vertex colour varies but the texture coordinate does not (feathered edges, gradients):
-    /// the texture is sampled once.
+    /// One opaque colour: the same vertex colour and texture coordinate at all three corners,
+    /// which is how egui fills solid shapes (with its white texel).
+    Opaque([u8; 4]),
+    /// One colour, blended.
+    Translucent([u8; 4]),
+    /// The vertex colour varies but the texture coordinate does not (feathered edges,
+    /// gradients): the texture is sampled once.
     Smooth { color: Plane<4>, texel: [f32; 4] },
-    /// Both vary (text, images).
+    /// Texels one to one onto pixels, texel centres on pixel centres, inside the texture: how
+    /// egui draws glyphs. Either filter then gives exactly one texel per pixel; `texel` is the
+    /// one under the bounding box's top-left pixel.
+    Aligned { color: Plane<4>, texel: [i32; 2] },
+    /// Anything else (images, scaled or rotated text).
     Textured {
         color: Plane<4>,
         uv: Plane<2>,
@@ -493,18 +731,20 @@ impl Shading {
         vertices: [&Vertex; 3],
         positions: [[f32; 2]; 3],
         sampler: &Sampler<'_>,
+        coverage: &Coverage,
     ) -> Option<Self> {
         let [a, b, c] = vertices;
+        let origin = [coverage.x_lo, coverage.y_lo];
         let texel_uv = |v: &Vertex| {
             [
                 v.uv.x * sampler.width as f32,
                 v.uv.y * sampler.height as f32,
             ]
         };
+        let colors = vertices.map(|v| v.color.to_array().map(f32::from));
         // Compared as floats, not `Pos2`, whose `==` rejects NaN in debug builds.
         let uv = |v: &Vertex| [v.uv.x, v.uv.y];
-        let same_uv = uv(a) == uv(b) && uv(a) == uv(c);
-        if same_uv {
+        if uv(a) == uv(b) && uv(a) == uv(c) {
             let [x, y] = texel_uv(a);
             // No change in texture coordinates means magnification, as on the GPU.
             let texel = sampler.sample(x, y, sampler.options.magnification);
@@ -512,21 +752,21 @@ impl Shading {
                 return None;
             }
             if a.color == b.color && a.color == c.color {
-                let color = a.color.to_array();
-                let src = std::array::from_fn(|k| to_u8(f32::from(color[k]) * texel[k]));
-                return (src != [0; 4]).then_some(Self::Flat(src));
+                let src: [u8; 4] = std::array::from_fn(|k| to_u8(colors[0][k] * texel[k]));
+                return match src {
+                    [0, 0, 0, 0] => None,
+                    [_, _, _, 255] => Some(Self::Opaque(src)),
+                    _ => Some(Self::Translucent(src)),
+                };
             }
-            let color = Plane::new(
-                positions,
-                vertices.map(|v| v.color.to_array().map(f32::from)),
-            );
+            let color = Plane::new(positions, colors.map(|c| c.map(|v| v / 255.0)), origin)?;
             return Some(Self::Smooth { color, texel });
         }
-        let color = Plane::new(
-            positions,
-            vertices.map(|v| v.color.to_array().map(f32::from)),
-        );
-        let uv = Plane::new(positions, vertices.map(texel_uv));
+        let color = Plane::new(positions, colors.map(|c| c.map(|v| v / 255.0)), origin)?;
+        let uv = Plane::new(positions, vertices.map(texel_uv), origin)?;
+        if let Some(texel) = aligned_texel(&uv, coverage, sampler) {
+            return Some(Self::Aligned { color, texel });
+        }
         // The GPU picks the minification filter when a pixel spans more than one texel.
         let scale_x = uv.dx[0] * uv.dx[0] + uv.dx[1] * uv.dx[1];
         let scale_y = uv.dy[0] * uv.dy[0] + uv.dy[1] * uv.dy[1];
@@ -538,40 +778,60 @@ impl Shading {
         Some(Self::Textured { color, uv, filter })
     }
 
-    /// Shades `pixels`, the pixels `x0..` of row `y`.
+    /// Shades `pixels`, the pixels from `start` = (x, y) along a row.
     #[inline(always)]
-    fn shade(&self, pixels: &mut [[u8; 4]], y: i64, x0: i64, sampler: &Sampler<'_>) {
+    fn shade(
+        &self,
+        pixels: &mut [[u8; 4]],
+        start: [i64; 2],
+        coverage: &Coverage,
+        sampler: &Sampler<'_>,
+    ) {
+        let origin = [coverage.x_lo, coverage.y_lo];
         match self {
-            Self::Flat(src) => {
-                if src[3] == 255 {
-                    pixels.fill(*src);
-                } else {
-                    let keep = 255 - u32::from(src[3]);
-                    for dst in pixels {
-                        blend(dst, *src, keep);
-                    }
-                }
-            }
+            Self::Opaque(src) => fill(pixels, *src),
+            Self::Translucent(src) => blend_span(pixels, *src),
             Self::Smooth { color, texel } => {
-                let (start, step) = color.along_row(y, x0);
+                let (first, step) = color.along_row(start, origin);
                 for (k, dst) in pixels.iter_mut().enumerate() {
                     let k = k as f32;
-                    let src = std::array::from_fn(|c| to_u8((start[c] + step[c] * k) * texel[c]));
+                    let src =
+                        std::array::from_fn(|c| to_u8((first[c] + step[c] * k) * texel[c] * 255.0));
+                    blend_any(dst, src);
+                }
+            }
+            Self::Aligned { color, texel } => {
+                let (first, step) = color.along_row(start, origin);
+                let x = texel[0] as i64 + (start[0] - origin[0]);
+                let y = texel[1] as i64 + (start[1] - origin[1]);
+                let row_start = (y * i64::from(sampler.width) + x) as usize;
+                let Some(texels) = sampler.texels.get(row_start..row_start + pixels.len()) else {
+                    return;
+                };
+                for (k, (dst, texel)) in pixels.iter_mut().zip(texels).enumerate() {
+                    if *texel == Color32::TRANSPARENT {
+                        continue;
+                    }
+                    let texel = texel.to_array();
+                    let k = k as f32;
+                    let src = std::array::from_fn(|c| {
+                        to_u8((first[c] + step[c] * k) * f32::from(texel[c]))
+                    });
                     blend_any(dst, src);
                 }
             }
             Self::Textured { color, uv, filter } => {
-                let (color_start, color_step) = color.along_row(y, x0);
-                let (uv_start, uv_step) = uv.along_row(y, x0);
+                let (color_first, color_step) = color.along_row(start, origin);
+                let (uv_first, uv_step) = uv.along_row(start, origin);
                 for (k, dst) in pixels.iter_mut().enumerate() {
                     let k = k as f32;
                     let texel = sampler.sample(
-                        uv_start[0] + uv_step[0] * k,
-                        uv_start[1] + uv_step[1] * k,
+                        uv_first[0] + uv_step[0] * k,
+                        uv_first[1] + uv_step[1] * k,
                         *filter,
                     );
                     let src = std::array::from_fn(|c| {
-                        to_u8((color_start[c] + color_step[c] * k) * texel[c])
+                        to_u8((color_first[c] + color_step[c] * k) * texel[c] * 255.0)
                     });
                     blend_any(dst, src);
                 }
@@ -580,58 +840,89 @@ impl Shading {
     }
 }
 
-/// `N` attributes interpolated linearly over the triangle: `value(x, y) = at_origin + dx x +
-/// dy y`, in pixels, evaluated at pixel centres as the GPU does.
+/// The texel under the bounding box's top-left pixel if the triangle maps texels one to one
+/// onto pixels with texel centres on pixel centres, and stays inside the texture.
+fn aligned_texel(uv: &Plane<2>, coverage: &Coverage, sampler: &Sampler<'_>) -> Option<[i32; 2]> {
+    let columns = coverage.x_hi - coverage.x_lo;
+    let rows = coverage.y_hi - coverage.y_lo;
+    // Off by less than a thousandth of a texel anywhere in the triangle, the bilinear weights
+    // are within a thousandth of (1, 0, 0, 0): at most a quarter step on a channel.
+    let extent = (columns.max(rows) + 1) as f32;
+    let close = |value: f32, target: f32| (value - target).abs() * extent < 1.0e-3;
+    let one_to_one = close(uv.dx[0], 1.0)
+        && close(uv.dx[1], 0.0)
+        && close(uv.dy[0], 0.0)
+        && close(uv.dy[1], 1.0);
+    if !one_to_one {
+        return None;
+    }
+    let centre = |at: f32| {
+        let texel = floor_i32(at);
+        ((at - 0.5 - texel as f32).abs() < 1.0e-3).then_some(texel)
+    };
+    let x = centre(uv.at_origin[0])?;
+    let y = centre(uv.at_origin[1])?;
+    let inside = x >= 0
+        && y >= 0
+        && i64::from(x) + columns < i64::from(sampler.width)
+        && i64::from(y) + rows < i64::from(sampler.height);
+    inside.then_some([x, y])
+}
+
+/// `N` attributes interpolated linearly over a triangle, evaluated at pixel centres as the GPU
+/// does: their values at the centre of the bounding box's top-left pixel and their change per
+/// pixel. Kept relative to the triangle so that `f32` loses nothing that matters.
 struct Plane<const N: usize> {
-    /// The values at the first corner, and its position, kept apart so that evaluating near the
-    /// triangle loses no precision.
-    origin_value: [f64; N],
-    origin: [f64; 2],
-    dx: [f64; N],
-    dy: [f64; N],
+    at_origin: [f32; N],
+    dx: [f32; N],
+    dy: [f32; N],
 }
 
 impl<const N: usize> Plane<N> {
-    fn new(positions: [[f32; 2]; 3], values: [[f32; N]; 3]) -> Self {
+    /// `None` if a value or gradient is not finite (NaN texture coordinates, say).
+    fn new(positions: [[f32; 2]; 3], values: [[f32; N]; 3], origin: [i64; 2]) -> Option<Self> {
         let p = positions.map(|p| p.map(f64::from));
         let v = values.map(|v| v.map(f64::from));
-        let (e1, e2) = (
-            [p[1][0] - p[0][0], p[1][1] - p[0][1]],
-            [p[2][0] - p[0][0], p[2][1] - p[0][1]],
-        );
-        let det = e1[0] * e2[1] - e2[0] * e1[1];
-        let mut dx = [0.0; N];
-        let mut dy = [0.0; N];
-        for k in 0..N {
+        let e1 = [p[1][0] - p[0][0], p[1][1] - p[0][1]];
+        let e2 = [p[2][0] - p[0][0], p[2][1] - p[0][1]];
+        let inverse_det = 1.0 / (e1[0] * e2[1] - e2[0] * e1[1]);
+        // From the first corner to the centre of the origin pixel.
+        let to_origin = [
+            origin[0] as f64 + 0.5 - p[0][0],
+            origin[1] as f64 + 0.5 - p[0][1],
+        ];
+        let gradient = |k: usize| {
             let (d1, d2) = (v[1][k] - v[0][k], v[2][k] - v[0][k]);
-            let (gx, gy) = (
-                (d1 * e2[1] - d2 * e1[1]) / det,
-                (d2 * e1[0] - d1 * e2[0]) / det,
-            );
+            let gradient = [
+                (d1 * e2[1] - d2 * e1[1]) * inverse_det,
+                (d2 * e1[0] - d1 * e2[0]) * inverse_det,
+            ];
             // A triangle too thin to interpolate over (snapping can still leave it pixels):
             // take the first corner's value.
-            if gx.is_finite() && gy.is_finite() {
-                dx[k] = gx;
-                dy[k] = gy;
+            if gradient.iter().all(|g| g.is_finite()) {
+                gradient
+            } else {
+                [0.0; 2]
             }
-        }
-        Self {
-            origin_value: v[0],
-            origin: p[0],
-            dx,
-            dy,
-        }
+        };
+        let gradients: [[f64; 2]; N] = std::array::from_fn(gradient);
+        let at_origin: [f64; N] = std::array::from_fn(|k| {
+            v[0][k] + gradients[k][0] * to_origin[0] + gradients[k][1] * to_origin[1]
+        });
+        at_origin.iter().all(|v| v.is_finite()).then(|| Self {
+            at_origin: at_origin.map(|v| v as f32),
+            dx: gradients.map(|g| g[0] as f32),
+            dy: gradients.map(|g| g[1] as f32),
+        })
     }
 
-    /// The values at the centre of pixel (x, y) and their change per pixel along the row.
+    /// The values at the centre of pixel `at` and their change per pixel along the row.
     #[inline(always)]
-    fn along_row(&self, y: i64, x: i64) -> ([f32; N], [f32; N]) {
-        let ox = x as f64 + 0.5 - self.origin[0];
-        let oy = y as f64 + 0.5 - self.origin[1];
-        let start = std::array::from_fn(|k| {
-            (self.origin_value[k] + self.dx[k] * ox + self.dy[k] * oy) as f32
-        });
-        (start, self.dx.map(|d| d as f32))
+    fn along_row(&self, at: [i64; 2], origin: [i64; 2]) -> ([f32; N], [f32; N]) {
+        let x = (at[0] - origin[0]) as f32;
+        let y = (at[1] - origin[1]) as f32;
+        let first = std::array::from_fn(|k| self.at_origin[k] + self.dx[k] * x + self.dy[k] * y);
+        (first, self.dx)
     }
 }
 
@@ -657,6 +948,22 @@ fn blend(dst: &mut [u8; 4], src: [u8; 4], keep: u32) {
     }
 }
 
+/// Fills a span with one colour. Kept out of line so that the colour sits in a register and
+/// the loop becomes wide stores, whatever the caller's state.
+#[inline(never)]
+fn fill(pixels: &mut [[u8; 4]], color: [u8; 4]) {
+    pixels.fill(color);
+}
+
+/// Blends one colour over a span, out of line for the same reason as [`fill`].
+#[inline(never)]
+fn blend_span(pixels: &mut [[u8; 4]], src: [u8; 4]) {
+    let keep = 255 - u32::from(src[3]);
+    for dst in pixels {
+        blend(dst, src, keep);
+    }
+}
+
 /// [`blend`] for a source that changes per pixel, skipping the no-op of a transparent one.
 #[inline(always)]
 fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
@@ -670,7 +977,7 @@ fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::epaint::{ImageDelta, Mesh};
+    use egui::epaint::ImageDelta;
     use egui::pos2;
 
     const WHITE_TEXTURE: TextureId = TextureId::Managed(0);
@@ -1017,6 +1324,147 @@ mod tests {
         assert_eq!(rgb(&out, 0, 0), [159, 64, 64]);
         let out = draw_2x2(TextureOptions::LINEAR_MIRRORED_REPEAT);
         assert_eq!(rgb(&out, 0, 0), [255, 0, 0]);
+    }
+
+    /// A 5×4 texture of distinct texels, drawn with its texels on pixels at (3, 2), as egui
+    /// draws glyphs; `shift` moves the texture coordinates by that many texels.
+    fn glyph(options: TextureOptions, tint: Color32, shift: f32) -> (Mesh, TextureStore) {
+        let id = TextureId::Managed(5);
+        let texels = (0..20u8)
+            .map(|k| {
+                let alpha = if k % 7 == 3 { 0 } else { 60 + 9 * k };
+                Color32::from_rgba_premultiplied(alpha / 2, alpha / 3, alpha, alpha)
+            })
+            .collect();
+        let mut store = TextureStore::new();
+        apply(
+            &mut store,
+            id,
+            Some(ImageDelta::full(image([5, 4], texels), options)),
+            false,
+        );
+        let corner = |x: f32, y: f32| Vertex {
+            pos: pos2(3.0 + 5.0 * x, 2.0 + 4.0 * y),
+            uv: pos2(x + shift / 5.0, y + shift / 4.0),
+            color: tint,
+        };
+        let quad = mesh(
+            vec![
+                corner(0.0, 0.0),
+                corner(1.0, 0.0),
+                corner(1.0, 1.0),
+                corner(0.0, 1.0),
+            ],
+            vec![0, 1, 2, 0, 2, 3],
+            id,
+        );
+        (quad, store)
+    }
+
+    fn draw_glyph(options: TextureOptions, tint: Color32, shift: f32) -> RgbaImage {
+        let (quad, store) = glyph(options, tint, shift);
+        draw(vec![quad], &store, 10)
+    }
+
+    /// How each triangle of `mesh` would be shaded, drawn unclipped on a 16×16 image.
+    fn shading_of(mesh: Mesh, store: &TextureStore) -> Vec<&'static str> {
+        let texture = &store.textures[&mesh.texture_id];
+        let sampler = Sampler::new(texture).expect("a texture");
+        let scissor = Scissor::new(Rect::EVERYTHING, 1.0, [16, 16]);
+        let kind = |triangle: usize| {
+            let (vertices, positions) = corners(&mesh, triangle, 1.0).expect("a triangle");
+            let coverage = Coverage::new(positions.map(snap), &scissor).expect("some pixels");
+            match Shading::new(vertices, positions, &sampler, &coverage) {
+                None => "nothing",
+                Some(Shading::Opaque(_)) => "opaque",
+                Some(Shading::Translucent(_)) => "translucent",
+                Some(Shading::Smooth { .. }) => "smooth",
+                Some(Shading::Aligned { .. }) => "aligned",
+                Some(Shading::Textured { .. }) => "textured",
+            }
+        };
+        (0..mesh.indices.len() / 3).map(kind).collect()
+    }
+
+    #[test]
+    fn texels_drawn_one_to_one_are_copied_exactly() {
+        for options in [TextureOptions::LINEAR, TextureOptions::NEAREST] {
+            let (quad, store) = glyph(options, Color32::WHITE, 0.0);
+            assert_eq!(shading_of(quad, &store), ["aligned"; 2]);
+            let out = draw_glyph(options, Color32::WHITE, 0.0);
+            for (x, y, p) in out.enumerate_pixels() {
+                let expected = if (3..8).contains(&x) && (2..6).contains(&y) {
+                    let k = ((y - 2) * 5 + (x - 3)) as u8;
+                    let alpha = if k % 7 == 3 { 0 } else { 60 + 9 * k };
+                    let src = [alpha / 2, alpha / 3, alpha, alpha];
+                    let mut dst = BLUE.to_array();
+                    blend(&mut dst, src, 255 - u32::from(alpha));
+                    dst
+                } else {
+                    BLUE.to_array()
+                };
+                assert_eq!(p.0, expected, "({x}, {y}) with {options:?}");
+            }
+        }
+    }
+
+    /// The one-to-one shortcut must agree with full bilinear sampling, which a shift of a
+    /// hundredth of a texel forces while barely changing the weights.
+    #[test]
+    fn the_one_to_one_shortcut_agrees_with_bilinear_sampling() {
+        let tint = Color32::from_rgba_premultiplied(200, 120, 40, 220);
+        let exact = draw_glyph(TextureOptions::LINEAR, tint, 0.0);
+        let shifted = draw_glyph(TextureOptions::LINEAR, tint, 0.01);
+        let (quad, store) = glyph(TextureOptions::LINEAR, tint, 0.01);
+        assert_eq!(shading_of(quad, &store), ["textured"; 2]);
+        for (p, q) in exact.pixels().zip(shifted.pixels()) {
+            for c in 0..4 {
+                assert!(p.0[c].abs_diff(q.0[c]) <= 2, "{:?} vs {:?}", p.0, q.0);
+            }
+        }
+        assert_ne!(exact, draw(vec![], &TextureStore::new(), 10));
+    }
+
+    /// Big enough for many bands (and threads): a fan of slanted half-transparent triangles
+    /// must still blend every pixel exactly once, across band boundaries.
+    #[test]
+    fn bands_do_not_change_the_picture() {
+        let half = Color32::from_rgba_premultiplied(100, 0, 0, 128);
+        let once = [100, 0, 127, 255];
+        let centre = pos2(101.3, 97.7);
+        let mut vertices = vec![vertex(centre.x, centre.y, half)];
+        let spokes = 37;
+        for k in 0..spokes {
+            let angle = k as f32 * std::f32::consts::TAU / spokes as f32 + 0.05;
+            let radius = if k % 2 == 0 { 96.0 } else { 80.0 };
+            vertices.push(vertex(
+                centre.x + radius * angle.cos(),
+                centre.y + radius * angle.sin(),
+                half,
+            ));
+        }
+        let indices = (0..spokes)
+            .flat_map(|k| [0, k + 1, (k + 1) % spokes + 1])
+            .collect();
+        let out = draw(
+            vec![mesh(vertices, indices, WHITE_TEXTURE)],
+            &white_store(),
+            200,
+        );
+        let mut covered = 0;
+        for (x, y, p) in out.enumerate_pixels() {
+            assert!(
+                p.0 == once || p.0 == BLUE.to_array(),
+                "pixel ({x}, {y}) is {:?}",
+                p.0
+            );
+            let distance = pos2(x as f32 + 0.5, y as f32 + 0.5).distance(centre);
+            if distance < 75.0 {
+                assert_eq!(p.0, once, "gap at ({x}, {y})");
+            }
+            covered += usize::from(p.0 == once);
+        }
+        assert!(covered > 20_000, "{covered}");
     }
 
     #[test]
