@@ -1,19 +1,60 @@
 //! What the program has loaded: boundaries, their fill triangles and the dataset, checked
 //! against each other. Replaced as a whole, so a failed load never leaves half a model.
 
+use std::sync::{Arc, OnceLock};
+
 use crate::data::Dataset;
 use crate::embedded;
+use crate::geometry::lod::Lod;
 use crate::geometry::{Boundaries, FillMesh};
 use crate::load_error::LoadError;
 
+/// The geometry behind the map, shared (not copied) by every clone of the model: an export or a
+/// file being opened works on a copy of the model, and all of China is 4.2 million vertices.
+#[derive(Debug)]
+pub struct MapGeometry {
+    pub boundaries: Boundaries,
+    /// Simplified levels, for drawing at lower zooms.
+    pub lod: Lod,
+    /// Full-detail fill triangles, made for a region the first time it is drawn close up.
+    fills: Vec<OnceLock<FillMesh>>,
+}
+
+impl MapGeometry {
+    pub fn new(boundaries: Boundaries) -> Self {
+        Self {
+            lod: Lod::build(&boundaries),
+            fills: (0..boundaries.regions.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            boundaries,
+        }
+    }
+
+    /// The full-detail fill of region `index` (empty for an index out of range).
+    pub fn fill(&self, index: usize) -> &FillMesh {
+        static EMPTY: OnceLock<FillMesh> = OnceLock::new();
+        match (self.fills.get(index), self.boundaries.regions.get(index)) {
+            (Some(cell), Some(region)) => cell.get_or_init(|| FillMesh::of_region(region)),
+            _ => EMPTY.get_or_init(FillMesh::default),
+        }
+    }
+}
+
+impl std::ops::Deref for MapGeometry {
+    type Target = Boundaries;
+
+    fn deref(&self) -> &Boundaries {
+        &self.boundaries
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Model {
-    pub boundaries: Boundaries,
-    /// One per region, same order as `boundaries.regions`.
-    pub fills: Vec<FillMesh>,
+    /// The counties (or whatever boundaries the user opened).
+    pub boundaries: Arc<MapGeometry>,
     /// Neighbouring prefectures, drawn in grey around the counties.
-    pub context: Boundaries,
-    pub context_fills: Vec<FillMesh>,
+    pub context: Arc<MapGeometry>,
     pub dataset: Dataset,
 }
 
@@ -39,13 +80,9 @@ impl Model {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let fills = boundaries.regions.iter().map(FillMesh::of_region).collect();
-        let context_fills = context.regions.iter().map(FillMesh::of_region).collect();
         Ok(Self {
-            boundaries,
-            fills,
-            context,
-            context_fills,
+            boundaries: Arc::new(MapGeometry::new(boundaries)),
+            context: Arc::new(MapGeometry::new(context)),
             dataset,
         })
     }
@@ -80,8 +117,7 @@ impl Model {
                     .take(20)
                     .map(|p| p.to_string())
                     .collect();
-                next.fills = boundaries.regions.iter().map(FillMesh::of_region).collect();
-                next.boundaries = boundaries;
+                next.boundaries = Arc::new(MapGeometry::new(*boundaries));
             }
             UserData::Projects { projects, .. } => {
                 changes.summary = format!("{file}: {} projects", projects.len());

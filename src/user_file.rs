@@ -28,7 +28,7 @@ pub enum UserData {
     /// `boundaries.warnings` lists skipped features. `choice` is `Some` when the code or name
     /// properties were ambiguous or guessed: ask, then `load_boundaries_with` the answer.
     Boundaries {
-        boundaries: Boundaries,
+        boundaries: Box<Boundaries>,
         choice: Option<PropertyChoice>,
     },
     Projects {
@@ -254,7 +254,10 @@ fn load_geojson(file: &str, text: &str) -> Result<UserData, Vec<LoadError>> {
             let (keys, choice) = detect_keys(file, &features).map_err(|e| vec![e])?;
             let boundaries =
                 Boundaries::from_features(file, features, &keys).map_err(|e| vec![e])?;
-            Ok(UserData::Boundaries { boundaries, choice })
+            Ok(UserData::Boundaries {
+                boundaries: Box::new(boundaries),
+                choice,
+            })
         }
         None if features.is_empty() => Err(vec![LoadError::new(
             file,

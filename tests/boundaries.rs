@@ -78,7 +78,7 @@ fn areas_sum_to_the_official_total() {
     );
     let duanzhou = b
         .region_by_code("441202")
-        .map(|r| r.area_km2)
+        .map(|r| r.area_km2())
         .unwrap_or_default();
     assert!(
         (140.0..170.0).contains(&duanzhou),

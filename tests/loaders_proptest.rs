@@ -133,9 +133,9 @@ proptest! {
         prop_assert_eq!(boundaries.regions.len(), rings.len());
         for (region, ring) in boundaries.regions.iter().zip(&rings) {
             prop_assert_eq!(region.vertex_count(), ring.len());
-            prop_assert!(region.area_km2 > 0.0);
+            prop_assert!(region.area_km2() > 0.0);
             let (min, max) = (region.bbox.min(), region.bbox.max());
-            let label = region.label_lonlat;
+            let label = region.label_lonlat();
             prop_assert!(min.x <= label.x && label.x <= max.x && min.y <= label.y && label.y <= max.y);
         }
     }

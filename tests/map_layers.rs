@@ -63,6 +63,7 @@ fn at_three_zooms(mut f: impl FnMut(&egui::Painter, &LayerContext<'_>, &str)) {
                 selection: &selection,
                 hovered: None,
                 settings: &settings,
+                caches: &Default::default(),
             };
             f(ui.painter(), &cx, name);
         });

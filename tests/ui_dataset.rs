@@ -20,7 +20,7 @@ fn clicking_gaoyao_lists_its_figures_and_opens_the_quote() {
         .state()
         .model()
         .and_then(|m| m.boundaries.region_by_code("441204"))
-        .map(|r| r.label_lonlat)
+        .map(|r| r.label_lonlat())
         .expect("高要区 is loaded");
     let pos = screen_pos(&harness, label.x, label.y);
     click_at(&mut harness, pos);

@@ -148,3 +148,74 @@ fn good_boundaries_replace_the_map() {
             .any(|t| t.starts_with("已打开"))
     );
 }
+
+#[test]
+fn a_large_file_opens_with_progress_while_the_window_stays_responsive() {
+    // 60 copies of the eight counties side by side: about 12 MB, 540,000 vertices.
+    let text = std::str::from_utf8(zhaoqing_explorer::embedded::BOUNDARIES.bytes).expect("UTF-8");
+    let json: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    let features = json["features"].as_array().expect("features");
+    let mut copies = Vec::new();
+    for copy in 0..60 {
+        for feature in features {
+            let mut f = feature.clone();
+            f["properties"]["adcode"] = format!(
+                "{}-{copy}",
+                feature["properties"]["adcode"].as_str().unwrap_or("")
+            )
+            .into();
+            for polygon in f["geometry"]["coordinates"]
+                .as_array_mut()
+                .expect("polygons")
+            {
+                for ring in polygon.as_array_mut().expect("rings") {
+                    for p in ring.as_array_mut().expect("positions") {
+                        let lon = p[0].as_f64().unwrap_or(0.0) + 2.0 * f64::from(copy % 10);
+                        let lat = p[1].as_f64().unwrap_or(0.0) + 2.0 * f64::from(copy / 10);
+                        *p = serde_json::json!([lon, lat]);
+                    }
+                }
+            }
+            copies.push(f);
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.geojson");
+    let collection = serde_json::json!({"type": "FeatureCollection", "features": copies});
+    std::fs::write(&path, serde_json::to_vec(&collection).expect("serialise")).expect("write");
+
+    let mut harness = app_harness();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    let mut saw_progress = false;
+    let mut slowest = Duration::ZERO;
+    let start = Instant::now();
+    harness.step();
+    while harness.state().is_opening() && start.elapsed() < Duration::from_secs(120) {
+        let frame = Instant::now();
+        harness.step();
+        slowest = slowest.max(frame.elapsed());
+        saw_progress |= harness.query_by_label_contains("large.geojson").is_some();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        saw_progress,
+        "a progress window named the file while it loaded"
+    );
+    assert!(!harness.state().is_opening(), "the file finished loading");
+    // The window kept drawing frames while the file loaded: none took long.
+    assert!(
+        slowest < Duration::from_millis(1500),
+        "a frame took {slowest:?} while loading"
+    );
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .state()
+            .model()
+            .map_or(0, |m| m.boundaries.regions.len()),
+        480
+    );
+}

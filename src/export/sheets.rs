@@ -101,6 +101,7 @@ pub fn map_sheet_ui(
                 projector.set_points_per_degree(points_per_degree);
             }
             let painter = ui.painter_at(rect);
+            let caches = Default::default();
             let cx = LayerContext {
                 model,
                 projector: &projector,
@@ -108,6 +109,7 @@ pub fn map_sheet_ui(
                 selection,
                 hovered: None,
                 settings: layers,
+                caches: &caches,
             };
             paint_map(&painter, &cx);
             painter.rect_stroke(

@@ -1,6 +1,11 @@
 //! Administrative boundaries: the regions a map shows, in `geo` types, with what is derived from
 //! their geometry once at load (bounding box, geodesic area, label point).
 
+use std::sync::OnceLock;
+
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
 use geo::{
     Area as _, BoundingRect as _, Contains as _, Coord, GeodesicArea as _, InteriorPoint as _,
     MapCoords as _, MultiPolygon, Polygon, Rect,
@@ -23,14 +28,46 @@ pub struct Region {
     /// WGS-84 lon/lat.
     pub geometry: MultiPolygon<f64>,
     pub bbox: Rect<f64>,
-    /// Geodesic area on the WGS-84 ellipsoid.
-    pub area_km2: f64,
-    /// The pole of inaccessibility of the largest part: the point deepest inside, where a label
-    /// fits best (a centroid can fall outside a crescent-shaped county).
-    pub label_lonlat: Coord<f64>,
+    /// Computed on first use: all 2,875 counties of China would cost seconds at load, and only
+    /// the regions a person looks at need them.
+    area_km2: OnceLock<f64>,
+    label_lonlat: OnceLock<Coord<f64>>,
 }
 
 impl Region {
+    pub fn new(
+        code: String,
+        name_zh: String,
+        name_en: String,
+        geometry: MultiPolygon<f64>,
+        bbox: Rect<f64>,
+    ) -> Self {
+        Self {
+            code,
+            name_zh,
+            name_en,
+            geometry,
+            bbox,
+            area_km2: OnceLock::new(),
+            label_lonlat: OnceLock::new(),
+        }
+    }
+
+    /// Geodesic area on the WGS-84 ellipsoid.
+    pub fn area_km2(&self) -> f64 {
+        *self
+            .area_km2
+            .get_or_init(|| self.geometry.geodesic_area_unsigned() / 1e6)
+    }
+
+    /// The pole of inaccessibility of the largest part: the point deepest inside, where a label
+    /// fits best (a centroid can fall outside a crescent-shaped county).
+    pub fn label_lonlat(&self) -> Coord<f64> {
+        *self
+            .label_lonlat
+            .get_or_init(|| label_point(&self.geometry, self.bbox))
+    }
+
     /// Whether `lonlat` lies in the region (holes excluded). Cheap bounding-box test first.
     pub fn contains(&self, lonlat: Coord<f64>) -> bool {
         let (min, max) = (self.bbox.min(), self.bbox.max());
@@ -58,6 +95,9 @@ pub struct Boundaries {
     pub bbox: Rect<f64>,
     /// Features skipped because their geometry was null, with why; shown as warnings.
     pub warnings: Vec<LoadError>,
+    /// The regions' bounding boxes, for finding what lies under a point or in view without
+    /// looking at every region.
+    index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
 }
 
 /// Property names that hold a region's code and names, in order of preference.
@@ -118,17 +158,56 @@ impl Boundaries {
                 "the file holds no polygon to draw",
             ));
         };
+        let index = RTree::bulk_load(
+            regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    GeomWithData::new(
+                        Rectangle::from_corners(
+                            [r.bbox.min().x, r.bbox.min().y],
+                            [r.bbox.max().x, r.bbox.max().y],
+                        ),
+                        i,
+                    )
+                })
+                .collect(),
+        );
         Ok(Self {
             source: file.to_owned(),
             regions,
             bbox,
             warnings,
+            index,
         })
     }
 
-    /// The index of the region under `lonlat`, if any.
+    /// The index of the region under `lonlat`, if any: regions whose bounding box holds the
+    /// point are found in the index, then tested on their full geometry.
     pub fn region_at(&self, lonlat: Coord<f64>) -> Option<usize> {
-        self.regions.iter().position(|r| r.contains(lonlat))
+        let mut candidates: Vec<usize> = self
+            .index
+            .locate_all_at_point(&[lonlat.x, lonlat.y])
+            .map(|entry| entry.data)
+            .collect();
+        // File order, as a person would expect where regions overlap.
+        candidates.sort_unstable();
+        candidates
+            .into_iter()
+            .find(|&i| self.regions.get(i).is_some_and(|r| r.contains(lonlat)))
+    }
+
+    /// The regions whose bounding boxes meet `view` (lon/lat), in file order.
+    pub fn regions_in(&self, view: Rect<f64>) -> Vec<usize> {
+        let envelope =
+            AABB::from_corners([view.min().x, view.min().y], [view.max().x, view.max().y]);
+        let mut found: Vec<usize> = self
+            .index
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|entry| entry.data)
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     pub fn region_by_code(&self, code: &str) -> Option<&Region> {
@@ -140,7 +219,7 @@ impl Boundaries {
     }
 
     pub fn total_area_km2(&self) -> f64 {
-        self.regions.iter().map(|r| r.area_km2).sum()
+        self.regions.iter().map(Region::area_km2).sum()
     }
 
     pub fn vertex_count(&self) -> usize {
@@ -332,17 +411,7 @@ fn region_from_feature(
             "the geometry is empty",
         ));
     };
-    let area_km2 = geometry.geodesic_area_unsigned() / 1e6;
-    let label_lonlat = label_point(&geometry, bbox);
-    Ok(Ok(Region {
-        code,
-        name_zh,
-        name_en,
-        geometry,
-        bbox,
-        area_km2,
-        label_lonlat,
-    }))
+    Ok(Ok(Region::new(code, name_zh, name_en, geometry, bbox)))
 }
 
 /// A property as a string: codes may be strings or integers in the wild.
@@ -431,6 +500,6 @@ mod tests {
         // The hole is not part of the region; the label avoids it.
         assert!(!r.contains(Coord { x: 112.5, y: 23.5 }));
         assert!(r.contains(Coord { x: 112.2, y: 23.5 }));
-        assert!(r.contains(r.label_lonlat));
+        assert!(r.contains(r.label_lonlat()));
     }
 }

@@ -4,6 +4,7 @@
 pub mod boundaries;
 pub mod geojson;
 pub mod labels;
+pub mod lod;
 pub mod projector;
 
 pub use boundaries::{Boundaries, Region};

@@ -17,8 +17,12 @@ pub struct FillMesh {
 
 impl FillMesh {
     pub fn of_region(region: &Region) -> Self {
+        Self::of_geometry(&region.geometry)
+    }
+
+    pub fn of_geometry(geometry: &geo::MultiPolygon<f64>) -> Self {
         let mut mesh = Self::default();
-        for polygon in &region.geometry {
+        for polygon in geometry {
             let raw = polygon.earcut_triangles_raw();
             let base = mesh.vertices.len() as u32;
             mesh.vertices

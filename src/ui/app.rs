@@ -239,6 +239,10 @@ impl ExplorerApp {
         &self.map
     }
 
+    pub fn map_mut(&mut self) -> &mut MapView {
+        &mut self.map
+    }
+
     pub fn charts_mut(&mut self) -> &mut ChartPanel {
         &mut self.charts
     }
@@ -999,7 +1003,9 @@ impl ExplorerApp {
         self.opening.is_some() || !self.to_open.is_empty()
     }
 
-    fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+    /// One frame of the window's content. eframe calls it (behind the crash guard); the
+    /// benchmarks call it to time a frame without a window.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let ctx = ctx.clone();
         let mut actions = self.shortcuts(&ctx);
         let dropped = Self::dropped_files(&ctx);

@@ -96,8 +96,11 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     ui.add_space(4.0);
     let mut clicked = None;
     match chart.def.layout {
-        Layout::Bars if ui.available_width() >= TWO_COLUMNS_FROM && chart.panels.len() > 1 => {
-            // Wide (an exported page): panels in two balanced columns, read down each.
+        Layout::Bars
+            if ui.available_width() >= TWO_COLUMNS_FROM
+                && chart.panels.iter().map(panel_height).sum::<f32>() > TWO_COLUMNS_TALLER_THAN =>
+        {
+            // Wide and tall (an exported page): panels in two balanced columns, read down each.
             let columns = balance(&chart.panels);
             ui.columns(2, |cols| {
                 for (col, indices) in cols.iter_mut().zip(&columns) {
@@ -129,12 +132,19 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     clicked
 }
 
-/// From this width (points) on, a chart's panels sit in two columns.
+/// From this width (points) on, a chart whose panels are taller than
+/// `TWO_COLUMNS_TALLER_THAN` sets them in two columns; a short chart keeps one column.
 const TWO_COLUMNS_FROM: f32 = 900.0;
+const TWO_COLUMNS_TALLER_THAN: f32 = 560.0;
+
+/// A panel's height: its title, rows and value axis.
+fn panel_height(panel: &Panel) -> f32 {
+    panel.items.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT + 24.0
+}
 
 /// Panel indices for two columns of about equal height, keeping the panels' order in each.
 fn balance(panels: &[Panel]) -> [Vec<usize>; 2] {
-    let height = |p: &Panel| p.items.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT + 24.0;
+    let height = panel_height;
     let total: f32 = panels.iter().map(height).sum();
     let mut columns = [Vec::new(), Vec::new()];
     let mut first = 0.0;

@@ -49,7 +49,7 @@ pub fn spawn_with_keys(
         match load_boundaries_with(&name, &bytes, &keys) {
             Ok(boundaries) => {
                 let data = UserData::Boundaries {
-                    boundaries,
+                    boundaries: Box::new(boundaries),
                     choice: None,
                 };
                 finish(&name, bytes.clone(), data, &model, progress)
@@ -92,6 +92,13 @@ fn finish(
     let choice = match &data {
         UserData::Boundaries { choice, .. } => choice.clone(),
         _ => None,
+    };
+    // The bytes are kept only to read boundaries again with other properties; a large file's
+    // bytes are otherwise let go before the levels of detail are made.
+    let bytes = if choice.is_some() {
+        bytes
+    } else {
+        Arc::from(Vec::new())
     };
     let mut warnings: Vec<String> = data
         .warnings()

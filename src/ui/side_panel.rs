@@ -53,7 +53,7 @@ pub fn side_panel_ui(
                 );
                 ui.label(RichText::new(&region.name_en).size(15.0));
                 ui.add_space(4.0);
-                county_facts_ui(ui, model, &region.code, region.area_km2, lang);
+                county_facts_ui(ui, model, &region.code, region.area_km2(), lang);
                 region.code.as_str()
             }
             None => {

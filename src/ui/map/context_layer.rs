@@ -2,7 +2,6 @@
 
 use egui::{Painter, Stroke};
 
-use super::counties::{paint_fill, paint_outline};
 use super::layers::{LayerContext, MapLayer};
 use super::palette;
 
@@ -13,14 +12,12 @@ impl MapLayer for ContextLayer {
         if !cx.settings.context {
             return;
         }
-        for (region, fill) in cx.model.context.regions.iter().zip(&cx.model.context_fills) {
-            paint_fill(painter, fill, cx.projector, palette::CONTEXT_LAND);
-            paint_outline(
-                painter,
-                region,
-                cx.projector,
-                Stroke::new(0.8, palette::CONTEXT_BORDER),
-            );
-        }
+        cx.caches.borrow_mut().context.paint(
+            painter,
+            &cx.model.context,
+            cx.projector,
+            Stroke::new(0.8, palette::CONTEXT_BORDER),
+            |_| palette::CONTEXT_LAND,
+        );
     }
 }

@@ -47,38 +47,32 @@ impl MapLayer for CountiesLayer {
             _ => None,
         };
         let selected = cx.selection.county.as_deref();
-        for (index, (region, fill)) in model
-            .boundaries
-            .regions
-            .iter()
-            .zip(&model.fills)
-            .enumerate()
-        {
+        let regions = &model.boundaries.regions;
+        let color = |index: usize| {
+            let Some(region) = regions.get(index) else {
+                return palette::LAND;
+            };
             let base = match &choropleth {
                 Some(c) => c.color(&region.code).unwrap_or(palette::NO_DATA),
                 None => palette::LAND,
             };
-            let color = if selected == Some(region.code.as_str()) && choropleth.is_none() {
+            if selected == Some(region.code.as_str()) && choropleth.is_none() {
                 palette::SELECTED_FILL
             } else if hovered == Some(index) {
                 darken(base)
             } else {
                 base
-            };
-            paint_fill(painter, fill, cx.projector, color);
-        }
-        let selected_index = selected.and_then(|code| model.boundaries.index_of(code));
-        for (index, region) in model.boundaries.regions.iter().enumerate() {
-            if Some(index) != selected_index {
-                paint_outline(
-                    painter,
-                    region,
-                    cx.projector,
-                    Stroke::new(1.0, palette::BORDER),
-                );
             }
-        }
-        if let Some(region) = selected_index.and_then(|i| model.boundaries.regions.get(i)) {
+        };
+        cx.caches.borrow_mut().counties.paint(
+            painter,
+            &model.boundaries,
+            cx.projector,
+            Stroke::new(1.0, palette::BORDER),
+            color,
+        );
+        // The selection's outline on top of everything, so no neighbour covers it.
+        if let Some(region) = selected.and_then(|code| model.boundaries.region_by_code(code)) {
             paint_outline(
                 painter,
                 region,

@@ -5,12 +5,16 @@ use egui::{FontId, Painter, Pos2};
 use geo::{Coord, Rect};
 
 use crate::geometry::labels::{AROUND_POINT, Candidate, Placement, place_labels};
+use crate::i18n::Lang;
 
 use super::layers::{LayerContext, MapLayer};
 use super::projects::symbols;
 use super::{paint_text_with_halo, palette, to_coord};
 
 pub struct LabelsLayer;
+
+/// A region smaller than this on screen (UI points across) gets no name.
+const MIN_REGION_POINTS: f64 = 24.0;
 
 /// From this zoom (UI points per degree) on, projects are named too.
 const PROJECT_NAMES_FROM: f64 = 1500.0;
@@ -45,6 +49,19 @@ impl MapLayer for LabelsLayer {
             paint_text_with_halo(painter, center, &text.text, text.font, text.color);
         }
     }
+}
+
+/// A region's name as the map writes it: English names without "District", "County" or
+/// "City", as maps print them, so that they fit inside small counties.
+fn map_name(name: &str, lang: Lang) -> String {
+    if !lang.is_en() {
+        return name.to_owned();
+    }
+    [" District", " County", " City"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name)
+        .to_owned()
 }
 
 /// The labels placed this frame: each one's rectangle (UI points) and text.
@@ -88,16 +105,32 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
         texts.push(Text { text, font, color });
     };
     let selected = cx.selection.county.as_deref();
-    for region in &cx.model.boundaries.regions {
+    // Only regions in view and large enough on screen to hold a name are candidates: with all
+    // of China loaded, most counties are a few pixels across at the whole-country view.
+    let regions = &cx.model.boundaries.regions;
+    let large_enough = |bbox: geo::Rect<f64>| {
+        let size = bbox.width() * cx.projector.points_per_degree();
+        size >= MIN_REGION_POINTS
+            && bbox.height() * cx.projector.points_per_degree() >= MIN_REGION_POINTS / 2.0
+    };
+    let in_view = cx
+        .model
+        .boundaries
+        .regions_in(cx.projector.visible_lonlat());
+    for region in in_view
+        .iter()
+        .filter_map(|&i| regions.get(i))
+        .filter(|r| large_enough(r.bbox))
+    {
         let size = if selected == Some(region.code.as_str()) {
             16.0
         } else {
             14.0
         };
-        let name = lang.pick(&region.name_zh, &region.name_en).to_owned();
+        let name = map_name(lang.pick(&region.name_zh, &region.name_en), lang);
         add(
             &mut texts,
-            cx.ui_pos(region.label_lonlat),
+            cx.ui_pos(region.label_lonlat()),
             name,
             FontId::proportional(size),
             palette::LABEL,
@@ -111,7 +144,7 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
             let name = lang.pick(&region.name_zh, &region.name_en).to_owned();
             add(
                 &mut texts,
-                cx.ui_pos(region.label_lonlat),
+                cx.ui_pos(region.label_lonlat()),
                 name,
                 FontId::proportional(13.0),
                 palette::CONTEXT_LABEL,

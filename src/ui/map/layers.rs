@@ -1,6 +1,8 @@
 //! What every map layer sees, and what the pointer can hit. Each layer is a small unit over the
 //! one projector: it paints itself and says what lies under a point.
 
+use std::cell::RefCell;
+
 use egui::{Painter, Pos2};
 
 use crate::Model;
@@ -9,6 +11,8 @@ use crate::geometry::Projector;
 use crate::i18n::Lang;
 
 use crate::selection::Selection;
+
+use super::region_cache::MapCaches;
 
 /// The layers a user can switch on and off, and how the counties are coloured.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,6 +45,8 @@ pub struct LayerContext<'a> {
     pub selection: &'a Selection,
     pub hovered: Option<&'a Hit>,
     pub settings: &'a LayerSettings,
+    /// Meshes kept between frames (a fresh, empty one for a one-off drawing such as an export).
+    pub caches: &'a RefCell<MapCaches>,
 }
 
 impl LayerContext<'_> {

