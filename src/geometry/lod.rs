@@ -10,17 +10,18 @@
 
 use std::borrow::Cow;
 
-use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geo::{BoundingRect as _, Coord, LineString, MultiPolygon, Polygon, Rect};
 use rustc_hash::FxHashMap;
 
 use super::boundaries::Boundaries;
 use super::tessellation::FillMesh;
 
-/// Tolerances in degrees, finest first: about 30 m, 120 m, 500 m, 2 km and 8 km.
-pub const EPSILONS: [f64; 5] = [0.0003, 0.0012, 0.005, 0.02, 0.08];
+/// Tolerances in degrees, finest first: about 30 m, 120 m, 500 m, 2 km, 8 km and 30 km.
+pub const EPSILONS: [f64; 6] = [0.0003, 0.0012, 0.005, 0.02, 0.08, 0.3];
 
-/// A level is drawn while its tolerance stays under this many UI points on screen.
-const MAX_ERROR_POINTS: f64 = 0.5;
+/// A level is drawn while its tolerance stays under this many UI points on screen: a border
+/// moved by less than a point is not seen.
+const MAX_ERROR_POINTS: f64 = 1.0;
 
 /// One region at one level: its polygons and their fill triangles; empty when the whole region
 /// is smaller than the tolerance.
@@ -35,6 +36,10 @@ pub struct Level {
     pub epsilon: f64,
     /// Same order as the boundaries' regions.
     pub regions: Vec<LevelRegion>,
+    /// Every border once, as the regions use it at this level: drawing these instead of each
+    /// region's outline draws a shared border once, not twice.
+    pub arcs: Vec<LineString<f64>>,
+    pub arc_bboxes: Vec<Rect<f64>>,
     pub vertex_count: usize,
 }
 
@@ -107,6 +112,16 @@ impl Lod {
                     to_check.push(n);
                 }
             }
+            let arcs: Vec<LineString<f64>> = (0..topology.arcs.len())
+                .map(|arc| LineString(shape(&source, arc).into_owned()))
+                .collect();
+            let arc_bboxes = arcs
+                .iter()
+                .map(|a| {
+                    a.bounding_rect()
+                        .unwrap_or(Rect::new(Coord::zero(), Coord::zero()))
+                })
+                .collect();
             let regions: Vec<LevelRegion> = regions
                 .into_iter()
                 .map(|geometry| LevelRegion {
@@ -118,6 +133,8 @@ impl Lod {
             levels.push(Level {
                 epsilon,
                 regions,
+                arcs,
+                arc_bboxes,
                 vertex_count,
             });
         }
@@ -654,8 +671,8 @@ mod tests {
         let lod = Lod::build(&two_squares());
         assert!(lod.level_for(1e6).is_none(), "very close: full detail");
         let coarse = lod.level_for(1.0).map(|l| l.epsilon);
-        assert_eq!(coarse, Some(EPSILONS[4]));
-        let mid = lod.level_for(0.5 / 0.005).map(|l| l.epsilon);
+        assert_eq!(coarse, Some(EPSILONS[5]));
+        let mid = lod.level_for(1.0 / 0.005).map(|l| l.epsilon);
         assert_eq!(mid, Some(0.005));
     }
 }

@@ -24,7 +24,7 @@ pub struct Projector {
 }
 
 /// How far a user may zoom out (relative to the fitted view) and in (UI points per degree).
-const MIN_POINTS_PER_DEGREE: f64 = 20.0;
+const MIN_POINTS_PER_DEGREE: f64 = 0.5;
 const MAX_POINTS_PER_DEGREE: f64 = 2_000_000.0;
 
 impl Projector {

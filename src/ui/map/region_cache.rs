@@ -36,10 +36,24 @@ pub struct RegionCache {
     /// says how far to shift them.
     reference: Coord<f64>,
     origin: Pos2,
-    /// Per region: the fill (with the colour it was made in) and the outline.
+    /// Per region: the fill (with the colour it was made in) and, at full detail, the outline.
     fills: Vec<Option<(Arc<Mesh>, Color32)>>,
     outlines: Vec<Option<Arc<Mesh>>>,
+    /// At a simplified level: the borders' strokes (each drawn once for both its sides), merged
+    /// per tile of the map so that a frame adds a few meshes rather than thousands.
+    tiles: Vec<Tile>,
 }
+
+/// The borders whose middle falls in one cell of a grid over the data.
+#[derive(Clone, Default)]
+struct Tile {
+    arcs: Vec<usize>,
+    bbox: Option<geo::Rect<f64>>,
+    mesh: Option<Arc<Mesh>>,
+}
+
+/// Tiles across (and down) the data's bounding box.
+const TILES: usize = 8;
 
 impl std::fmt::Debug for RegionCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -86,6 +100,9 @@ impl RegionCache {
                 origin: to_pos2(projector.ui_from_lonlat(projector.center_lonlat())),
                 fills: vec![None; n],
                 outlines: vec![None; n],
+                tiles: level
+                    .and_then(|l| geometry.lod.levels.get(l))
+                    .map_or_else(Vec::new, |l| tiles(geometry.bbox, l)),
             };
         }
         let offset = to_pos2(projector.ui_from_lonlat(self.reference)) - self.origin;
@@ -127,7 +144,44 @@ impl RegionCache {
             }
             shifted.add(Shape::Mesh(entry.0.clone()));
         }
-        if stroke.width > 0.0 {
+        let simplified = level.and_then(|l| geometry.lod.levels.get(l));
+        if let (true, Some(level)) = (stroke.width > 0.0, simplified) {
+            let view = projector.visible_lonlat();
+            let in_view = |b: &geo::Rect<f64>| {
+                b.min().x <= view.max().x
+                    && b.max().x >= view.min().x
+                    && b.min().y <= view.max().y
+                    && b.max().y >= view.min().y
+            };
+            for tile in &mut self.tiles {
+                if !tile.bbox.as_ref().is_some_and(in_view) {
+                    continue;
+                }
+                let mesh = tile.mesh.get_or_insert_with(|| {
+                    let mut mesh = Mesh::default();
+                    // A border shorter than a point across is not seen; skipping the many such
+                    // bits between nearby junctions saves most of the strokes at low zoom.
+                    let ppd = projector.points_per_degree();
+                    let seen = |a: &usize| {
+                        level
+                            .arc_bboxes
+                            .get(*a)
+                            .is_some_and(|b| (b.width() + b.height()) * ppd >= 1.0)
+                    };
+                    for line in tile
+                        .arcs
+                        .iter()
+                        .filter(|a| seen(a))
+                        .filter_map(|&a| level.arcs.get(a))
+                    {
+                        let points: Vec<Pos2> = line.0.iter().map(|&c| made_in(c)).collect();
+                        tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
+                    }
+                    Arc::new(mesh)
+                });
+                shifted.add(Shape::Mesh(mesh.clone()));
+            }
+        } else if stroke.width > 0.0 {
             for &i in &visible {
                 let (Some((shape, _)), Some(slot)) = (shapes(i), self.outlines.get_mut(i)) else {
                     continue;
@@ -152,6 +206,33 @@ impl RegionCache {
         }
         visible.len()
     }
+}
+
+/// The level's arcs grouped by where their middles fall in a grid over `bbox`.
+fn tiles(bbox: geo::Rect<f64>, level: &crate::geometry::lod::Level) -> Vec<Tile> {
+    let mut tiles = vec![Tile::default(); TILES * TILES];
+    let (w, h) = (bbox.width().max(1e-9), bbox.height().max(1e-9));
+    for (a, b) in level.arc_bboxes.iter().enumerate() {
+        let c = b.center();
+        let col = (((c.x - bbox.min().x) / w * TILES as f64) as usize).min(TILES - 1);
+        let row = (((c.y - bbox.min().y) / h * TILES as f64) as usize).min(TILES - 1);
+        let tile = &mut tiles[row * TILES + col];
+        tile.arcs.push(a);
+        tile.bbox = Some(match tile.bbox {
+            Some(t) => geo::Rect::new(
+                Coord {
+                    x: t.min().x.min(b.min().x),
+                    y: t.min().y.min(b.min().y),
+                },
+                Coord {
+                    x: t.max().x.max(b.max().x),
+                    y: t.max().y.max(b.max().y),
+                },
+            ),
+            None => *b,
+        });
+    }
+    tiles
 }
 
 fn fill_mesh(fill: &FillMesh, made_in: &impl Fn(Coord<f64>) -> Pos2, color: Color32) -> Mesh {
