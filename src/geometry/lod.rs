@@ -9,6 +9,7 @@
 //! whose simplified shape would be invalid takes its arcs from finer levels until it is valid.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use geo::{BoundingRect as _, Coord, LineString, MultiPolygon, Polygon, Rect};
 use rustc_hash::FxHashMap;
@@ -28,7 +29,17 @@ const MAX_ERROR_POINTS: f64 = 1.0;
 #[derive(Clone, Debug)]
 pub struct LevelRegion {
     pub geometry: MultiPolygon<f64>,
-    pub fill: FillMesh,
+    /// Made the first time the region is drawn at this level: close up only the regions in view
+    /// are ever drawn, so triangulating every region at every level up front would cost memory
+    /// (a third copy of the vertices) and load time for meshes that are mostly never used.
+    fill: OnceLock<FillMesh>,
+}
+
+impl LevelRegion {
+    pub fn fill(&self) -> &FillMesh {
+        self.fill
+            .get_or_init(|| FillMesh::of_geometry(&self.geometry))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -125,8 +136,8 @@ impl Lod {
             let regions: Vec<LevelRegion> = regions
                 .into_iter()
                 .map(|geometry| LevelRegion {
-                    fill: FillMesh::of_geometry(&geometry),
                     geometry,
+                    fill: OnceLock::new(),
                 })
                 .collect();
             let vertex_count = regions.iter().map(|r| vertex_count(&r.geometry)).sum();

@@ -123,7 +123,7 @@ impl RegionCache {
         );
         let shapes = |i: usize| -> Option<(&MultiPolygon<f64>, &FillMesh)> {
             match level.and_then(|l| geometry.lod.levels.get(l)) {
-                Some(level) => level.regions.get(i).map(|r| (&r.geometry, &r.fill)),
+                Some(level) => level.regions.get(i).map(|r| (&r.geometry, r.fill())),
                 None => geometry
                     .regions
                     .get(i)
