@@ -23,11 +23,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".zhaoqing-explorer-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".zhaoqing-explorer-").suffix(".tmp");
+    // A temporary file is private (0600) by default; the file it becomes is the user's, made
+    // like any other file (0666 less the umask) or keeping the mode of the file it replaces.
+    #[cfg(unix)]
+    let permissions = std::fs::metadata(path).map_or_else(
+        |_| std::os::unix::fs::PermissionsExt::from_mode(0o666),
+        |m| m.permissions(),
+    );
+    #[cfg(unix)]
+    builder.permissions(permissions);
+    let mut temp = builder.tempfile_in(dir).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
@@ -46,6 +53,23 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_the_mode_any_new_file_gets_or_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.png");
+        std::fs::write(&plain, b"x").unwrap();
+        let ours = dir.path().join("chart.png");
+        write_atomic(&ours, b"x").unwrap();
+        assert_eq!(mode(&ours), mode(&plain));
+
+        std::fs::set_permissions(&ours, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&ours, b"y").unwrap();
+        assert_eq!(mode(&ours), 0o640);
     }
 
     #[test]
