@@ -55,6 +55,60 @@ fn hovering_a_county_shows_its_name_in_a_tooltip() {
     harness.get_by_label("Huaiji County");
 }
 
+/// Dragging the map draws what the drag brings into view: the kept meshes are shifted, and
+/// regions that were off screen are drawn too (once, a pan cut them off at the old edge).
+#[test]
+fn dragging_the_map_draws_what_comes_into_view() {
+    let mut harness = app_harness();
+    for _ in 0..4 {
+        harness.key_press(egui::Key::Plus);
+        harness.run();
+    }
+    let viewport = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .viewport();
+    let (left, top) = (viewport.min().x as f32, viewport.min().y as f32);
+    let (right, bottom) = (viewport.max().x as f32, viewport.max().y as f32);
+    let start = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
+    let drag = egui::vec2((right - left) / 3.0, 0.0);
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(start + drag * (step as f32 / 10.0));
+        harness.run();
+    }
+    harness.drop_at(start + drag);
+    harness.run();
+
+    let image = harness.render().expect("wgpu renders");
+    let water = egui::Color32::from_rgb(0xE8, 0xEE, 0xF3);
+    // Points down the strip the drag uncovered on the left: land (counties or neighbouring
+    // prefectures) everywhere there, at this zoom around the middle of Zhaoqing.
+    let ppp = harness.ctx.pixels_per_point();
+    let x = left + drag.x / 2.0;
+    for i in 1..10 {
+        let y = top + (bottom - top) * i as f32 / 10.0;
+        let lonlat = harness
+            .state()
+            .map()
+            .projector()
+            .expect("laid out")
+            .lonlat_from_ui(geo::Coord {
+                x: x as f64,
+                y: y as f64,
+            });
+        let [r, g, b, _] = image.get_pixel((x * ppp) as u32, (y * ppp) as u32).0;
+        assert_ne!(
+            egui::Color32::from_rgb(r, g, b),
+            water,
+            "nothing drawn at ({x}, {y}) = {lonlat:?} after the drag"
+        );
+    }
+}
+
 #[test]
 fn default_view_snapshot() {
     let mut harness = app_harness();

@@ -108,8 +108,10 @@ impl RegionCache {
         let offset = to_pos2(projector.ui_from_lonlat(self.reference)) - self.origin;
         // Meshes are in the coordinates of the frame they were made in; draw them through a clip
         // rect in those coordinates, then shift everything drawn by `offset`.
-        let clip = painter.clip_rect();
-        let shifted = painter.with_clip_rect(clip.translate(-offset));
+        // Not `with_clip_rect`: that intersects with today's clip rect and would cut off what
+        // the pan brings into view.
+        let mut shifted = painter.clone();
+        shifted.set_clip_rect(painter.clip_rect().translate(-offset));
         let made_in = |c: Coord<f64>| to_pos2(projector.ui_from_lonlat(c)) - offset;
         let visible = geometry.regions_in(projector.visible_lonlat());
         let start = painter
