@@ -135,6 +135,54 @@ fn state_saved_by_one_run_is_restored_by_the_next() {
     );
 }
 
+/// A view remembered over other boundaries (all of China, opened in the last run) would show an
+/// empty map over today's Zhaoqing data: the map shows the counties instead.
+#[test]
+fn a_remembered_view_outside_the_data_is_not_restored() {
+    let mut storage = MemoryStorage::default();
+    let settings = zhaoqing_explorer::ui::settings::Settings {
+        view: Some(zhaoqing_explorer::ui::settings::SavedView {
+            lon: 81.88826,
+            lat: 39.96521,
+            points_per_degree: 4000.0,
+        }),
+        ..Default::default()
+    };
+    zhaoqing_explorer::ui::settings::save(&mut storage, &settings);
+    let harness = harness_with(&storage);
+    let projector = harness.state().map().projector().expect("laid out");
+    let visible = projector.visible_lonlat();
+    let data = harness
+        .state()
+        .model()
+        .expect("the embedded data")
+        .boundaries
+        .bbox;
+    assert!(
+        visible.min().x <= data.min().x
+            && visible.max().x >= data.max().x
+            && visible.min().y <= data.min().y
+            && visible.max().y >= data.max().y,
+        "the whole of Zhaoqing {data:?} is in view, not {visible:?}"
+    );
+
+    // A view over the data is restored as it was.
+    let settings = zhaoqing_explorer::ui::settings::Settings {
+        view: Some(zhaoqing_explorer::ui::settings::SavedView {
+            lon: 112.68764,
+            lat: 23.34055,
+            points_per_degree: 4000.0,
+        }),
+        ..Default::default()
+    };
+    zhaoqing_explorer::ui::settings::save(&mut storage, &settings);
+    let harness = harness_with(&storage);
+    let projector = harness.state().map().projector().expect("laid out");
+    let centre = projector.center_lonlat();
+    assert!((centre.x - 112.68764).abs() < 1e-6 && (centre.y - 23.34055).abs() < 1e-6);
+    assert!((projector.points_per_degree() - 4000.0).abs() < 1e-6);
+}
+
 #[test]
 fn a_corrupt_settings_entry_is_ignored_with_a_notice() {
     let mut storage = MemoryStorage::default();

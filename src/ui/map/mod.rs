@@ -177,9 +177,12 @@ impl MapView {
             (Some(p), None) if self.user_moved => p.with_viewport(viewport),
             _ => {
                 let mut p = Projector::fit(model.boundaries.bbox, viewport, FIT_MARGIN);
+                // A view saved over other boundaries (all of China, opened last time) may show
+                // none of today's: then the fitted view is the one worth showing.
+                let bbox = model.boundaries.bbox;
                 if let Some(view) = self.restore.take()
-                    && view.lon.is_finite()
-                    && view.lat.is_finite()
+                    && (bbox.min().x..=bbox.max().x).contains(&view.lon)
+                    && (bbox.min().y..=bbox.max().y).contains(&view.lat)
                 {
                     p.center_on(Coord {
                         x: view.lon,
