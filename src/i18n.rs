@@ -21,6 +21,14 @@ impl Lang {
             Self::En => en,
         }
     }
+
+    /// "label：value" in Chinese, "label: value" in English.
+    pub fn labelled(self, label: &str, value: &str) -> String {
+        match self {
+            Self::Zh => format!("{label}：{value}"),
+            Self::En => format!("{label}: {value}"),
+        }
+    }
 }
 
 macro_rules! messages {

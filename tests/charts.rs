@@ -81,6 +81,10 @@ fn the_per_county_chart_shows_that_countys_figures() {
     assert_eq!(drawn.len(), expected.len());
     assert!(expected.iter().all(|id| drawn.contains(id)));
     assert_eq!(chart.title(&data, Lang::Zh), "县区数据：怀集县");
+    assert_eq!(
+        chart.title(&data, Lang::En),
+        "Figures by county: Huaiji County"
+    );
     // With no county, the chart compares the counties, each item selecting its county.
     let overview = def.build(&data, None).expect("builds");
     assert_eq!(overview.items().count(), 8);

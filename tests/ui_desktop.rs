@@ -129,6 +129,11 @@ fn state_saved_by_one_run_is_restored_by_the_next() {
     assert_eq!(second.state().selected(), Some("441284"));
     assert_eq!(second.state().settings().chart, "timeline");
     second.get_by_label("Sihui City");
+    // In English a county's facts are our rendering, unquoted, with the article's words after it.
+    second.get_by_label(
+        "Sihui became the second county(-level city) in Guangdong on the national top-100 counties list",
+    );
+    second.get_by_label("“成为广东省第二个入选“全国百强县”榜单的县(市)”");
     assert!(
         second.query_by_label("Got it").is_none(),
         "the dismissed hint stays dismissed"

@@ -357,10 +357,9 @@ impl Chart {
 
     pub fn title(&self, dataset: &Dataset, lang: Lang) -> String {
         match &self.county {
-            Some(code) => format!(
-                "{}：{}",
+            Some(code) => lang.labelled(
                 self.def.title.get(lang),
-                dataset.county_name(code, lang.is_en())
+                dataset.county_name(code, lang.is_en()),
             ),
             None => self.def.title.get(lang).to_owned(),
         }

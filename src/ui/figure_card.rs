@@ -36,7 +36,7 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
                     .map(|a| a.citation(lang.is_en()))
                     .unwrap_or_default();
                 ui.label(
-                    RichText::new(format!("{}：{citation}", Msg::Source.text(lang)))
+                    RichText::new(lang.labelled(Msg::Source.text(lang), &citation))
                         .weak()
                         .small(),
                 );
@@ -67,23 +67,20 @@ pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: 
     if let Some(meaning) = bound_meaning(figure.bound, lang) {
         ui.label(RichText::new(meaning).small());
     }
-    ui.label(format!(
-        "{}：{}",
-        lang.pick("时间", "Period"),
-        figure
-            .period
-            .as_deref()
-            .unwrap_or(Msg::PeriodUnstated.text(lang))
-    ));
+    ui.label(
+        lang.labelled(
+            lang.pick("时间", "Period"),
+            figure
+                .period
+                .as_deref()
+                .unwrap_or(Msg::PeriodUnstated.text(lang)),
+        ),
+    );
     ui.label(RichText::new(format!("“{}”", figure.source.quote)).italics());
     if let Some(article) = dataset.article(&figure.source.article) {
         ui.label(
-            RichText::new(format!(
-                "{}：{}",
-                Msg::Source.text(lang),
-                article.citation(lang.is_en())
-            ))
-            .small(),
+            RichText::new(lang.labelled(Msg::Source.text(lang), &article.citation(lang.is_en())))
+                .small(),
         );
     }
 }

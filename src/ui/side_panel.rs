@@ -236,8 +236,17 @@ fn county_facts_ui(ui: &mut Ui, model: &Model, code: &str, area_km2: f64, lang: 
                 .article(&fact.article)
                 .map(|a| a.citation(lang.is_en()))
                 .unwrap_or_default();
-            ui.label(format!("“{}”", lang.pick(&fact.text_zh, &fact.text_en)))
-                .on_hover_text(format!("{}：{citation}", Msg::Source.text(lang)));
+            let source = lang.labelled(Msg::Source.text(lang), &citation);
+            // The Chinese is quoted as the article has it; an English rendering is ours, so it
+            // is not put in quotation marks, and the original follows it.
+            if lang.is_en() {
+                ui.label(&fact.text_en).on_hover_text(&source);
+                ui.label(RichText::new(format!("“{}”", fact.text_zh)).weak().small())
+                    .on_hover_text(&source);
+            } else {
+                ui.label(format!("“{}”", fact.text_zh))
+                    .on_hover_text(&source);
+            }
         }
     }
 }

@@ -244,23 +244,23 @@ pub fn paint_shape(
 pub fn project_tooltip_ui(ui: &mut egui::Ui, cx: &LayerContext<'_>, project: &Project) {
     let lang = cx.lang;
     ui.strong(lang.pick(&project.name_zh, &project.name_en));
-    ui.label(format!(
-        "{}：{}",
+    ui.label(lang.labelled(
         lang.pick("行业", "Industry"),
-        project.industry.name(lang.is_en())
+        project.industry.name(lang.is_en()),
     ));
     match cx.model.dataset.stated_investment(project) {
-        Some(a) => ui.label(format!(
-            "{}：{}{} 亿元",
+        Some(a) => ui.label(lang.labelled(
             lang.pick("所述投资", "Stated investment"),
-            if a.at_least { "≥" } else { "" },
-            crate::data::figures::format_value((a.yi * 1e4).round() / 1e4)
+            &format!(
+                "{}{} 亿元",
+                if a.at_least { "≥" } else { "" },
+                crate::data::figures::format_value((a.yi * 1e4).round() / 1e4)
+            ),
         )),
         None => ui.label(lang.pick("文章未给出投资额", "No amount stated")),
     };
-    ui.label(format!(
-        "{}：{}",
+    ui.label(lang.labelled(
         lang.pick("位置", "Location"),
-        project.precision.describe(lang.is_en())
+        project.precision.describe(lang.is_en()),
     ));
 }
