@@ -1,0 +1,70 @@
+"""Frames per second of the real window while the map is dragged, under X (e.g. Xvfb).
+
+Drags with XTEST from this one process (the pointer moves at 120 Hz, so input is never the
+limit) and counts the window's new frames with the X DAMAGE extension: each presented frame
+damages the window once. Needs `pip install python-xlib`.
+
+Usage: DISPLAY=:99 python3 scripts/drag_fps.py [--seconds 3] [--dx 0.5 --dy 0.25] X Y
+(X, Y: where to press, on the map; dx, dy: points moved per pointer step)
+"""
+import argparse
+import subprocess
+import sys
+import time
+
+from Xlib import X, display
+from Xlib.ext import damage, xtest
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("x", type=int)
+    ap.add_argument("y", type=int)
+    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--dx", type=float, default=0.5)
+    ap.add_argument("--dy", type=float, default=0.25)
+    ap.add_argument("--window", default="Zhaoqing Explorer", help="window title to find")
+    args = ap.parse_args()
+
+    found = subprocess.run(["xdotool", "search", "--name", args.window], capture_output=True, text=True)
+    if found.returncode != 0 or not found.stdout.split():
+        sys.exit(f"no window named {args.window!r} (is the program running on $DISPLAY?)")
+    d = display.Display()
+    win = d.create_resource_object("window", int(found.stdout.split()[0]))
+    d.damage_query_version()
+    dmg = win.damage_create(damage.DamageReportNonEmpty)
+
+    xtest.fake_input(d, X.MotionNotify, x=args.x, y=args.y)
+    d.sync()
+    time.sleep(0.3)
+    xtest.fake_input(d, X.ButtonPress, 1)
+    d.sync()
+    frames = []
+    start = time.time()
+    step = 0
+    while time.time() - start < args.seconds:
+        step += 1
+        xtest.fake_input(d, X.MotionNotify, x=int(args.x + args.dx * step), y=int(args.y + args.dy * step))
+        d.flush()
+        until = start + step / 120
+        while time.time() < until:
+            while d.pending_events():
+                ev = d.next_event()
+                if ev.type == d.extension_event.DamageNotify:
+                    frames.append(time.time())
+                    d.damage_subtract(dmg)
+            time.sleep(0.0005)
+    xtest.fake_input(d, X.ButtonRelease, 1)
+    d.sync()
+    if len(frames) < 2:
+        sys.exit("fewer than two frames: did the press land on the map?")
+    gaps = sorted(b - a for a, b in zip(frames, frames[1:]))
+    print(
+        f"{len(frames)} frames in {args.seconds:.1f} s of dragging = {len(frames) / args.seconds:.1f} fps; "
+        f"gap median {gaps[len(gaps) // 2] * 1000:.0f} ms, p95 {gaps[int(len(gaps) * 0.95)] * 1000:.0f} ms, "
+        f"max {gaps[-1] * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
