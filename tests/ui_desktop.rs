@@ -140,21 +140,28 @@ fn state_saved_by_one_run_is_restored_by_the_next() {
     );
 }
 
+/// The app started with settings that remember a map view centred on `lon`, `lat`.
+fn started_with_view(lon: f64, lat: f64) -> Harness<'static, ExplorerApp> {
+    use zhaoqing_explorer::ui::settings::{SavedView, Settings, save};
+    let mut storage = MemoryStorage::default();
+    let view = SavedView {
+        lon,
+        lat,
+        points_per_degree: 4000.0,
+    };
+    let settings = Settings {
+        view: Some(view),
+        ..Default::default()
+    };
+    save(&mut storage, &settings);
+    harness_with(&storage)
+}
+
 /// A view remembered over other boundaries (all of China, opened in the last run) would show an
 /// empty map over today's Zhaoqing data: the map shows the counties instead.
 #[test]
 fn a_remembered_view_outside_the_data_is_not_restored() {
-    let mut storage = MemoryStorage::default();
-    let settings = zhaoqing_explorer::ui::settings::Settings {
-        view: Some(zhaoqing_explorer::ui::settings::SavedView {
-            lon: 81.88826,
-            lat: 39.96521,
-            points_per_degree: 4000.0,
-        }),
-        ..Default::default()
-    };
-    zhaoqing_explorer::ui::settings::save(&mut storage, &settings);
-    let harness = harness_with(&storage);
+    let harness = started_with_view(81.88826, 39.96521);
     let projector = harness.state().map().projector().expect("laid out");
     let visible = projector.visible_lonlat();
     let data = harness
@@ -172,16 +179,7 @@ fn a_remembered_view_outside_the_data_is_not_restored() {
     );
 
     // A view over the data is restored as it was.
-    let settings = zhaoqing_explorer::ui::settings::Settings {
-        view: Some(zhaoqing_explorer::ui::settings::SavedView {
-            lon: 112.68764,
-            lat: 23.34055,
-            points_per_degree: 4000.0,
-        }),
-        ..Default::default()
-    };
-    zhaoqing_explorer::ui::settings::save(&mut storage, &settings);
-    let harness = harness_with(&storage);
+    let harness = started_with_view(112.68764, 23.34055);
     let projector = harness.state().map().projector().expect("laid out");
     let centre = projector.center_lonlat();
     assert!((centre.x - 112.68764).abs() < 1e-6 && (centre.y - 23.34055).abs() < 1e-6);

@@ -239,18 +239,10 @@ fn bar_panel_ui(
     let rows = panel.items.len();
     let height = rows as f32 * ROW_HEIGHT + AXIS_HEIGHT;
     let axis_title = units::describe(&panel.unit, lang);
-    let plot = Plot::new((chart.def.id, index, chart.county.as_deref().unwrap_or("")))
+    let plot = fixed_plot((chart.def.id, index, chart.county.as_deref().unwrap_or("")))
         .height(height)
         .show_axes([true, false])
         .show_grid([true, false])
-        .show_background(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
         .x_axis_label(axis_title)
         .include_x(0.0)
         // Room after the longest bar for its open end and its value label.
@@ -350,6 +342,20 @@ fn bar_panel_ui(
 
 /// Grid lines at round values (1, 2 or 5 times a power of ten), about five across the axis,
 /// all of one weight: a report chart needs few, clear lines.
+/// A plot that stays as drawn: a chart in a report has no pan, zoom or coordinate readout, and
+/// is drawn on the page's background.
+fn fixed_plot<'a>(id: impl egui::AsIdSalt) -> Plot<'a> {
+    Plot::new(id)
+        .show_background(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+}
+
 fn nice_grid(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let span = (hi - lo).abs();
@@ -467,18 +473,10 @@ fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Item
     }
     let labels: Vec<String> = rows.iter().map(|(p, _)| p.clone()).collect();
     let height = rows.len() as f32 * 30.0 + 20.0;
-    let plot = Plot::new((chart.def.id, "timeline"))
+    let plot = fixed_plot((chart.def.id, "timeline"))
         .height(height)
         .show_axes([false, true])
         .show_grid([false, false])
-        .show_background(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
         .include_x(-0.2)
         .include_x(PER_ROW as f64)
         .include_y(0.5)
