@@ -80,6 +80,15 @@ fn china_benches(c: &mut Criterion, embedded: &Model, china: &Model) {
     let mut group = c.benchmark_group("frame");
     let (mut app, ctx) = app_and_context(china.clone());
     group.bench_function("china_counties", |b| b.iter(|| frame(&mut app, &ctx)));
+    // While the map is dragged: the kept meshes are drawn shifted, nothing is re-tessellated.
+    let mut step = 3.0;
+    group.bench_function("china_counties_panning", |b| {
+        b.iter(|| {
+            step = -step;
+            app.map_mut().pan(step, 0.0);
+            frame(&mut app, &ctx)
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("hit_test");

@@ -199,7 +199,10 @@ impl RegionCache {
             ctx.graphics_mut(|g| {
                 let list = g.entry(layer);
                 let end = list.next_idx();
-                list.transform_range(
+                // After tessellation: the kept meshes are shared with the cache, so moving their
+                // vertices in place would copy every mesh each frame; this moves the copies the
+                // tessellator makes anyway.
+                list.transform_after_rounding_range(
                     egui::layers::ShapeIdx(start),
                     end,
                     TSTransform::from_translation(offset),
