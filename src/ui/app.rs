@@ -781,12 +781,10 @@ impl ExplorerApp {
             self.opening = Some(open::spawn(ctx, &title, source, model.clone()));
             self.to_open.pop_front();
         }
-        let Some(job) = &self.opening else { return };
-        let Some(outcome) = job.poll() else {
-            job.window_ui(ctx, self.lang.pick("取消", "Cancel"));
+        let cancel = self.lang.pick("取消", "Cancel");
+        let Some(outcome) = Job::finished(&mut self.opening, ctx, cancel) else {
             return;
         };
-        self.opening = None;
         let lang = self.lang;
         match outcome {
             Ok(open::Outcome::Ready {
@@ -892,12 +890,10 @@ impl ExplorerApp {
 
     /// The running job's progress window, and its outcome when it is done.
     fn job_ui(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.job else { return };
-        let Some(outcome) = job.poll() else {
-            job.window_ui(ctx, self.lang.pick("取消", "Cancel"));
+        let cancel = self.lang.pick("取消", "Cancel");
+        let Some(outcome) = Job::finished(&mut self.job, ctx, cancel) else {
             return;
         };
-        self.job = None;
         let lang = self.lang;
         match outcome {
             Ok(JobOutcome::Saved(paths)) => {

@@ -65,8 +65,25 @@ impl<T: Send + 'static> Job<T> {
         }
     }
 
+    /// While the job runs, its progress window; once it is done, its outcome, taken out of
+    /// `slot` so that the next job can start.
+    pub fn finished(
+        slot: &mut Option<Self>,
+        ctx: &egui::Context,
+        cancel_text: &str,
+    ) -> Option<Result<T, String>> {
+        let job = slot.as_ref()?;
+        let outcome = job.poll();
+        if outcome.is_none() {
+            job.window_ui(ctx, cancel_text);
+        } else {
+            *slot = None;
+        }
+        outcome
+    }
+
     /// The result, once the thread is done.
-    pub fn poll(&self) -> Option<Result<T, String>> {
+    fn poll(&self) -> Option<Result<T, String>> {
         match self.rx.try_recv() {
             Ok(result) => Some(Ok(result)),
             Err(TryRecvError::Empty) => None,
@@ -77,7 +94,7 @@ impl<T: Send + 'static> Job<T> {
     }
 
     /// A small window with the progress bar and a cancel button.
-    pub fn window_ui(&self, ctx: &egui::Context, cancel_text: &str) {
+    fn window_ui(&self, ctx: &egui::Context, cancel_text: &str) {
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
         egui::Window::new(&self.title)
             .id(egui::Id::unique("job_window"))
