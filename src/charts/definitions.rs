@@ -15,6 +15,18 @@ const fn fig_as(id: &'static str, zh: &'static str, en: &'static str) -> ItemDef
     }
 }
 
+/// Items drawn in two charts, labelled the same in both.
+const PREPARED_FOOD_OUTPUT: ItemDef = fig_as(
+    "prepared_food_output_2022",
+    "预制菜工业总产值（2022）",
+    "Prepared food output (2022)",
+);
+const AGRI_OUTPUT_TARGET: ItemDef = fig_as(
+    "agri_output_target",
+    "农林牧渔业总产值（目标）",
+    "Farm, forestry and fishery output (goal)",
+);
+
 pub const CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "pipeline_2020",
@@ -183,16 +195,8 @@ pub const CHARTS: &[ChartDef] = &[
                         "新型储能、电子信息（各）",
                         "New energy storage, electronics (each)",
                     ),
-                    fig_as(
-                        "prepared_food_output_2022",
-                        "预制菜工业总产值（2022）",
-                        "Prepared food output (2022)",
-                    ),
-                    fig_as(
-                        "agri_output_target",
-                        "农林牧渔业总产值（目标）",
-                        "Farm, forestry and fishery output (goal)",
-                    ),
+                    PREPARED_FOOD_OUTPUT,
+                    AGRI_OUTPUT_TARGET,
                 ],
             },
             PanelDef {
@@ -299,18 +303,7 @@ pub const CHARTS: &[ChartDef] = &[
         select: Select::Panels(&[
             PanelDef {
                 title: t("产值", "Output"),
-                items: &[
-                    fig_as(
-                        "prepared_food_output_2022",
-                        "预制菜工业总产值（2022）",
-                        "Prepared food output (2022)",
-                    ),
-                    fig_as(
-                        "agri_output_target",
-                        "农林牧渔业总产值（目标）",
-                        "Farm output (goal)",
-                    ),
-                ],
+                items: &[PREPARED_FOOD_OUTPUT, AGRI_OUTPUT_TARGET],
             },
             PanelDef {
                 title: t("德庆贡柑", "Deqing tribute oranges"),

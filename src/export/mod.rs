@@ -223,19 +223,20 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
             // The page is A4 at 300 dpi, laid out REPORT_WIDTH points wide. When the charts do
             // not fit, their last panels are left out, and the page says how many figures were.
             let height = REPORT_WIDTH * A4_300DPI[1] as f32 / A4_300DPI[0] as f32;
+            let sheet = |ui: &mut egui::Ui, charts: &[Chart], omitted: usize| {
+                sheets::report_sheet_ui(
+                    ui,
+                    model,
+                    &selection,
+                    &request.layers,
+                    charts,
+                    omitted,
+                    lang,
+                )
+            };
             let mut omitted = 0;
             loop {
-                let draw = |ui: &mut egui::Ui| {
-                    sheets::report_sheet_ui(
-                        ui,
-                        model,
-                        &selection,
-                        &request.layers,
-                        &charts,
-                        omitted,
-                        lang,
-                    )
-                };
+                let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted);
                 if offscreen::measure_height(REPORT_WIDTH, draw) <= height {
                     break;
                 }
@@ -259,17 +260,7 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                 }
             }
             let ppp = A4_300DPI[0] as f32 / REPORT_WIDTH;
-            let draw = |ui: &mut egui::Ui| {
-                sheets::report_sheet_ui(
-                    ui,
-                    model,
-                    &selection,
-                    &request.layers,
-                    &charts,
-                    omitted,
-                    lang,
-                )
-            };
+            let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted);
             let painted = offscreen::paint(Vec2::new(REPORT_WIDTH, height), ppp, draw);
             Ok(Rendered::Image {
                 image: painted.to_image(),
