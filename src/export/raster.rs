@@ -146,12 +146,32 @@ pub fn rasterize(
     pixels_per_point: f32,
     background: Color32,
 ) -> RgbaImage {
+    rasterize_part(
+        primitives,
+        textures,
+        [0, 0],
+        size_px,
+        pixels_per_point,
+        background,
+    )
+}
+
+/// Like [`rasterize`], for the part of the canvas whose top-left pixel is `origin_px`: pixel
+/// (x, y) of the image is pixel `origin_px + (x, y)` of a full rendering, exactly.
+pub fn rasterize_part(
+    primitives: &[ClippedPrimitive],
+    textures: &TextureStore,
+    origin_px: [i32; 2],
+    size_px: [u32; 2],
+    pixels_per_point: f32,
+    background: Color32,
+) -> RgbaImage {
     let [width, height] = size_px;
     let mut image = RgbaImage::new(width, height);
     if width == 0 || height == 0 {
         return image;
     }
-    let scene = Scene::new(primitives, textures, size_px, pixels_per_point);
+    let scene = Scene::new(primitives, textures, origin_px, size_px, pixels_per_point);
     let background = background.to_array();
     let band_len = BAND_ROWS * width as usize;
     let (pixels, _) = image.as_chunks_mut::<4>();
@@ -208,6 +228,8 @@ struct Scene<'a> {
     bins: Vec<Vec<[u32; 2]>>,
     width: usize,
     pixels_per_point: f32,
+    /// The canvas pixel at the image's top-left corner, subtracted from every position.
+    origin: [f32; 2],
 }
 
 /// A mesh with its clip rect in pixels and its texture.
@@ -221,6 +243,7 @@ impl<'a> Scene<'a> {
     fn new(
         primitives: &'a [ClippedPrimitive],
         textures: &'a TextureStore,
+        origin_px: [i32; 2],
         size_px: [u32; 2],
         pixels_per_point: f32,
     ) -> Self {
@@ -230,12 +253,13 @@ impl<'a> Scene<'a> {
             bins: vec![Vec::new(); band_count],
             width: size_px[0] as usize,
             pixels_per_point,
+            origin: origin_px.map(|c| c as f32),
         };
         for primitive in primitives {
             let Primitive::Mesh(mesh) = &primitive.primitive else {
                 continue;
             };
-            let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, size_px);
+            let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, origin_px, size_px);
             if scissor.is_empty() {
                 continue;
             }
@@ -250,7 +274,8 @@ impl<'a> Scene<'a> {
                 let Ok(triangle_index) = u32::try_from(triangle) else {
                     break;
                 };
-                let Some((_, positions)) = corners(mesh, triangle, pixels_per_point) else {
+                let Some((_, positions)) = corners(mesh, triangle, pixels_per_point, scene.origin)
+                else {
                     continue;
                 };
                 // Rows whose centres the triangle may cover, a row wider each way than its
@@ -294,9 +319,12 @@ impl<'a> Scene<'a> {
             let Some(job) = self.meshes.get(job as usize) else {
                 continue;
             };
-            let Some((vertices, positions)) =
-                corners(job.mesh, triangle as usize, self.pixels_per_point)
-            else {
+            let Some((vertices, positions)) = corners(
+                job.mesh,
+                triangle as usize,
+                self.pixels_per_point,
+                self.origin,
+            ) else {
                 continue;
             };
             let scissor = Scissor {
@@ -324,11 +352,18 @@ fn corners(
     mesh: &Mesh,
     triangle: usize,
     pixels_per_point: f32,
+    origin: [f32; 2],
 ) -> Option<([&Vertex; 3], [[f32; 2]; 3])> {
     let indices = mesh.indices.get(3 * triangle..3 * triangle + 3)?;
     let vertex = |k: usize| mesh.vertices.get(indices[k] as usize);
     let vertices = [vertex(0)?, vertex(1)?, vertex(2)?];
-    let positions = vertices.map(|v| [v.pos.x * pixels_per_point, v.pos.y * pixels_per_point]);
+    // Subtracting a whole number of pixels is exact, so a part matches the whole rendering.
+    let positions = vertices.map(|v| {
+        [
+            v.pos.x * pixels_per_point - origin[0],
+            v.pos.y * pixels_per_point - origin[1],
+        ]
+    });
     let finite = positions.iter().flatten().all(|c| c.is_finite());
     finite.then_some((vertices, positions))
 }
@@ -420,19 +455,23 @@ struct Scissor {
 
 impl Scissor {
     /// Rounds a clip rect in points to pixels exactly as egui-wgpu's `ScissorRect::new` does:
-    /// round each side, saturate to `u32` (negatives and NaN become 0), clamp to the target.
-    fn new(clip_rect: Rect, pixels_per_point: f32, size_px: [u32; 2]) -> Self {
-        let px = |points: f32| (pixels_per_point * points).round() as u32;
-        let x0 = px(clip_rect.min.x).clamp(0, size_px[0]);
-        let y0 = px(clip_rect.min.y).clamp(0, size_px[1]);
-        let x1 = px(clip_rect.max.x).clamp(x0, size_px[0]);
-        let y1 = px(clip_rect.max.y).clamp(y0, size_px[1]);
+    /// round each side, saturate to `u32` (negatives and NaN become 0), clamp to the target;
+    /// then moves it by `-origin_px` for an image of part of the target.
+    fn new(clip_rect: Rect, pixels_per_point: f32, origin_px: [i32; 2], size_px: [u32; 2]) -> Self {
+        let px = |points: f32, origin: i32| {
+            i64::from((pixels_per_point * points).round() as u32) - i64::from(origin)
+        };
+        let [w, h] = size_px.map(i64::from);
+        let x0 = px(clip_rect.min.x, origin_px[0]).clamp(0, w);
+        let y0 = px(clip_rect.min.y, origin_px[1]).clamp(0, h);
+        let x1 = px(clip_rect.max.x, origin_px[0]).clamp(x0, w);
+        let y1 = px(clip_rect.max.y, origin_px[1]).clamp(y0, h);
         let guard = GUARD_PX as i64;
         Self {
-            x0: i64::from(x0).min(guard),
-            y0: i64::from(y0).min(guard),
-            x1: i64::from(x1).min(guard),
-            y1: i64::from(y1).min(guard),
+            x0: x0.min(guard),
+            y0: y0.min(guard),
+            x1: x1.min(guard),
+            y1: y1.min(guard),
         }
     }
 
@@ -1073,6 +1112,42 @@ mod tests {
         }
     }
 
+    /// A part of the canvas, clip rects included, is the same pixels as that crop of the whole.
+    #[test]
+    fn a_part_is_the_crop_of_the_whole() {
+        let half = Color32::from_rgba_premultiplied(0, 90, 0, 128);
+        let triangles = mesh(
+            vec![
+                vertex(1.3, 0.7, Color32::RED),
+                vertex(38.9, 12.2, Color32::RED),
+                vertex(13.1, 29.4, Color32::RED),
+                vertex(5.5, 33.0, half),
+                vertex(39.0, 4.25, half),
+                vertex(30.0, 39.0, half),
+            ],
+            vec![0, 1, 2, 3, 4, 5],
+            WHITE_TEXTURE,
+        );
+        let clip = Rect::from_min_max(pos2(3.0, 2.0), pos2(36.0, 35.0));
+        let primitives = [clipped(triangles, clip)];
+        let store = white_store();
+        for pixels_per_point in [1.0, 1.5, 2.0] {
+            let size = (40.0 * pixels_per_point) as u32;
+            let whole = rasterize(&primitives, &store, [size, size], pixels_per_point, BLUE);
+            let [x0, y0, w, h] = [7, 5, 23, 31];
+            let part = rasterize_part(
+                &primitives,
+                &store,
+                [x0 as i32, y0 as i32],
+                [w, h],
+                pixels_per_point,
+                BLUE,
+            );
+            let crop = image::imageops::crop_imm(&whole, x0, y0, w, h).to_image();
+            assert_eq!(part, crop, "at {pixels_per_point} pixels per point");
+        }
+    }
+
     #[test]
     fn either_winding_draws_the_same() {
         let red = Color32::RED;
@@ -1370,9 +1445,10 @@ mod tests {
     fn shading_of(mesh: Mesh, store: &TextureStore) -> Vec<&'static str> {
         let texture = &store.textures[&mesh.texture_id];
         let sampler = Sampler::new(texture).expect("a texture");
-        let scissor = Scissor::new(Rect::EVERYTHING, 1.0, [16, 16]);
+        let scissor = Scissor::new(Rect::EVERYTHING, 1.0, [0, 0], [16, 16]);
         let kind = |triangle: usize| {
-            let (vertices, positions) = corners(&mesh, triangle, 1.0).expect("a triangle");
+            let (vertices, positions) =
+                corners(&mesh, triangle, 1.0, [0.0, 0.0]).expect("a triangle");
             let coverage = Coverage::new(positions.map(snap), &scissor).expect("some pixels");
             match Shading::new(vertices, positions, &sampler, &coverage) {
                 None => "nothing",
