@@ -39,6 +39,29 @@ impl MapGeometry {
             _ => EMPTY.get_or_init(FillMesh::default),
         }
     }
+
+    /// Region `index` as the map draws it at `level` (see [`Lod::level_index_for`]): its
+    /// polygons and fill, simplified, or at full detail for `None`.
+    pub fn drawn(
+        &self,
+        level: Option<usize>,
+        index: usize,
+    ) -> Option<(&geo::MultiPolygon<f64>, &FillMesh)> {
+        match level {
+            Some(l) => self
+                .lod
+                .levels
+                .get(l)?
+                .regions
+                .get(index)
+                .map(|r| (&r.geometry, r.fill())),
+            None => self
+                .boundaries
+                .regions
+                .get(index)
+                .map(|r| (&r.geometry, self.fill(index))),
+        }
+    }
 }
 
 impl std::ops::Deref for MapGeometry {

@@ -82,10 +82,12 @@ impl Projector {
 
     /// The lon/lat rectangle currently visible.
     pub fn visible_lonlat(&self) -> Rect<f64> {
-        Rect::new(
-            self.lonlat_from_ui(self.viewport.min()),
-            self.lonlat_from_ui(self.viewport.max()),
-        )
+        self.lonlat_of(self.viewport)
+    }
+
+    /// The lon/lat box shown in `ui` (a rectangle in UI points).
+    pub fn lonlat_of(&self, ui: Rect<f64>) -> Rect<f64> {
+        Rect::new(self.lonlat_from_ui(ui.min()), self.lonlat_from_ui(ui.max()))
     }
 
     /// Keeps the same centre and zoom in a viewport of a new size (the window was resized).

@@ -113,7 +113,13 @@ impl RegionCache {
         let mut shifted = painter.clone();
         shifted.set_clip_rect(painter.clip_rect().translate(-offset));
         let made_in = |c: Coord<f64>| to_pos2(projector.ui_from_lonlat(c)) - offset;
-        let visible = geometry.regions_in(projector.visible_lonlat());
+        // Only what lies in the clip rect: the whole map, or a strip of it (see `backdrop`).
+        let clip = painter.clip_rect();
+        let view = projector.lonlat_of(geo::Rect::new(
+            super::to_coord(clip.min),
+            super::to_coord(clip.max),
+        ));
+        let visible = geometry.regions_in(view);
         let start = painter
             .ctx()
             .graphics(|g| g.get(painter.layer_id()).map_or(0, |l| l.next_idx().0));
@@ -123,15 +129,7 @@ impl RegionCache {
             [1, 1],
             Vec::new(),
         );
-        let shapes = |i: usize| -> Option<(&MultiPolygon<f64>, &FillMesh)> {
-            match level.and_then(|l| geometry.lod.levels.get(l)) {
-                Some(level) => level.regions.get(i).map(|r| (&r.geometry, r.fill())),
-                None => geometry
-                    .regions
-                    .get(i)
-                    .map(|r| (&r.geometry, geometry.fill(i))),
-            }
-        };
+        let shapes = |i: usize| geometry.drawn(level, i);
         // All fills first, then all outlines, so no fill covers a neighbour's outline.
         for &i in &visible {
             let (Some((_, mesh)), Some(slot)) = (shapes(i), self.fills.get_mut(i)) else {
@@ -148,7 +146,6 @@ impl RegionCache {
         }
         let simplified = level.and_then(|l| geometry.lod.levels.get(l));
         if let (true, Some(level)) = (stroke.width > 0.0, simplified) {
-            let view = projector.visible_lonlat();
             let in_view = |b: &geo::Rect<f64>| {
                 b.min().x <= view.max().x
                     && b.max().x >= view.min().x
