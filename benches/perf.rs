@@ -17,9 +17,13 @@ use common::{benchmarking, china_model};
 
 const WINDOW: [f32; 2] = [1280.0, 800.0];
 
-fn input() -> egui::RawInput {
+/// A frame's input at `time` seconds. The frame benches keep the clock still, so the map never
+/// counts as standing still and draws its fills and borders live, as in the first frame after
+/// a zoom; `frame/china_counties_picture` moves it on to draw from the kept picture.
+fn input(time: f64) -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW.into())),
+        time: Some(time),
         ..Default::default()
     }
 }
@@ -42,7 +46,11 @@ fn app_and_context(model: Model) -> (ExplorerApp, egui::Context) {
 
 /// Everything the app does on the CPU for one frame: layout, shapes, tessellation.
 fn frame(app: &mut ExplorerApp, ctx: &egui::Context) -> usize {
-    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui, &ctx.clone()));
+    frame_at(app, ctx, 0.0)
+}
+
+fn frame_at(app: &mut ExplorerApp, ctx: &egui::Context, time: f64) -> usize {
+    let mut output = ctx.run_ui(input(time), |ui| app.frame_ui(ui, &ctx.clone()));
     output.textures_delta.clear();
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -87,6 +95,28 @@ fn china_benches(c: &mut Criterion, embedded: &Model, china: &Model) {
             step = -step;
             app.map_mut().pan(step, 0.0);
             frame(&mut app, &ctx)
+        })
+    });
+    // At rest: the fills and borders are one kept picture (see `ui::map::backdrop`).
+    let (mut app, ctx) = app_and_context(china.clone());
+    frame_at(&mut app, &ctx, 1.0);
+    frame_at(&mut app, &ctx, 1.0);
+    assert!(app.map().drew_picture(), "the map drew from its picture");
+    group.bench_function("china_counties_picture", |b| {
+        b.iter(|| frame_at(&mut app, &ctx, 1.0))
+    });
+    // What making that picture costs: with a software renderer it is made at once after each
+    // zoom (here in and out again, so every frame makes one).
+    let (mut app, ctx) = app_and_context(china.clone());
+    app.map_mut().set_software_rendering(true);
+    let mut factor = 2.0;
+    group.bench_function("china_counties_new_picture", |b| {
+        b.iter(|| {
+            factor = 1.0 / factor;
+            app.map_mut().zoom(factor);
+            let n = frame(&mut app, &ctx);
+            assert!(app.map().drew_picture());
+            n
         })
     });
     group.finish();

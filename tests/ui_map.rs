@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_harness, click_at, screen_pos};
+use common::{app_harness, app_harness_stepping, click_at, screen_pos};
 use egui_kittest::kittest::Queryable as _;
 
 /// 四会市's seat (城中街道), from shared/reference/places.md.
@@ -113,4 +113,113 @@ fn dragging_the_map_draws_what_comes_into_view() {
 fn default_view_snapshot() {
     let mut harness = app_harness();
     harness.snapshot("default_view");
+}
+
+/// How far apart two renderings are inside the map: the mean difference over every channel, in
+/// 8-bit steps, and the share of pixels with a channel more than 32 steps off.
+fn map_difference(
+    harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
+    a: &image::RgbaImage,
+    b: &image::RgbaImage,
+) -> (f64, f64) {
+    let viewport = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .viewport();
+    let ppp = f64::from(harness.ctx.pixels_per_point());
+    let (x0, y0) = (
+        (viewport.min().x * ppp) as u32,
+        (viewport.min().y * ppp) as u32,
+    );
+    let (x1, y1) = (
+        (viewport.max().x * ppp) as u32,
+        (viewport.max().y * ppp) as u32,
+    );
+    let (mut sum, mut far, mut n) = (0u64, 0u64, 0u64);
+    for y in y0..y1.min(a.height()) {
+        for x in x0..x1.min(a.width()) {
+            let (p, q) = (a.get_pixel(x, y).0, b.get_pixel(x, y).0);
+            let d = (0..4).map(|c| p[c].abs_diff(q[c]));
+            sum += d.clone().map(u64::from).sum::<u64>();
+            far += u64::from(d.max().unwrap_or(0) > 32);
+            n += 1;
+        }
+    }
+    let n = n.max(1) as f64;
+    (sum as f64 / (n * 4.0), far as f64 / n)
+}
+
+/// Once the view stands still the map keeps its fills and borders as one picture and draws
+/// that instead (much cheaper for a software renderer); it must look like the map drawn live:
+/// at rest, and after the map is moved (the picture moved, the strip it leaves drawn live) with
+/// a county under the pointer (highlighted over the picture).
+#[test]
+fn the_kept_picture_of_the_map_looks_like_the_map_drawn_live() {
+    let same = |name: &str, (mean, far): (f64, f64)| {
+        println!(
+            "{name}: mean difference {mean:.4}, {:.4}% far off",
+            far * 100.0
+        );
+        assert!(
+            mean < 0.5 && far < 0.002,
+            "{name}: the picture differs from the live map (mean {mean:.3}, {:.3}% far off)",
+            far * 100.0
+        );
+    };
+    // Frames a millisecond apart: the view never stands still long enough for a picture.
+    let mut live = app_harness_stepping(0.001);
+    let mut kept = app_harness();
+    assert!(!live.state().map().drew_picture());
+    assert!(
+        kept.state().map().drew_picture(),
+        "a picture once the view stood still"
+    );
+    assert_eq!(
+        live.state().map().projector().map(|p| p.viewport()),
+        kept.state().map().projector().map(|p| p.viewport()),
+        "the same layout"
+    );
+    let at_rest = kept.render().expect("wgpu renders");
+    same(
+        "at rest",
+        map_difference(&kept, &live.render().expect("wgpu renders"), &at_rest),
+    );
+
+    let hover = screen_pos(&kept, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1) + egui::vec2(37.0, -22.0);
+    for harness in [&mut live, &mut kept] {
+        harness.state_mut().map_mut().pan(37.0, -22.0);
+        harness.hover_at(hover);
+        harness.step();
+    }
+    assert!(!live.state().map().drew_picture());
+    assert!(
+        kept.state().map().drew_picture(),
+        "the picture moved with the map"
+    );
+    let moved = kept.render().expect("wgpu renders");
+    assert!(
+        map_difference(&kept, &at_rest, &moved).0 > 1.0,
+        "the map moved"
+    );
+    same(
+        "moved, a county hovered",
+        map_difference(&kept, &live.render().expect("wgpu renders"), &moved),
+    );
+
+    // A click changes the county's fill: that picture is stale at once, not a frame later.
+    let pos = screen_pos(&kept, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1);
+    click_at(&mut kept, pos);
+    assert_eq!(kept.state().selected(), Some("441224"));
+    let image = kept.render().expect("wgpu renders");
+    let ppp = kept.ctx.pixels_per_point();
+    let [r, g, b, _] = image
+        .get_pixel((pos.x * ppp) as u32, (pos.y * ppp) as u32)
+        .0;
+    assert_eq!(
+        egui::Color32::from_rgb(r, g, b),
+        egui::Color32::from_rgb(0xD4, 0xE4, 0xF7),
+        "怀集县 drawn in the selection's fill"
+    );
 }

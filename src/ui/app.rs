@@ -129,7 +129,12 @@ impl ExplorerApp {
     /// The app as eframe starts it: fonts installed, embedded data loaded, settings restored.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
         setup_context(&cc.egui_ctx);
-        Self::with_storage(Model::embedded(), cc.storage)
+        let mut app = Self::with_storage(Model::embedded(), cc.storage);
+        let software = cc.wgpu_render_state.as_ref().is_some_and(|s| {
+            s.adapter.get_info().device_type == eframe::egui_wgpu::wgpu::DeviceType::Cpu
+        });
+        app.map.set_software_rendering(software);
+        app
     }
 
     /// The app with `model`, restoring what `storage` remembers (if anything).

@@ -13,8 +13,15 @@ pub const WINDOW: [f32; 2] = [1280.0, 800.0];
 
 /// The real app with the embedded data, rendered with wgpu (lavapipe on a machine without GPU).
 pub fn app_harness() -> Harness<'static, ExplorerApp> {
+    app_harness_stepping(0.25)
+}
+
+/// [`app_harness`] whose frames are `step_seconds` apart (kittest's default is a quarter of a
+/// second).
+pub fn app_harness_stepping(step_seconds: f32) -> Harness<'static, ExplorerApp> {
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_step_dt(step_seconds)
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(|cc| {

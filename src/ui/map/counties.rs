@@ -1,6 +1,8 @@
-//! The counties: filled (plainly, or by the chosen metric), outlined, the selection on top.
+//! The counties: filled (plainly, or by the chosen metric), outlined; the hovered county and
+//! the selection on top.
 
 use egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke, epaint::Vertex};
+use geo::MultiPolygon;
 
 use crate::choropleth::{self, Class, CountyValue};
 use crate::geometry::{FillMesh, Projector, Region};
@@ -38,53 +40,118 @@ impl Choropleth {
     }
 }
 
+/// How the counties are filled in one frame, before any hover highlight: by the choropleth,
+/// or plainly with the selection picked out.
+pub struct CountyFills<'a> {
+    regions: &'a [Region],
+    choropleth: Option<Choropleth>,
+    selected: Option<&'a str>,
+}
+
+impl<'a> CountyFills<'a> {
+    pub fn of(cx: &LayerContext<'a>) -> Self {
+        Self {
+            regions: &cx.model.boundaries.regions,
+            choropleth: Choropleth::of(cx),
+            selected: cx.selection.county.as_deref(),
+        }
+    }
+
+    pub fn color(&self, index: usize) -> Color32 {
+        let Some(region) = self.regions.get(index) else {
+            return palette::LAND;
+        };
+        match &self.choropleth {
+            Some(c) => c.color(&region.code).unwrap_or(palette::NO_DATA),
+            None if self.shows_selected(index) => palette::SELECTED_FILL,
+            None => palette::LAND,
+        }
+    }
+
+    /// Whether county `index` wears the selection's fill (which hovering leaves alone).
+    fn shows_selected(&self, index: usize) -> bool {
+        self.choropleth.is_none()
+            && self
+                .regions
+                .get(index)
+                .is_some_and(|r| self.selected == Some(r.code.as_str()))
+    }
+
+    /// What decides every county's fill (the choropleth's values and classes, or the
+    /// selection), folded into one number: equal numbers, equal fills.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        match &self.choropleth {
+            Some(c) => {
+                for v in &c.values {
+                    (&v.adcode, v.value.map(f64::to_bits)).hash(&mut hasher);
+                }
+                for class in &c.classes {
+                    (class.min.to_bits(), class.max.to_bits()).hash(&mut hasher);
+                }
+            }
+            None => self.selected.hash(&mut hasher),
+        }
+        self.choropleth.is_some().hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// The county fills and their borders: everything of the counties that stays put while the map
+/// only moves (see `backdrop`).
 impl MapLayer for CountiesLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        let model = cx.model;
-        let choropleth = Choropleth::of(cx);
-        let hovered = match cx.hovered {
-            Some(Hit::County(i)) => Some(*i),
-            _ => None,
-        };
-        let selected = cx.selection.county.as_deref();
-        let regions = &model.boundaries.regions;
-        let color = |index: usize| {
-            let Some(region) = regions.get(index) else {
-                return palette::LAND;
-            };
-            let base = match &choropleth {
-                Some(c) => c.color(&region.code).unwrap_or(palette::NO_DATA),
-                None => palette::LAND,
-            };
-            if selected == Some(region.code.as_str()) && choropleth.is_none() {
-                palette::SELECTED_FILL
-            } else if hovered == Some(index) {
-                darken(base)
-            } else {
-                base
-            }
-        };
+        let fills = CountyFills::of(cx);
         cx.caches.borrow_mut().counties.paint(
             painter,
-            &model.boundaries,
+            &cx.model.boundaries,
             cx.projector,
-            Stroke::new(1.0, palette::BORDER),
-            color,
+            COUNTY_BORDER,
+            |i| fills.color(i),
         );
-        // The selection's outline on top of everything, so no neighbour covers it.
-        if let Some(region) = selected.and_then(|code| model.boundaries.region_by_code(code)) {
-            paint_outline(
-                painter,
-                region,
-                cx.projector,
-                Stroke::new(3.0, palette::SELECTED_STROKE),
-            );
-        }
     }
 
     fn hit(&self, pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
         let lonlat = cx.projector.lonlat_from_ui(super::to_coord(pos));
         cx.model.boundaries.region_at(lonlat).map(Hit::County)
+    }
+}
+
+const COUNTY_BORDER: Stroke = Stroke {
+    width: 1.0,
+    color: palette::BORDER,
+};
+
+/// What changes under the pointer and on a click, drawn every frame over the counties: the
+/// hovered county darkened, the selection's outline on top of everything so no neighbour covers
+/// it.
+pub struct HighlightLayer;
+
+impl MapLayer for HighlightLayer {
+    fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
+        let geometry = &cx.model.boundaries;
+        if let Some(Hit::County(i)) = cx.hovered {
+            let fills = CountyFills::of(cx);
+            let level = geometry
+                .lod
+                .level_index_for(cx.projector.points_per_degree());
+            if let (false, Some((shape, fill))) =
+                (fills.shows_selected(*i), geometry.drawn(level, *i))
+            {
+                paint_fill(painter, fill, cx.projector, darken(fills.color(*i)));
+                paint_outline(painter, shape, cx.projector, COUNTY_BORDER);
+            }
+        }
+        let selected = cx.selection.county.as_deref();
+        if let Some(region) = selected.and_then(|code| geometry.region_by_code(code)) {
+            paint_outline(
+                painter,
+                &region.geometry,
+                cx.projector,
+                Stroke::new(3.0, palette::SELECTED_STROKE),
+            );
+        }
     }
 }
 
@@ -106,8 +173,13 @@ pub fn paint_fill(painter: &Painter, fill: &FillMesh, projector: &Projector, col
     painter.add(Shape::mesh(mesh));
 }
 
-pub fn paint_outline(painter: &Painter, region: &Region, projector: &Projector, stroke: Stroke) {
-    for polygon in &region.geometry {
+pub fn paint_outline(
+    painter: &Painter,
+    geometry: &MultiPolygon<f64>,
+    projector: &Projector,
+    stroke: Stroke,
+) {
+    for polygon in geometry {
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             let points: Vec<Pos2> = ring
                 .0

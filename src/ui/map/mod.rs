@@ -1,6 +1,7 @@
 //! The map widget: layers over the one [`Projector`], with pan, zoom, hover and click, a layer
 //! panel, a legend, a scale bar and a north arrow.
 
+pub mod backdrop;
 mod context_layer;
 pub mod counties;
 pub mod decorations;
@@ -22,7 +23,7 @@ use crate::selection::Selection;
 use super::settings::SavedView;
 
 use context_layer::ContextLayer;
-use counties::CountiesLayer;
+use counties::{CountiesLayer, CountyFills, HighlightLayer};
 use labels::LabelsLayer;
 pub use layers::{Hit, LayerContext, LayerSettings, MapLayer};
 use projects::ProjectsLayer;
@@ -48,20 +49,57 @@ pub mod palette {
     pub const PANEL_BG: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE6);
 }
 
-/// The layers, bottom to top.
-const LAYERS: [&dyn MapLayer; 4] = [&ContextLayer, &CountiesLayer, &ProjectsLayer, &LabelsLayer];
+/// The layers that stay put while the map only moves, bottom to top, over the water: in the
+/// window they are drawn from one kept picture while the view does not change scale (see
+/// [`backdrop`]).
+const BASE_LAYERS: [&dyn MapLayer; 2] = [&ContextLayer, &CountiesLayer];
+
+/// The layers drawn afresh every frame over the base, bottom to top.
+const TOP_LAYERS: [&dyn MapLayer; 3] = [&HighlightLayer, &ProjectsLayer, &LabelsLayer];
 
 /// Paints every layer that is on: the one drawing of the map, for the window and for export.
 pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
-    painter.rect_filled(painter.clip_rect(), 0.0, palette::WATER);
-    for layer in LAYERS {
+    let base = |painter: &Painter| {
+        painter.rect_filled(painter.clip_rect(), 0.0, palette::WATER);
+        for layer in BASE_LAYERS {
+            layer.paint(painter, cx);
+        }
+    };
+    // Out of the caches while the base layers use them.
+    let backdrop = cx.caches.borrow_mut().backdrop.take();
+    match backdrop {
+        Some(mut backdrop) => {
+            backdrop.paint(painter, cx.projector, backdrop_key(painter, cx), base);
+            cx.caches.borrow_mut().backdrop = Some(backdrop);
+        }
+        None => base(painter),
+    }
+    for layer in TOP_LAYERS {
         layer.paint(painter, cx);
+    }
+}
+
+/// Everything the base layers' drawing depends on but the map's position.
+fn backdrop_key(painter: &Painter, cx: &LayerContext<'_>) -> backdrop::Key {
+    backdrop::Key {
+        counties: std::sync::Arc::as_ptr(&cx.model.boundaries) as usize,
+        context: cx
+            .settings
+            .context
+            .then_some(std::sync::Arc::as_ptr(&cx.model.context) as usize),
+        points_per_degree: cx.projector.points_per_degree(),
+        pixels_per_point: painter.ctx().pixels_per_point(),
+        fills: CountyFills::of(cx).fingerprint(),
     }
 }
 
 /// What lies under `pos`: the topmost layer that answers wins.
 pub fn hit_test(pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
-    LAYERS.iter().rev().find_map(|layer| layer.hit(pos, cx))
+    BASE_LAYERS
+        .iter()
+        .chain(&TOP_LAYERS)
+        .rev()
+        .find_map(|layer| layer.hit(pos, cx))
 }
 
 /// What the user clicked on the map this frame.
@@ -123,6 +161,22 @@ impl MapView {
     /// Closes the list of overlapping projects, if open; says whether it was.
     pub fn close_popups(&mut self) -> bool {
         self.pick_list.take().is_some()
+    }
+
+    /// Says whether frames are drawn by a software renderer, which makes the map keep its
+    /// picture eagerly (see [`backdrop::Backdrop::eager`]).
+    pub fn set_software_rendering(&mut self, software: bool) {
+        self.caches.get_mut().backdrop.get_or_insert_default().eager = software;
+    }
+
+    /// Whether the last frame drew the map's fills and borders from the kept picture (see
+    /// [`backdrop`]).
+    pub fn drew_picture(&self) -> bool {
+        self.caches
+            .borrow()
+            .backdrop
+            .as_ref()
+            .is_some_and(backdrop::Backdrop::drew_picture)
     }
 
     pub fn restore_view(&mut self, view: SavedView) {
@@ -223,6 +277,7 @@ impl MapView {
         let settings = self.layers.clone();
         // Borrowed out of `self` for the frame (the controls below need `self` mutably).
         let caches = std::mem::take(&mut self.caches);
+        caches.borrow_mut().backdrop.get_or_insert_default();
         let base = LayerContext {
             model,
             projector: &projector,

@@ -64,11 +64,13 @@ impl std::fmt::Debug for RegionCache {
     }
 }
 
-/// The caches of the map's two sets of regions.
+/// The caches of the map's two sets of regions, and in the window the picture of both.
 #[derive(Clone, Debug, Default)]
 pub struct MapCaches {
     pub counties: RegionCache,
     pub context: RegionCache,
+    /// Only the window keeps one (`None` draws live: an export draws once).
+    pub backdrop: Option<super::backdrop::Backdrop>,
 }
 
 impl RegionCache {

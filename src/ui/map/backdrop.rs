@@ -1,0 +1,344 @@
+//! The map's fixed part (water, neighbouring prefectures, county fills and borders) kept as one
+//! picture while the view only moves.
+//!
+//! All of China is over a million triangles of fills and borders. A software renderer
+//! (lavapipe: under Xvfb, in a virtual machine, on a computer without a GPU driver) spends most
+//! of a frame drawing them, though while the map is dragged they only move. So once the view
+//! has stood still for a moment, what was just drawn is rasterized on the CPU, by the
+//! exporter's rasterizer that follows egui-wgpu pixel for pixel, into a texture. Later frames
+//! draw that one image, moved by whole pixels as the map moves, and draw live only the strips
+//! it does not cover. Another zoom, other data or other colours make it stale; the hovered
+//! county and the selection are drawn over it every frame (`HighlightLayer`).
+
+use std::time::Duration;
+
+use egui::epaint::{ClippedShape, ImageDelta, Mesh, Primitive};
+use egui::{
+    Color32, ColorImage, LayerId, Painter, Pos2, Rect, TextureHandle, TextureId, TextureOptions,
+    TexturesDelta, Vec2,
+};
+use geo::Coord;
+
+use crate::export::raster::{TextureStore, rasterize_part};
+use crate::geometry::Projector;
+
+use super::to_pos2;
+
+/// How long the view must stand still before a picture of it is made: long enough that a
+/// pause between two turns of the wheel does not make one that the next turn throws away.
+const STILL_SECONDS: f64 = 0.3;
+
+/// With [`Backdrop::eager`], the share of the map drawn live (outside the picture) beyond which
+/// a new picture is made at once: making one costs about as much as a frame of strips that size.
+const RECAPTURE_SHARE: f32 = 0.2;
+
+/// Larger pictures than this (pixels a side) are not made; the map is drawn live instead.
+const MAX_SIDE_PX: u32 = 8192;
+
+/// What the picture shows, besides where: equal keys, equal pictures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Key {
+    /// The counties' and the neighbouring prefectures' geometry (`None`: that layer is off).
+    pub counties: usize,
+    pub context: Option<usize>,
+    pub points_per_degree: f64,
+    pub pixels_per_point: f32,
+    /// The county fills (see `CountyFills::fingerprint`).
+    pub fills: u64,
+}
+
+/// The kept picture and what is needed to decide when to make the next.
+#[derive(Clone, Default)]
+pub struct Backdrop {
+    /// Make pictures as soon as much of the map would be drawn live, not only once it stands
+    /// still: for a software renderer, where rasterizing the map on the CPU (tens of
+    /// milliseconds for all of China) costs less than drawing its triangles live. With a GPU,
+    /// drawing live is nearly free and a picture is only made at rest.
+    pub eager: bool,
+    picture: Option<Picture>,
+    /// The view last drawn, and the time it was first drawn.
+    view: Option<(Key, Projector, f64)>,
+    /// The view the last picture was made of (or failed to be), so none is made twice.
+    captured: Option<(Key, Projector)>,
+    /// Whether the last frame drew from the picture.
+    drew_picture: bool,
+}
+
+impl std::fmt::Debug for Backdrop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backdrop")
+            .field("picture", &self.picture.as_ref().map(|p| p.size_px))
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+struct Picture {
+    key: Key,
+    texture: TextureHandle,
+    /// A lon/lat and where it was on screen when the picture was made: where it is now says
+    /// how far to move the picture.
+    anchor: Coord<f64>,
+    made_at: Pos2,
+    /// The screen pixel of the picture's top-left corner then, and its size.
+    origin_px: [i32; 2],
+    size_px: [u32; 2],
+}
+
+impl Picture {
+    /// Where the picture goes today, in points, moved by a whole number of pixels.
+    fn rect(&self, projector: &Projector, pixels_per_point: f32) -> Rect {
+        let moved =
+            (to_pos2(projector.ui_from_lonlat(self.anchor)) - self.made_at) * pixels_per_point;
+        let min = Pos2::new(
+            self.origin_px[0] as f32 + moved.x.round(),
+            self.origin_px[1] as f32 + moved.y.round(),
+        );
+        let size = Vec2::new(self.size_px[0] as f32, self.size_px[1] as f32);
+        Rect::from_min_size(min, size) / pixels_per_point
+    }
+}
+
+impl Backdrop {
+    /// Draws `base` over the painter's clip rect: from the kept picture where it covers it,
+    /// live elsewhere, and makes a new picture once the view has stood still.
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        projector: &Projector,
+        key: Key,
+        base: impl Fn(&Painter),
+    ) {
+        let ctx = painter.ctx();
+        let now = ctx.input(|i| i.time);
+        let pixels_per_point = ctx.pixels_per_point();
+        let clip = painter.clip_rect();
+        let since = match self.view {
+            Some((k, p, t)) if k == key && p == *projector => t,
+            _ => now,
+        };
+        self.view = Some((key, *projector, since));
+        let covered = |picture: Option<&Picture>| {
+            picture
+                .filter(|p| p.key == key)
+                .map(|p| (p.texture.id(), p.rect(projector, pixels_per_point)))
+        };
+        let mut placed = covered(self.picture.as_ref());
+        let uncovered_share = placed.map_or(1.0, |(_, rect)| {
+            uncovered(clip, rect).iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
+        });
+        // Make a picture once the view stands still; with a software renderer also at once
+        // when much of the map would be drawn live (a new zoom, a long drag).
+        if uncovered_share > 0.0 && self.captured != Some((key, *projector)) {
+            let wait = STILL_SECONDS - (now - since);
+            if wait <= 0.0 || (self.eager && uncovered_share > RECAPTURE_SHARE) {
+                self.capture(painter, projector, key, &base);
+                placed = covered(self.picture.as_ref());
+            } else {
+                ctx.request_repaint_after(Duration::from_secs_f64(wait));
+            }
+        }
+        self.drew_picture = placed.is_some();
+        match placed {
+            Some((texture, rect)) => {
+                let mut mesh = Mesh::with_texture(texture);
+                let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+                mesh.add_rect_with_uv(rect, uv, Color32::WHITE);
+                painter.add(mesh);
+                for strip in uncovered(clip, rect) {
+                    base(&painter.with_clip_rect(strip));
+                }
+            }
+            None => base(painter),
+        }
+    }
+
+    /// Makes a picture of what `base` draws over the painter's clip rect. It is drawn on a
+    /// layer of its own that is emptied again, so the frame shows only the picture.
+    fn capture(
+        &mut self,
+        painter: &Painter,
+        projector: &Projector,
+        key: Key,
+        base: &impl Fn(&Painter),
+    ) {
+        self.captured = Some((key, *projector));
+        let ctx = painter.ctx();
+        let own = painter.layer_id();
+        let layer = LayerId::new(own.order, own.id.with("backdrop"));
+        base(&Painter::new(ctx.clone(), layer, painter.clip_rect()));
+        let shapes: Vec<ClippedShape> = ctx.graphics_mut(|g| {
+            std::mem::take(g.entry(layer))
+                .all_entries()
+                .cloned()
+                .collect()
+        });
+        let pixels_per_point = ctx.pixels_per_point();
+        let clip = painter.clip_rect() * pixels_per_point;
+        let origin_px = [clip.min.x.round() as i32, clip.min.y.round() as i32];
+        let size_px = [
+            (clip.max.x.round() as i32 - origin_px[0]).max(0) as u32,
+            (clip.max.y.round() as i32 - origin_px[1]).max(0) as u32,
+        ];
+        if size_px.contains(&0) || size_px.iter().any(|&s| s > MAX_SIDE_PX) {
+            return;
+        }
+        let primitives = ctx.tessellate(shapes, pixels_per_point);
+        // Fills and borders are solid colours: they sample only the white texel of the font
+        // atlas. Anything else would need the real texture; then no picture is made.
+        let solid = primitives.iter().all(|p| match &p.primitive {
+            Primitive::Mesh(mesh) => mesh.texture_id == TextureId::default(),
+            Primitive::Callback(_) => false,
+        });
+        if !solid {
+            return;
+        }
+        let image = rasterize_part(
+            &primitives,
+            &white_texel(),
+            origin_px,
+            size_px,
+            pixels_per_point,
+            Color32::TRANSPARENT,
+        );
+        let image = ColorImage::from_rgba_premultiplied(
+            [size_px[0] as usize, size_px[1] as usize],
+            image.as_raw(),
+        );
+        let texture = match self.picture.take() {
+            Some(mut picture) => {
+                picture.texture.set(image, TextureOptions::NEAREST);
+                picture.texture
+            }
+            None => ctx.load_texture("map_backdrop", image, TextureOptions::NEAREST),
+        };
+        let anchor = projector.center_lonlat();
+        self.picture = Some(Picture {
+            key,
+            texture,
+            anchor,
+            made_at: to_pos2(projector.ui_from_lonlat(anchor)),
+            origin_px,
+            size_px,
+        });
+    }
+
+    /// Whether the last frame drew from the picture (for tests and benchmarks).
+    pub fn drew_picture(&self) -> bool {
+        self.drew_picture
+    }
+}
+
+/// The font atlas as far as solid fills use it: its top-left texel, which is white.
+fn white_texel() -> TextureStore {
+    let mut store = TextureStore::new();
+    let mut delta = TexturesDelta::default();
+    let white = ColorImage::new([1, 1], vec![Color32::WHITE]);
+    delta.push(
+        TextureId::default(),
+        ImageDelta::full(white, TextureOptions::LINEAR),
+    );
+    store.apply(&delta);
+    delta.clear();
+    store
+}
+
+/// The parts of `clip` outside `covered`: up to four rectangles (above, below, left, right).
+fn uncovered(clip: Rect, covered: Rect) -> Vec<Rect> {
+    let top = covered.min.y.clamp(clip.min.y, clip.max.y);
+    let bottom = covered.max.y.clamp(top, clip.max.y);
+    let left = covered.min.x.clamp(clip.min.x, clip.max.x);
+    let right = covered.max.x.clamp(left, clip.max.x);
+    [
+        Rect::from_x_y_ranges(clip.x_range(), clip.min.y..=top),
+        Rect::from_x_y_ranges(clip.x_range(), bottom..=clip.max.y),
+        Rect::from_x_y_ranges(clip.min.x..=left, top..=bottom),
+        Rect::from_x_y_ranges(right..=clip.max.x, top..=bottom),
+    ]
+    .into_iter()
+    .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn area(rects: &[Rect]) -> f32 {
+        rects.iter().map(|r| r.area()).sum()
+    }
+
+    #[test]
+    fn the_strips_cover_exactly_what_the_picture_does_not() {
+        let clip = Rect::from_min_size(Pos2::new(10.0, 20.0), Vec2::new(400.0, 300.0));
+        for shift in [
+            Vec2::ZERO,
+            Vec2::new(37.0, 0.0),
+            Vec2::new(-12.0, 55.0),
+            Vec2::new(-500.0, 9.0),
+            Vec2::new(3.0, -1000.0),
+        ] {
+            let covered = clip.translate(shift);
+            let strips = uncovered(clip, covered);
+            let overlap = if clip.intersects(covered) {
+                clip.intersect(covered).area()
+            } else {
+                0.0
+            };
+            assert!(
+                (area(&strips) - (clip.area() - overlap)).abs() < 1e-3,
+                "{shift:?}: {strips:?}"
+            );
+            for s in &strips {
+                assert!(clip.expand(1e-3).contains_rect(*s), "{s:?} outside the map");
+                assert!(
+                    !s.shrink(1e-3).intersects(covered),
+                    "{s:?} under the picture"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_white_texel_is_there_for_solid_fills() {
+        assert!(white_texel().contains(TextureId::default()));
+    }
+
+    #[test]
+    fn a_picture_moves_by_whole_pixels() {
+        let viewport = geo::Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: 400.0, y: 300.0 });
+        let bbox = geo::Rect::new(Coord { x: 112.0, y: 23.0 }, Coord { x: 113.0, y: 24.0 });
+        let mut projector = Projector::fit(bbox, viewport, 10.0);
+        let ctx = egui::Context::default();
+        let texture = ctx.load_texture(
+            "t",
+            ColorImage::new([1, 1], vec![Color32::WHITE]),
+            TextureOptions::NEAREST,
+        );
+        let anchor = projector.center_lonlat();
+        let picture = Picture {
+            key: Key {
+                counties: 1,
+                context: None,
+                points_per_degree: projector.points_per_degree(),
+                pixels_per_point: 1.5,
+                fills: 0,
+            },
+            texture,
+            anchor,
+            made_at: to_pos2(projector.ui_from_lonlat(anchor)),
+            origin_px: [3, 4],
+            size_px: [600, 450],
+        };
+        let at_rest = picture.rect(&projector, 1.5);
+        assert_eq!(at_rest.min * 1.5, Pos2::new(3.0, 4.0));
+        projector.pan_by(Coord { x: 10.2, y: -3.2 });
+        let moved = picture.rect(&projector, 1.5);
+        let shift = (moved.min - at_rest.min) * 1.5;
+        assert!(
+            (shift.x - 15.0).abs() < 1e-3 && (shift.y + 5.0).abs() < 1e-3,
+            "{shift:?}"
+        );
+        assert!(((moved.size() - at_rest.size()) * 1.5).length() < 1e-3);
+    }
+}
