@@ -450,6 +450,9 @@ impl MapView {
 
 /// Checkboxes for the layers and the choropleth's metric.
 pub fn layers_ui(ui: &mut Ui, layers: &mut LayerSettings, lang: Lang) {
+    // One line each: in the map's narrow floating panel, names would otherwise wrap a word
+    // (or a letter) per line.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     ui.checkbox(&mut layers.projects, lang.pick("项目", "Projects"));
     ui.checkbox(&mut layers.choropleth, lang.pick("分级设色", "Choropleth"));
     ui.add_enabled_ui(layers.choropleth, |ui| {
