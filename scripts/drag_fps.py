@@ -1,11 +1,12 @@
-"""Frames per second of the real window while the map is dragged, under X (e.g. Xvfb).
+"""Frames per second of the real window while the map is dragged or zoomed, under X (Xvfb).
 
 Drags with XTEST from this one process (the pointer moves at 120 Hz, so input is never the
-limit) and counts the window's new frames with the X DAMAGE extension: each presented frame
-damages the window once. Needs `pip install python-xlib`.
+limit), or with --wheel turns the mouse wheel instead (10 notches a second, one second in, one
+second out, and so on), and counts the window's new frames with the X DAMAGE extension: each
+presented frame damages the window once. Needs `pip install python-xlib`.
 
-Usage: DISPLAY=:99 python3 scripts/drag_fps.py [--seconds 3] [--dx 0.5 --dy 0.25] X Y
-(X, Y: where to press, on the map; dx, dy: points moved per pointer step)
+Usage: DISPLAY=:99 python3 scripts/drag_fps.py [--seconds 3] [--dx 0.5 --dy 0.25] [--wheel] X Y
+(X, Y: where to press or zoom, on the map; dx, dy: points moved per pointer step)
 """
 import argparse
 import subprocess
@@ -23,6 +24,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--dx", type=float, default=0.5)
     ap.add_argument("--dy", type=float, default=0.25)
+    ap.add_argument("--wheel", action="store_true", help="zoom with the wheel instead of dragging")
     ap.add_argument("--window", default="Zhaoqing Explorer", help="window title to find")
     args = ap.parse_args()
 
@@ -37,14 +39,21 @@ def main():
     xtest.fake_input(d, X.MotionNotify, x=args.x, y=args.y)
     d.sync()
     time.sleep(0.3)
-    xtest.fake_input(d, X.ButtonPress, 1)
-    d.sync()
+    if not args.wheel:
+        xtest.fake_input(d, X.ButtonPress, 1)
+        d.sync()
     frames = []
     start = time.time()
     step = 0
     while time.time() - start < args.seconds:
         step += 1
-        xtest.fake_input(d, X.MotionNotify, x=int(args.x + args.dx * step), y=int(args.y + args.dy * step))
+        if not args.wheel:
+            xtest.fake_input(d, X.MotionNotify, x=int(args.x + args.dx * step), y=int(args.y + args.dy * step))
+        elif step % 12 == 0:
+            # Buttons 4 and 5 are the wheel's notches up (zoom in) and down.
+            notch = 4 if (step // 120) % 2 == 0 else 5
+            xtest.fake_input(d, X.ButtonPress, notch)
+            xtest.fake_input(d, X.ButtonRelease, notch)
         d.flush()
         until = start + step / 120
         while time.time() < until:
@@ -54,13 +63,15 @@ def main():
                     frames.append(time.time())
                     d.damage_subtract(dmg)
             time.sleep(0.0005)
-    xtest.fake_input(d, X.ButtonRelease, 1)
+    if not args.wheel:
+        xtest.fake_input(d, X.ButtonRelease, 1)
     d.sync()
     if len(frames) < 2:
         sys.exit("fewer than two frames: did the press land on the map?")
     gaps = sorted(b - a for a, b in zip(frames, frames[1:]))
     print(
-        f"{len(frames)} frames in {args.seconds:.1f} s of dragging = {len(frames) / args.seconds:.1f} fps; "
+        f"{len(frames)} frames in {args.seconds:.1f} s of {'zooming' if args.wheel else 'dragging'} = "
+        f"{len(frames) / args.seconds:.1f} fps; "
         f"gap median {gaps[len(gaps) // 2] * 1000:.0f} ms, p95 {gaps[int(len(gaps) * 0.95)] * 1000:.0f} ms, "
         f"max {gaps[-1] * 1000:.0f} ms"
     )

@@ -79,6 +79,15 @@ pub struct Model {
     /// Neighbouring prefectures, drawn in grey around the counties.
     pub context: Arc<MapGeometry>,
     pub dataset: Dataset,
+    /// Different for every model made or changed, the same for its clones: what was drawn of
+    /// one revision holds for all of them.
+    pub revision: u64,
+}
+
+/// A revision no model has had yet.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Model {
@@ -107,6 +116,7 @@ impl Model {
             boundaries: Arc::new(MapGeometry::new(boundaries)),
             context: Arc::new(MapGeometry::new(context)),
             dataset,
+            revision: next_revision(),
         })
     }
 }
@@ -129,6 +139,7 @@ impl Model {
         use crate::user_file::UserData;
 
         let mut next = self.clone();
+        next.revision = next_revision();
         let mut changes = Changes::default();
         match data {
             UserData::Boundaries { boundaries, .. } => {

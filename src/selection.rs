@@ -1,7 +1,7 @@
 //! What the user has selected, shared by the map, the side panel and the charts.
 
 /// What is selected: a county, and possibly a project in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Selection {
     pub county: Option<String>,
     pub project: Option<String>,

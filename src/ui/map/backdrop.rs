@@ -1,18 +1,21 @@
-//! The map's fixed part (water, neighbouring prefectures, county fills and borders) kept as one
+//! The map (water, neighbouring prefectures, counties, project symbols, names) kept as one
 //! picture while the view only moves.
 //!
-//! All of China is over a million triangles of fills and borders. A software renderer
+//! All of China is over a million triangles of fills and borders, and a few hundred names each
+//! drawn five times for its halo. A software renderer
 //! (lavapipe: under Xvfb, in a virtual machine, on a computer without a GPU driver) spends most
 //! of a frame drawing them, though while the map is dragged they only move. So once the view
 //! has stood still for a moment, what was just drawn is rasterized on the CPU, by the
 //! exporter's rasterizer that follows egui-wgpu pixel for pixel, into a texture. Later frames
 //! draw that one image, moved by whole pixels as the map moves, and draw live only the strips
-//! it does not cover. Another zoom, other data or other colours make it stale; the hovered
-//! county and the selection are drawn over it every frame (`HighlightLayer`).
+//! it does not cover. While the wheel turns, a software renderer shows the picture scaled (as
+//! web maps do) and makes a sharp one once the zoom settles. Other data, settings, language or
+//! selection make the picture stale; what is under the pointer is drawn over it every frame
+//! (`HighlightLayer`).
 
 use std::time::Duration;
 
-use egui::epaint::{ClippedShape, ImageDelta, Mesh, Primitive};
+use egui::epaint::{ClippedShape, ImageDelta, Mesh, Primitive, TextureAtlas};
 use egui::{
     Color32, ColorImage, LayerId, Painter, Pos2, Rect, TextureHandle, TextureId, TextureOptions,
     TexturesDelta, Vec2,
@@ -25,8 +28,11 @@ use crate::geometry::Projector;
 use super::to_pos2;
 
 /// How long the view must stand still before a picture of it is made: long enough that a
-/// pause between two turns of the wheel does not make one that the next turn throws away.
-const STILL_SECONDS: f64 = 0.3;
+/// pause between two notches of the wheel does not make one that the next notch throws away.
+const STILL_SECONDS: f64 = 0.25;
+
+/// How far a picture may be scaled while zooming before the map is drawn live instead.
+const MAX_SCALE: f64 = 4.0;
 
 /// With [`Backdrop::eager`], the share of the map drawn live (outside the picture) beyond which
 /// a new picture is made at once: making one costs about as much as a frame of strips that size.
@@ -35,25 +41,24 @@ const RECAPTURE_SHARE: f32 = 0.2;
 /// Larger pictures than this (pixels a side) are not made; the map is drawn live instead.
 const MAX_SIDE_PX: u32 = 8192;
 
-/// What the picture shows, besides where: equal keys, equal pictures.
+/// What the picture shows, besides where and at what zoom: equal keys, equal pictures.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Key {
-    /// The counties' and the neighbouring prefectures' geometry (`None`: that layer is off).
-    pub counties: usize,
-    pub context: Option<usize>,
-    pub points_per_degree: f64,
+    /// The model's revision (the data drawn).
+    pub model: u64,
+    /// The layer settings, language and selection, hashed.
+    pub settings: u64,
     pub pixels_per_point: f32,
-    /// The county fills (see `CountyFills::fingerprint`).
-    pub fills: u64,
 }
 
 /// The kept picture and what is needed to decide when to make the next.
 #[derive(Clone, Default)]
 pub struct Backdrop {
-    /// Make pictures as soon as much of the map would be drawn live, not only once it stands
-    /// still: for a software renderer, where rasterizing the map on the CPU (tens of
-    /// milliseconds for all of China) costs less than drawing its triangles live. With a GPU,
-    /// drawing live is nearly free and a picture is only made at rest.
+    /// For a software renderer, where rasterizing the map on the CPU (tens of milliseconds for
+    /// all of China) costs less than drawing its triangles live: make a picture as soon as
+    /// much of the map would be drawn live, not only once it stands still, and show it scaled
+    /// while zooming. With a GPU, drawing live is nearly free and a picture is only made, and
+    /// used, at its own zoom.
     pub eager: bool,
     picture: Option<Picture>,
     /// The view last drawn, and the time it was first drawn.
@@ -75,6 +80,7 @@ impl std::fmt::Debug for Backdrop {
 #[derive(Clone)]
 struct Picture {
     key: Key,
+    points_per_degree: f64,
     texture: TextureHandle,
     /// A lon/lat and where it was on screen when the picture was made: where it is now says
     /// how far to move the picture.
@@ -86,16 +92,28 @@ struct Picture {
 }
 
 impl Picture {
-    /// Where the picture goes today, in points, moved by a whole number of pixels.
+    /// Where the picture goes today, in points: at its own zoom moved by a whole number of
+    /// pixels (so it is drawn texel for pixel), at another zoom scaled around its anchor.
     fn rect(&self, projector: &Projector, pixels_per_point: f32) -> Rect {
-        let moved =
-            (to_pos2(projector.ui_from_lonlat(self.anchor)) - self.made_at) * pixels_per_point;
-        let min = Pos2::new(
-            self.origin_px[0] as f32 + moved.x.round(),
-            self.origin_px[1] as f32 + moved.y.round(),
-        );
+        let now = to_pos2(projector.ui_from_lonlat(self.anchor));
+        let origin = Pos2::new(self.origin_px[0] as f32, self.origin_px[1] as f32);
         let size = Vec2::new(self.size_px[0] as f32, self.size_px[1] as f32);
-        Rect::from_min_size(min, size) / pixels_per_point
+        let scale = (projector.points_per_degree() / self.points_per_degree) as f32;
+        if scale == 1.0 {
+            let moved = ((now - self.made_at) * pixels_per_point).round();
+            Rect::from_min_size(origin + moved, size) / pixels_per_point
+        } else {
+            let min = now + (origin / pixels_per_point - self.made_at) * scale;
+            Rect::from_min_size(min, size * scale / pixels_per_point)
+        }
+    }
+
+    /// Whether it can stand for the map at `projector`'s zoom: its own, or (scaled) one near
+    /// it when `scaled` is allowed.
+    fn fits(&self, key: &Key, projector: &Projector, scaled: bool) -> bool {
+        let ratio = projector.points_per_degree() / self.points_per_degree;
+        self.key == *key
+            && (ratio == 1.0 || (scaled && (1.0 / MAX_SCALE..=MAX_SCALE).contains(&ratio)))
     }
 }
 
@@ -118,20 +136,28 @@ impl Backdrop {
             _ => now,
         };
         self.view = Some((key, *projector, since));
+        let eager = self.eager;
         let covered = |picture: Option<&Picture>| {
             picture
-                .filter(|p| p.key == key)
+                .filter(|p| p.fits(&key, projector, eager))
                 .map(|p| (p.texture.id(), p.rect(projector, pixels_per_point)))
         };
         let mut placed = covered(self.picture.as_ref());
         let uncovered_share = placed.map_or(1.0, |(_, rect)| {
             uncovered(clip, rect).iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
         });
+        let sharp = self
+            .picture
+            .as_ref()
+            .is_some_and(|p| p.points_per_degree == projector.points_per_degree());
         // Make a picture once the view stands still; with a software renderer also at once
-        // when much of the map would be drawn live (a new zoom, a long drag).
-        if uncovered_share > 0.0 && self.captured != Some((key, *projector)) {
+        // when there is none to show, or a long drag has left much of the map to draw live.
+        // Not while zooming: each notch would make one that the next throws away.
+        let at_once =
+            self.eager && (placed.is_none() || (sharp && uncovered_share > RECAPTURE_SHARE));
+        if (uncovered_share > 0.0 || !sharp) && self.captured != Some((key, *projector)) {
             let wait = STILL_SECONDS - (now - since);
-            if wait <= 0.0 || (self.eager && uncovered_share > RECAPTURE_SHARE) {
+            if wait <= 0.0 || at_once {
                 self.capture(painter, projector, key, &base);
                 placed = covered(self.picture.as_ref());
             } else {
@@ -184,18 +210,18 @@ impl Backdrop {
             return;
         }
         let primitives = ctx.tessellate(shapes, pixels_per_point);
-        // Fills and borders are solid colours: they sample only the white texel of the font
-        // atlas. Anything else would need the real texture; then no picture is made.
-        let solid = primitives.iter().all(|p| match &p.primitive {
+        // Shapes and text use only the font atlas (solid colours its white texel). Anything
+        // else (an image, a paint callback) is not at hand here: then no picture is made.
+        let atlas_only = primitives.iter().all(|p| match &p.primitive {
             Primitive::Mesh(mesh) => mesh.texture_id == TextureId::default(),
             Primitive::Callback(_) => false,
         });
-        if !solid {
+        if !atlas_only {
             return;
         }
         let image = rasterize_part(
             &primitives,
-            &white_texel(),
+            &font_atlas(ctx),
             origin_px,
             size_px,
             pixels_per_point,
@@ -207,14 +233,15 @@ impl Backdrop {
         );
         let texture = match self.picture.take() {
             Some(mut picture) => {
-                picture.texture.set(image, TextureOptions::NEAREST);
+                picture.texture.set(image, TextureOptions::LINEAR);
                 picture.texture
             }
-            None => ctx.load_texture("map_backdrop", image, TextureOptions::NEAREST),
+            None => ctx.load_texture("map_backdrop", image, TextureOptions::LINEAR),
         };
         let anchor = projector.center_lonlat();
         self.picture = Some(Picture {
             key,
+            points_per_degree: projector.points_per_degree(),
             texture,
             anchor,
             made_at: to_pos2(projector.ui_from_lonlat(anchor)),
@@ -229,14 +256,13 @@ impl Backdrop {
     }
 }
 
-/// The font atlas as far as solid fills use it: its top-left texel, which is white.
-fn white_texel() -> TextureStore {
+/// The font atlas as it is now, with every glyph laid out so far (this frame's too).
+fn font_atlas(ctx: &egui::Context) -> TextureStore {
     let mut store = TextureStore::new();
     let mut delta = TexturesDelta::default();
-    let white = ColorImage::new([1, 1], vec![Color32::WHITE]);
     delta.push(
         TextureId::default(),
-        ImageDelta::full(white, TextureOptions::LINEAR),
+        ImageDelta::full(ctx.fonts(|f| f.image()), TextureAtlas::texture_options()),
     );
     store.apply(&delta);
     delta.clear();
@@ -300,11 +326,6 @@ mod tests {
     }
 
     #[test]
-    fn the_white_texel_is_there_for_solid_fills() {
-        assert!(white_texel().contains(TextureId::default()));
-    }
-
-    #[test]
     fn a_picture_moves_by_whole_pixels() {
         let viewport = geo::Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: 400.0, y: 300.0 });
         let bbox = geo::Rect::new(Coord { x: 112.0, y: 23.0 }, Coord { x: 113.0, y: 24.0 });
@@ -318,12 +339,11 @@ mod tests {
         let anchor = projector.center_lonlat();
         let picture = Picture {
             key: Key {
-                counties: 1,
-                context: None,
-                points_per_degree: projector.points_per_degree(),
+                model: 1,
+                settings: 0,
                 pixels_per_point: 1.5,
-                fills: 0,
             },
+            points_per_degree: projector.points_per_degree(),
             texture,
             anchor,
             made_at: to_pos2(projector.ui_from_lonlat(anchor)),
@@ -340,5 +360,18 @@ mod tests {
             "{shift:?}"
         );
         assert!(((moved.size() - at_rest.size()) * 1.5).length() < 1e-3);
+
+        // Zoomed: scaled so that every place in it stays over that place on the map.
+        let place = Coord { x: 112.3, y: 23.8 };
+        let texel = to_pos2(projector.ui_from_lonlat(place)) * 1.5 - moved.min.to_vec2() * 1.5;
+        projector.zoom_around(Coord { x: 120.0, y: 77.0 }, 1.7);
+        let zoomed = picture.rect(&projector, 1.5);
+        assert!((zoomed.width() / moved.width() - 1.7).abs() < 1e-4);
+        let drawn_at = zoomed.min + texel.to_vec2() / 1.5 * 1.7;
+        let belongs_at = to_pos2(projector.ui_from_lonlat(place));
+        assert!(
+            (drawn_at - belongs_at).length() < 0.7 * 1.7,
+            "{drawn_at:?} {belongs_at:?}"
+        );
     }
 }

@@ -76,40 +76,30 @@ impl<'a> CountyFills<'a> {
                 .get(index)
                 .is_some_and(|r| self.selected == Some(r.code.as_str()))
     }
-
-    /// What decides every county's fill (the choropleth's values and classes, or the
-    /// selection), folded into one number: equal numbers, equal fills.
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        match &self.choropleth {
-            Some(c) => {
-                for v in &c.values {
-                    (&v.adcode, v.value.map(f64::to_bits)).hash(&mut hasher);
-                }
-                for class in &c.classes {
-                    (class.min.to_bits(), class.max.to_bits()).hash(&mut hasher);
-                }
-            }
-            None => self.selected.hash(&mut hasher),
-        }
-        self.choropleth.is_some().hash(&mut hasher);
-        hasher.finish()
-    }
 }
 
-/// The county fills and their borders: everything of the counties that stays put while the map
-/// only moves (see `backdrop`).
+/// The county fills and borders, and the selection's outline over them.
 impl MapLayer for CountiesLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         let fills = CountyFills::of(cx);
+        let geometry = &cx.model.boundaries;
         cx.caches.borrow_mut().counties.paint(
             painter,
-            &cx.model.boundaries,
+            geometry,
             cx.projector,
             COUNTY_BORDER,
             |i| fills.color(i),
         );
+        // Over every county, so no neighbour covers it.
+        let selected = cx.selection.county.as_deref();
+        if let Some(region) = selected.and_then(|code| geometry.region_by_code(code)) {
+            paint_outline(
+                painter,
+                &region.geometry,
+                cx.projector,
+                Stroke::new(3.0, palette::SELECTED_STROKE),
+            );
+        }
     }
 
     fn hit(&self, pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
@@ -123,34 +113,30 @@ const COUNTY_BORDER: Stroke = Stroke {
     color: palette::BORDER,
 };
 
-/// What changes under the pointer and on a click, drawn every frame over the counties: the
-/// hovered county darkened, the selection's outline on top of everything so no neighbour covers
-/// it.
+/// What is under the pointer, drawn every frame over the rest of the map (which may be a kept
+/// picture, see `backdrop`): the hovered county shaded, hovered project symbols emphasized.
 pub struct HighlightLayer;
+
+/// Over a county's fill: a tenth darker. It shades the names and symbols on the county alike.
+const HOVER_SHADE: Color32 = Color32::from_black_alpha(26);
 
 impl MapLayer for HighlightLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        let geometry = &cx.model.boundaries;
-        if let Some(Hit::County(i)) = cx.hovered {
-            let fills = CountyFills::of(cx);
-            let level = geometry
-                .lod
-                .level_index_for(cx.projector.points_per_degree());
-            if let (false, Some((shape, fill))) =
-                (fills.shows_selected(*i), geometry.drawn(level, *i))
-            {
-                paint_fill(painter, fill, cx.projector, darken(fills.color(*i)));
-                paint_outline(painter, shape, cx.projector, COUNTY_BORDER);
+        match cx.hovered {
+            Some(Hit::County(i)) => {
+                let geometry = &cx.model.boundaries;
+                let level = geometry
+                    .lod
+                    .level_index_for(cx.projector.points_per_degree());
+                let fills = CountyFills::of(cx);
+                if let (false, Some((_, fill))) =
+                    (fills.shows_selected(*i), geometry.drawn(level, *i))
+                {
+                    paint_fill(painter, fill, cx.projector, HOVER_SHADE);
+                }
             }
-        }
-        let selected = cx.selection.county.as_deref();
-        if let Some(region) = selected.and_then(|code| geometry.region_by_code(code)) {
-            paint_outline(
-                painter,
-                &region.geometry,
-                cx.projector,
-                Stroke::new(3.0, palette::SELECTED_STROKE),
-            );
+            Some(Hit::Projects(hovered)) => super::projects::paint_hovered(painter, cx, hovered),
+            None => {}
         }
     }
 }
@@ -189,12 +175,4 @@ pub fn paint_outline(
             painter.add(Shape::closed_line(points, stroke));
         }
     }
-}
-
-fn darken(c: Color32) -> Color32 {
-    Color32::from_rgb(
-        (f32::from(c.r()) * 0.9) as u8,
-        (f32::from(c.g()) * 0.9) as u8,
-        (f32::from(c.b()) * 0.9) as u8,
-    )
 }

@@ -78,6 +78,7 @@ pub fn placed_labels(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>
 /// Every label that fits this frame, with its rectangle.
 fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
     let lang = cx.lang;
+    let clip = painter.clip_rect();
     let mut texts: Vec<Text> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut add = |texts: &mut Vec<Text>,
@@ -88,6 +89,11 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
                    priority,
                    gaps: &'static [f64],
                    placements: &'static [Placement]| {
+        // Only what lies in the clip rect is named there: a strip drawn beside the kept
+        // picture of the map (see `backdrop`) must not name again what the picture names.
+        if !clip.contains(anchor) {
+            return;
+        }
         let size = painter
             .layout_no_wrap(text.clone(), font.clone(), color)
             .size();
@@ -198,7 +204,6 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
             )
         })
         .collect();
-    let clip = painter.clip_rect();
     let bounds = Rect::new(to_coord(clip.min), to_coord(clip.max));
     let placed = place_labels(&candidates, &obstacles, bounds);
     let mut texts: Vec<Option<Text>> = texts.into_iter().map(Some).collect();

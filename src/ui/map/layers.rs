@@ -15,7 +15,7 @@ use crate::selection::Selection;
 use super::region_cache::MapCaches;
 
 /// The layers a user can switch on and off, and how the counties are coloured.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct LayerSettings {
     pub context: bool,

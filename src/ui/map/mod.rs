@@ -23,7 +23,7 @@ use crate::selection::Selection;
 use super::settings::SavedView;
 
 use context_layer::ContextLayer;
-use counties::{CountiesLayer, CountyFills, HighlightLayer};
+use counties::{CountiesLayer, HighlightLayer};
 use labels::LabelsLayer;
 pub use layers::{Hit, LayerContext, LayerSettings, MapLayer};
 use projects::ProjectsLayer;
@@ -49,13 +49,14 @@ pub mod palette {
     pub const PANEL_BG: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE6);
 }
 
-/// The layers that stay put while the map only moves, bottom to top, over the water: in the
-/// window they are drawn from one kept picture while the view does not change scale (see
-/// [`backdrop`]).
-const BASE_LAYERS: [&dyn MapLayer; 2] = [&ContextLayer, &CountiesLayer];
+/// The layers that change only with the view, the data, the settings and the selection,
+/// bottom to top, over the water: in the window they are drawn from one kept picture while the
+/// view only moves (see [`backdrop`]).
+const BASE_LAYERS: [&dyn MapLayer; 4] =
+    [&ContextLayer, &CountiesLayer, &ProjectsLayer, &LabelsLayer];
 
-/// The layers drawn afresh every frame over the base, bottom to top.
-const TOP_LAYERS: [&dyn MapLayer; 3] = [&HighlightLayer, &ProjectsLayer, &LabelsLayer];
+/// Drawn afresh every frame over the base: what is under the pointer.
+const TOP_LAYERS: [&dyn MapLayer; 1] = [&HighlightLayer];
 
 /// Paints every layer that is on: the one drawing of the map, for the window and for export.
 pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
@@ -79,17 +80,15 @@ pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
     }
 }
 
-/// Everything the base layers' drawing depends on but the map's position.
+/// Everything the base layers' drawing depends on but the view.
 fn backdrop_key(painter: &Painter, cx: &LayerContext<'_>) -> backdrop::Key {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (cx.settings, cx.lang, cx.selection).hash(&mut hasher);
     backdrop::Key {
-        counties: std::sync::Arc::as_ptr(&cx.model.boundaries) as usize,
-        context: cx
-            .settings
-            .context
-            .then_some(std::sync::Arc::as_ptr(&cx.model.context) as usize),
-        points_per_degree: cx.projector.points_per_degree(),
+        model: cx.model.revision,
+        settings: hasher.finish(),
         pixels_per_point: painter.ctx().pixels_per_point(),
-        fills: CountyFills::of(cx).fingerprint(),
     }
 }
 

@@ -99,16 +99,9 @@ impl MapLayer for ProjectsLayer {
         if !cx.settings.projects {
             return;
         }
-        let hovered: &[usize] = match cx.hovered {
-            Some(Hit::Projects(list)) => list,
-            _ => &[],
-        };
-        let selected = cx.selection.project.as_deref();
         let all = symbols(cx);
         for symbol in &all {
-            let project = &cx.model.dataset.projects[symbol.index];
-            let emphasis = selected == Some(project.id.as_str()) || hovered.contains(&symbol.index);
-            paint_symbol(painter, symbol, emphasis);
+            paint_symbol(painter, symbol, is_selected(cx, symbol));
         }
         // Several projects on one point (a county seat): say how many.
         for (center, count) in stacks(&all) {
@@ -137,6 +130,25 @@ impl MapLayer for ProjectsLayer {
             .collect();
         under.sort_by(|a, b| a.0.total_cmp(&b.0));
         (!under.is_empty()).then(|| Hit::Projects(under.into_iter().map(|(_, i)| i).collect()))
+    }
+}
+
+fn is_selected(cx: &LayerContext<'_>, symbol: &Symbol) -> bool {
+    let project = cx.model.dataset.projects.get(symbol.index);
+    project.is_some_and(|p| cx.selection.project.as_deref() == Some(p.id.as_str()))
+}
+
+/// The symbols of the `hovered` projects again, emphasized, over whatever is drawn (see
+/// `HighlightLayer`).
+pub fn paint_hovered(painter: &Painter, cx: &LayerContext<'_>, hovered: &[usize]) {
+    if !cx.settings.projects {
+        return;
+    }
+    for symbol in symbols(cx)
+        .iter()
+        .filter(|s| hovered.contains(&s.index) && !is_selected(cx, s))
+    {
+        paint_symbol(painter, symbol, true);
     }
 }
 
