@@ -7,10 +7,10 @@
 #
 # Needs: an X display on $DISPLAY (e.g. `Xvfb :99 -screen 0 1280x800x24 &`), xdotool,
 # `pip install python-xlib`, and `cargo build --release` done.
-# Usage: DISPLAY=:99 scripts/smoothness.sh [FILE]
+# Usage: DISPLAY=:99 scripts/smoothness.sh [FILE]   (BIN=path: another build, e.g. an older one)
 set -eu
 cd "$(dirname "$0")/.."
-bin=target/release/zhaoqing-explorer
+bin=${BIN:-target/release/zhaoqing-explorer}
 [ -x "$bin" ] || { echo "build it first: cargo build --release" >&2; exit 2; }
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
 # A settings folder of its own, so the fitted view and default layers are what is measured.

@@ -67,6 +67,8 @@ pub struct Backdrop {
     captured: Option<(Key, Projector)>,
     /// Whether the last frame drew from the picture.
     drew_picture: bool,
+    /// How many pictures have been made.
+    made: u64,
 }
 
 impl std::fmt::Debug for Backdrop {
@@ -239,6 +241,7 @@ impl Backdrop {
             None => ctx.load_texture("map_backdrop", image, TextureOptions::LINEAR),
         };
         let anchor = projector.center_lonlat();
+        self.made += 1;
         self.picture = Some(Picture {
             key,
             points_per_degree: projector.points_per_degree(),
@@ -253,6 +256,11 @@ impl Backdrop {
     /// Whether the last frame drew from the picture (for tests and benchmarks).
     pub fn drew_picture(&self) -> bool {
         self.drew_picture
+    }
+
+    /// How many pictures have been made (for tests and benchmarks).
+    pub fn pictures_made(&self) -> u64 {
+        self.made
     }
 }
 

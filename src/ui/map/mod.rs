@@ -178,6 +178,15 @@ impl MapView {
             .is_some_and(backdrop::Backdrop::drew_picture)
     }
 
+    /// How many pictures of the map have been made (see [`backdrop`]).
+    pub fn pictures_made(&self) -> u64 {
+        self.caches
+            .borrow()
+            .backdrop
+            .as_ref()
+            .map_or(0, backdrop::Backdrop::pictures_made)
+    }
+
     pub fn restore_view(&mut self, view: SavedView) {
         self.restore = Some(view);
     }
