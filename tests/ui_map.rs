@@ -223,3 +223,56 @@ fn the_kept_picture_of_the_map_looks_like_the_map_drawn_live() {
         "怀集县 drawn in the selection's fill"
     );
 }
+
+/// With a software renderer the map makes its picture at once, shows it scaled while zooming
+/// (roughly the map at the new zoom, in the right place), and makes a sharp one when the zoom
+/// settles.
+#[test]
+fn with_a_software_renderer_the_picture_is_scaled_while_zooming() {
+    let mut live = app_harness_stepping(0.001);
+    let mut kept = app_harness_stepping(0.001);
+    kept.state_mut().map_mut().set_software_rendering(true);
+    kept.step();
+    assert!(
+        kept.state().map().drew_picture(),
+        "made at once, not after a pause"
+    );
+    let made = kept.state().map().pictures_made();
+
+    for harness in [&mut live, &mut kept] {
+        harness.state_mut().map_mut().zoom(1.4);
+        harness.step();
+    }
+    assert!(kept.state().map().drew_picture(), "the old picture, scaled");
+    assert_eq!(
+        kept.state().map().pictures_made(),
+        made,
+        "none made while zooming"
+    );
+    let scaled = kept.render().expect("wgpu renders");
+    let (mean, far) = map_difference(&kept, &live.render().expect("wgpu renders"), &scaled);
+    println!(
+        "scaled: mean difference {mean:.3}, {:.3}% far off",
+        far * 100.0
+    );
+    assert!(
+        mean < 4.5,
+        "the scaled picture is far from the map (mean {mean:.2})"
+    );
+
+    // A moment later (frames a quarter of a second apart now) the zoom has settled.
+    let mut settled = app_harness();
+    settled.state_mut().map_mut().set_software_rendering(true);
+    settled.step();
+    let made = settled.state().map().pictures_made();
+    settled.state_mut().map_mut().zoom(1.4);
+    settled.step();
+    assert_eq!(settled.state().map().pictures_made(), made);
+    settled.step();
+    settled.step();
+    assert_eq!(
+        settled.state().map().pictures_made(),
+        made + 1,
+        "a sharp one once settled"
+    );
+}

@@ -144,9 +144,12 @@ impl Backdrop {
                 .filter(|p| p.fits(&key, projector, eager))
                 .map(|p| (p.texture.id(), p.rect(projector, pixels_per_point)))
         };
+        // Slivers under half a pixel (a clip rect off the pixel grid) are not worth drawing.
+        let half_pixel = 0.5 / pixels_per_point;
+        let strips = |rect: Rect| uncovered(clip, rect.expand(half_pixel));
         let mut placed = covered(self.picture.as_ref());
         let uncovered_share = placed.map_or(1.0, |(_, rect)| {
-            uncovered(clip, rect).iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
+            strips(rect).iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
         });
         let sharp = self
             .picture
@@ -173,7 +176,7 @@ impl Backdrop {
                 let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
                 mesh.add_rect_with_uv(rect, uv, Color32::WHITE);
                 painter.add(mesh);
-                for strip in uncovered(clip, rect) {
+                for strip in strips(rect) {
                     base(&painter.with_clip_rect(strip));
                 }
             }
