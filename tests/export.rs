@@ -136,6 +136,32 @@ fn svg_parses_and_holds_the_title() {
     assert!(texts.iter().any(|t| t.contains("897亿元")));
 }
 
+/// The per-county chart exported before a county is picked compares the counties; the window's
+/// "pick a county" is not printed in the image.
+#[test]
+fn the_county_overview_exports_without_the_windows_hint() {
+    let model = Model::embedded().expect("embedded data");
+    let req = Request {
+        format: Format::Svg,
+        county: None,
+        ..request(
+            Subject::Chart {
+                id: "county_figures".into(),
+            },
+            1,
+        )
+    };
+    let text = String::from_utf8(export::render(&model, &req).expect("renders")).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&text).expect("XML");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"各县区的数据条数"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("选择")), "{texts:?}");
+}
+
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zhaoqing-explorer"))
 }

@@ -16,8 +16,10 @@ const HUAIJI_LANZHONG: (f64, f64) = (111.94800, 24.06556);
 #[test]
 fn selecting_a_county_on_the_map_switches_the_per_county_chart() {
     let mut harness = app_harness();
-    // The per-county chart is shown first; before a selection it compares the counties.
+    // The per-county chart is shown first; before a selection it compares the counties and
+    // says what to do.
     harness.get_by_label("怀集县: 2条");
+    harness.get_by_label("（选择一个县区查看）");
     let pos = screen_pos(&harness, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().selected(), Some("441224"));

@@ -175,6 +175,9 @@ pub struct Panel {
     pub title_en: String,
     pub unit: String,
     pub items: Vec<Item>,
+    /// What to do with the panel in the window (not said in an exported image, where there is
+    /// nothing to click).
+    pub hint: Option<Text>,
 }
 
 impl Panel {
@@ -271,6 +274,7 @@ impl ChartDef {
             title_en: def.title.en.to_owned(),
             unit: unit.unwrap_or_default().to_owned(),
             items,
+            hint: None,
         })
     }
 }
@@ -287,6 +291,7 @@ fn panels_by_unit<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<Panel> {
                 title_en: format!("Unit: {}", units::describe(&figure.unit, Lang::En)),
                 unit: figure.unit.clone(),
                 items: vec![item],
+                hint: None,
             }),
         }
     }
@@ -317,10 +322,14 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
         })
         .collect();
     Panel {
-        title_zh: "各县区的数据条数（选择一个县区查看）".into(),
-        title_en: "Figures per county (pick a county to see them)".into(),
+        title_zh: "各县区的数据条数".into(),
+        title_en: "Figures per county".into(),
         unit: units::FIGURES_UNIT.into(),
         items,
+        hint: Some(Text {
+            zh: "选择一个县区查看",
+            en: "pick a county to see them",
+        }),
     }
 }
 

@@ -225,11 +225,24 @@ fn bar_panel_ui(
     cx: &ChartContext<'_>,
 ) -> Option<ItemClick> {
     let lang = cx.lang;
-    ui.label(
-        RichText::new(panel.title(lang))
-            .strong()
-            .color(colors::TEXT),
-    );
+    let title = RichText::new(panel.title(lang))
+        .strong()
+        .color(colors::TEXT);
+    match panel.hint.filter(|_| cx.interactive) {
+        Some(hint) => {
+            let hint = match lang {
+                Lang::Zh => format!("（{}）", hint.get(lang)),
+                Lang::En => format!("({})", hint.get(lang)),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(title);
+                ui.label(RichText::new(hint).color(colors::WEAK_TEXT));
+            });
+        }
+        None => {
+            ui.label(title);
+        }
+    }
     let max = panel
         .items
         .iter()
