@@ -64,6 +64,7 @@ fn at_three_zooms(mut f: impl FnMut(&egui::Painter, &LayerContext<'_>, &str)) {
                 hovered: None,
                 settings: &settings,
                 caches: &Default::default(),
+                reserved: &[],
             };
             f(ui.painter(), &cx, name);
         });
@@ -194,4 +195,31 @@ fn choropleth_classes_hold_every_countys_value() {
             .and_then(|v| v.value),
         Some(120.0)
     );
+}
+
+/// Names keep clear of what is drawn over the map (buttons, scale bar, north arrow): with a
+/// button where a name was, that name moves or goes, and nothing is placed under the button.
+#[test]
+fn labels_keep_clear_of_the_maps_furniture() {
+    at_three_zooms(|painter, cx, zoom| {
+        let free = placed_labels(painter, cx);
+        let (spot, name) = free.first().expect("labels are placed");
+        let button = Rect::from_min_max(
+            Pos2::new(spot.min().x as f32, spot.min().y as f32),
+            Pos2::new(spot.max().x as f32, spot.max().y as f32),
+        );
+        let reserved = [button];
+        let with_button = LayerContext {
+            reserved: &reserved,
+            ..*cx
+        };
+        let placed = placed_labels(painter, &with_button);
+        assert!(!placed.is_empty(), "{zoom}: other names are still placed");
+        for (rect, text) in &placed {
+            assert!(
+                !overlaps(rect, spot),
+                "{zoom}: {text} placed under the button that covers where {name} was"
+            );
+        }
+    });
 }

@@ -9,7 +9,9 @@ use crate::geometry::Projector;
 use crate::i18n::Lang;
 use crate::selection::Selection;
 use crate::ui::chart_view::{ChartContext, chart_ui, colors};
-use crate::ui::map::decorations::{paint_north_arrow, paint_scale_bar};
+use crate::ui::map::decorations::{
+    north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area,
+};
 use crate::ui::map::legend::legend_ui;
 use crate::ui::map::{LayerContext, LayerSettings, paint_map};
 
@@ -102,6 +104,13 @@ pub fn map_sheet_ui(
             }
             let painter = ui.painter_at(rect);
             let caches = Default::default();
+            let (scale_bar, scale_bar_length) =
+                (rect.left_bottom() + Vec2::new(16.0, -16.0), 120.0);
+            let (north_arrow, north_arrow_size) = (rect.right_top() + Vec2::new(-30.0, 34.0), 15.0);
+            let reserved = [
+                scale_bar_area(scale_bar, scale_bar_length),
+                north_arrow_area(north_arrow, north_arrow_size),
+            ];
             let cx = LayerContext {
                 model,
                 projector: &projector,
@@ -110,6 +119,7 @@ pub fn map_sheet_ui(
                 hovered: None,
                 settings: layers,
                 caches: &caches,
+                reserved: &reserved,
             };
             paint_map(&painter, &cx);
             painter.rect_stroke(
@@ -118,18 +128,8 @@ pub fn map_sheet_ui(
                 egui::Stroke::new(1.0, colors::WEAK_TEXT),
                 egui::StrokeKind::Inside,
             );
-            paint_scale_bar(
-                &painter,
-                &projector,
-                rect.left_bottom() + Vec2::new(16.0, -16.0),
-                120.0,
-            );
-            paint_north_arrow(
-                &painter,
-                rect.right_top() + Vec2::new(-30.0, 34.0),
-                15.0,
-                lang,
-            );
+            paint_scale_bar(&painter, &projector, scale_bar, scale_bar_length);
+            paint_north_arrow(&painter, north_arrow, north_arrow_size, lang);
             ui.add_space(12.0);
             ui.vertical(|ui| {
                 ui.set_width(ui.available_width());

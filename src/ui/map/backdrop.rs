@@ -46,7 +46,7 @@ const MAX_SIDE_PX: u32 = 8192;
 pub struct Key {
     /// The model's revision (the data drawn).
     pub model: u64,
-    /// The layer settings, language and selection, hashed.
+    /// The layer settings, language, selection and where the map's furniture sits, hashed.
     pub settings: u64,
     pub pixels_per_point: f32,
 }

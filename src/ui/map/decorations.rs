@@ -7,6 +7,22 @@ use crate::i18n::Lang;
 
 use super::palette;
 
+/// What a scale bar painted by [`paint_scale_bar`] may cover, its panel and labels included.
+pub fn scale_bar_area(origin: Pos2, target: f32) -> Rect {
+    Rect::from_min_max(
+        origin + Vec2::new(-6.0, -26.0),
+        origin + Vec2::new(target + 6.0, 16.0),
+    )
+}
+
+/// What a north arrow painted by [`paint_north_arrow`] covers, its letter included.
+pub fn north_arrow_area(center: Pos2, size: f32) -> Rect {
+    Rect::from_center_size(center, Vec2::splat(size * 2.5)).union(Rect::from_center_size(
+        center - Vec2::new(0.0, size + 9.0),
+        Vec2::new(16.0, 16.0),
+    ))
+}
+
 /// A scale bar of a round length (1, 2 or 5 × 10^n km) about `target` points long, with its
 /// left end at `origin`.
 pub fn paint_scale_bar(painter: &Painter, projector: &Projector, origin: Pos2, target: f32) {

@@ -204,6 +204,14 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
             )
         })
         .collect();
+    let obstacles: Vec<Rect<f64>> = obstacles
+        .into_iter()
+        .chain(
+            cx.reserved
+                .iter()
+                .map(|r| Rect::new(to_coord(r.min), to_coord(r.max))),
+        )
+        .collect();
     let bounds = Rect::new(to_coord(clip.min), to_coord(clip.max));
     let placed = place_labels(&candidates, &obstacles, bounds);
     let mut texts: Vec<Option<Text>> = texts.into_iter().map(Some).collect();

@@ -47,6 +47,9 @@ pub struct LayerContext<'a> {
     pub settings: &'a LayerSettings,
     /// Meshes kept between frames (a fresh, empty one for a one-off drawing such as an export).
     pub caches: &'a RefCell<MapCaches>,
+    /// Where the map's own furniture sits (buttons, scale bar, north arrow), in UI points: no
+    /// name is placed there.
+    pub reserved: &'a [egui::Rect],
 }
 
 impl LayerContext<'_> {

@@ -85,6 +85,11 @@ fn backdrop_key(painter: &Painter, cx: &LayerContext<'_>) -> backdrop::Key {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (cx.settings, cx.lang, cx.selection).hash(&mut hasher);
+    for r in cx.reserved {
+        [r.min.x, r.min.y, r.max.x, r.max.y]
+            .map(f32::to_bits)
+            .hash(&mut hasher);
+    }
     backdrop::Key {
         model: cx.model.revision,
         settings: hasher.finish(),
@@ -286,6 +291,8 @@ impl MapView {
         // Borrowed out of `self` for the frame (the controls below need `self` mutably).
         let caches = std::mem::take(&mut self.caches);
         caches.borrow_mut().backdrop.get_or_insert_default();
+        let furniture = Furniture::of(ui, rect);
+        let reserved = furniture.reserved(ui);
         let base = LayerContext {
             model,
             projector: &projector,
@@ -294,6 +301,7 @@ impl MapView {
             hovered: None,
             settings: &settings,
             caches: &caches,
+            reserved: &reserved,
         };
         let hovered = pointer.and_then(|p| hit_test(p, &base));
         let cx = LayerContext {
@@ -304,13 +312,13 @@ impl MapView {
         decorations::paint_scale_bar(
             &painter,
             &projector,
-            rect.left_bottom() + Vec2::new(16.0, -16.0),
-            110.0,
+            furniture.scale_bar,
+            Furniture::SCALE_BAR_LENGTH,
         );
         decorations::paint_north_arrow(
             &painter,
-            rect.right_top() + Vec2::new(-28.0, 72.0),
-            14.0,
+            furniture.north_arrow,
+            Furniture::NORTH_ARROW_SIZE,
             lang,
         );
 
@@ -371,8 +379,8 @@ impl MapView {
         if let Some(click) = self.pick_list_ui(ui, model, lang, just_opened) {
             output.clicked = Some(click);
         }
-        output.export = self.controls_ui(ui, rect, lang);
-        legend_overlay_ui(ui, rect, &cx);
+        output.export = self.controls_ui(ui, &furniture, lang);
+        legend_overlay_ui(ui, &furniture, &cx);
         self.caches = caches;
         output
     }
@@ -416,23 +424,20 @@ impl MapView {
 
     /// Reset and export buttons (top right) and the layer panel (top left); says whether the
     /// user asked to export the map.
-    fn controls_ui(&mut self, ui: &mut Ui, map_rect: Rect, lang: Lang) -> bool {
-        let size = Vec2::new(100.0, 26.0);
-        let reset_rect = Rect::from_min_size(
-            Pos2::new(map_rect.right() - size.x - 10.0, map_rect.top() + 10.0),
-            size,
-        );
+    fn controls_ui(&mut self, ui: &mut Ui, furniture: &Furniture, lang: Lang) -> bool {
         if ui
-            .put(reset_rect, egui::Button::new(Msg::ResetView.text(lang)))
+            .put(
+                furniture.reset,
+                egui::Button::new(Msg::ResetView.text(lang)),
+            )
             .on_hover_text(Msg::ResetViewHint.text(lang))
             .clicked()
         {
             self.reset();
         }
-        let export_rect = reset_rect.translate(Vec2::new(-size.x - 6.0, 0.0));
         let export = ui
             .put(
-                export_rect,
+                furniture.export,
                 egui::Button::new(lang.pick("导出地图…", "Export map…")),
             )
             .on_hover_text(lang.pick(
@@ -440,8 +445,8 @@ impl MapView {
                 "PNG (1×/2×/4×) or copy the image",
             ))
             .clicked();
-        egui::Area::new(ui.scope_id().with("layer_panel"))
-            .fixed_pos(map_rect.left_top() + Vec2::new(10.0, 10.0))
+        egui::Area::new(furniture.layer_panel)
+            .fixed_pos(furniture.map.left_top() + Vec2::new(10.0, 10.0))
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     egui::CollapsingHeader::new(
@@ -480,13 +485,13 @@ pub fn layers_ui(ui: &mut Ui, layers: &mut LayerSettings, lang: Lang) {
 }
 
 /// The legend in the map's bottom-right corner, collapsible.
-fn legend_overlay_ui(ui: &mut Ui, map_rect: Rect, cx: &LayerContext<'_>) {
+fn legend_overlay_ui(ui: &mut Ui, furniture: &Furniture, cx: &LayerContext<'_>) {
     if !(cx.settings.choropleth || cx.settings.projects || cx.settings.context) {
         return;
     }
-    egui::Area::new(ui.scope_id().with("map_legend"))
+    egui::Area::new(furniture.legend)
         .pivot(Align2::RIGHT_BOTTOM)
-        .fixed_pos(map_rect.right_bottom() - Vec2::new(10.0, 10.0))
+        .fixed_pos(furniture.map.right_bottom() - Vec2::new(10.0, 10.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 egui::CollapsingHeader::new(RichText::new(cx.lang.pick("图例", "Legend")).strong())
@@ -495,6 +500,60 @@ fn legend_overlay_ui(ui: &mut Ui, map_rect: Rect, cx: &LayerContext<'_>) {
                     .show(ui, |ui| legend::legend_ui(ui, cx));
             });
         });
+}
+
+/// Where the things drawn over the map sit: buttons, the layer panel, the legend, the scale
+/// bar and the north arrow. Names on the map keep clear of them.
+struct Furniture {
+    map: Rect,
+    reset: Rect,
+    export: Rect,
+    layer_panel: egui::Id,
+    legend: egui::Id,
+    /// The scale bar's left end and the north arrow's centre.
+    scale_bar: Pos2,
+    north_arrow: Pos2,
+}
+
+impl Furniture {
+    const SCALE_BAR_LENGTH: f32 = 110.0;
+    const NORTH_ARROW_SIZE: f32 = 14.0;
+
+    fn of(ui: &Ui, map: Rect) -> Self {
+        let button = Vec2::new(100.0, 26.0);
+        let reset = Rect::from_min_size(
+            Pos2::new(map.right() - button.x - 10.0, map.top() + 10.0),
+            button,
+        );
+        Self {
+            map,
+            reset,
+            export: reset.translate(Vec2::new(-button.x - 6.0, 0.0)),
+            layer_panel: ui.scope_id().with("layer_panel"),
+            legend: ui.scope_id().with("map_legend"),
+            scale_bar: map.left_bottom() + Vec2::new(16.0, -16.0),
+            north_arrow: map.right_top() + Vec2::new(-28.0, 72.0),
+        }
+    }
+
+    /// Everything it covers; the two panels as they were last drawn (open or closed).
+    fn reserved(&self, ui: &Ui) -> Vec<Rect> {
+        let panels: Vec<Rect> = ui.ctx().memory(|m| {
+            [self.layer_panel, self.legend]
+                .into_iter()
+                .filter_map(|id| m.area_rect(id))
+                .collect()
+        });
+        [
+            self.reset,
+            self.export,
+            decorations::scale_bar_area(self.scale_bar, Self::SCALE_BAR_LENGTH),
+            decorations::north_arrow_area(self.north_arrow, Self::NORTH_ARROW_SIZE),
+        ]
+        .into_iter()
+        .chain(panels)
+        .collect()
+    }
 }
 
 /// Text with a soft white outline, legible on any fill.
