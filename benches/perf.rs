@@ -18,13 +18,9 @@ use common::{benchmarking, china_model};
 
 const WINDOW: [f32; 2] = [1280.0, 800.0];
 
-/// A frame's input at `time` seconds. The frame benches keep the clock still, so the map never
-/// counts as standing still and draws its fills and borders live, as in the first frame after
-/// a zoom; `frame/china_counties_picture` moves it on to draw from the kept picture.
-fn input(time: f64) -> egui::RawInput {
+fn input() -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW.into())),
-        time: Some(time),
         ..Default::default()
     }
 }
@@ -45,13 +41,10 @@ fn app_and_context(model: Model) -> (ExplorerApp, egui::Context) {
     (app, ctx)
 }
 
-/// Everything the app does on the CPU for one frame: layout, shapes, tessellation.
+/// Everything the app does on the CPU for one frame: layout, shapes, tessellation. The map is
+/// drawn live, as with a GPU (the `_picture` benches: as with a software renderer).
 fn frame(app: &mut ExplorerApp, ctx: &egui::Context) -> usize {
-    frame_at(app, ctx, 0.0)
-}
-
-fn frame_at(app: &mut ExplorerApp, ctx: &egui::Context, time: f64) -> usize {
-    let mut output = ctx.run_ui(input(time), |ui| app.frame_ui(ui, &ctx.clone()));
+    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui, &ctx.clone()));
     output.textures_delta.clear();
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -98,19 +91,16 @@ fn china_benches(c: &mut Criterion, embedded: &Model, china: &Model) {
             frame(&mut app, &ctx)
         })
     });
-    // At rest: the fills and borders are one kept picture (see `ui::map::backdrop`).
-    let (mut app, ctx) = app_and_context(china.clone());
-    frame_at(&mut app, &ctx, 1.0);
-    frame_at(&mut app, &ctx, 1.0);
-    assert!(app.map().drew_picture(), "the map drew from its picture");
-    group.bench_function("china_counties_picture", |b| {
-        b.iter(|| frame_at(&mut app, &ctx, 1.0))
-    });
-    // A frame that makes that picture: with a software renderer one is made at once when the
-    // map's look changes (here the choropleth's metric, back and forth, so every frame makes
-    // one).
+    // With a software renderer the map is kept as one picture (see `ui::map::backdrop`).
     let (mut app, ctx) = app_and_context(china.clone());
     app.map_mut().set_software_rendering(true);
+    frame(&mut app, &ctx);
+    assert!(app.map().drew_picture(), "the map drew from its picture");
+    group.bench_function("china_counties_picture", |b| {
+        b.iter(|| frame(&mut app, &ctx))
+    });
+    // A frame that makes that picture: one is made at once when the map's look changes (here
+    // the choropleth's metric, back and forth, so every frame makes one).
     group.bench_function("china_counties_new_picture", |b| {
         b.iter(|| {
             let layers = &mut app.map_mut().layers;

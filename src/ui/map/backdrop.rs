@@ -1,17 +1,18 @@
 //! The map (water, neighbouring prefectures, counties, project symbols, names) kept as one
-//! picture while the view only moves.
+//! picture while the view only moves, for software renderers.
 //!
 //! All of China is over a million triangles of fills and borders, and a few hundred names each
-//! drawn five times for its halo. A software renderer
-//! (lavapipe: under Xvfb, in a virtual machine, on a computer without a GPU driver) spends most
-//! of a frame drawing them, though while the map is dragged they only move. So once the view
-//! has stood still for a moment, what was just drawn is rasterized on the CPU, by the
-//! exporter's rasterizer that follows egui-wgpu pixel for pixel, into a texture. Later frames
-//! draw that one image, moved by whole pixels as the map moves, and draw live only the strips
-//! it does not cover. While the wheel turns, a software renderer shows the picture scaled (as
-//! web maps do) and makes a sharp one once the zoom settles. Other data, settings, language or
-//! selection make the picture stale; what is under the pointer is drawn over it every frame
-//! (`HighlightLayer`).
+//! drawn five times for its halo. A software renderer (lavapipe or llvmpipe: under Xvfb, in a
+//! virtual machine, on a computer without a GPU driver) spends most of a frame drawing them,
+//! though while the map is dragged they only move. So what was just drawn is rasterized on the
+//! CPU, by the exporter's rasterizer that follows egui-wgpu pixel for pixel, into a texture
+//! (tens of milliseconds for all of China, less than one frame drawn live). Later frames draw
+//! that one image, moved by whole pixels as the map moves, and draw live only the strips it
+//! does not cover; after a long drag, or once the view stands still, a new one is made. While
+//! the wheel turns the picture is shown scaled (as web maps do) and a sharp one is made once the
+//! zoom settles. Other data, settings, language or selection make the picture stale; what is
+//! under the pointer is drawn over it every frame (`HighlightLayer`). With a GPU the map is
+//! drawn live: it costs next to nothing there, and a picture would only add its making.
 
 use std::time::Duration;
 
@@ -34,8 +35,8 @@ const STILL_SECONDS: f64 = 0.25;
 /// How far a picture may be scaled while zooming before the map is drawn live instead.
 const MAX_SCALE: f64 = 4.0;
 
-/// With [`Backdrop::eager`], the share of the map drawn live (outside the picture) beyond which
-/// a new picture is made at once: making one costs about as much as a frame of strips that size.
+/// The share of the map drawn live (outside the picture) beyond which a new picture is made at
+/// once: making one costs about as much as a frame of strips that size.
 const RECAPTURE_SHARE: f32 = 0.2;
 
 /// Larger pictures than this (pixels a side) are not made; the map is drawn live instead.
@@ -54,12 +55,6 @@ pub struct Key {
 /// The kept picture and what is needed to decide when to make the next.
 #[derive(Clone, Default)]
 pub struct Backdrop {
-    /// For a software renderer, where rasterizing the map on the CPU (tens of milliseconds for
-    /// all of China) costs less than drawing its triangles live: make a picture as soon as
-    /// much of the map would be drawn live, not only once it stands still, and show it scaled
-    /// while zooming. With a GPU, drawing live is nearly free and a picture is only made, and
-    /// used, at its own zoom.
-    pub eager: bool,
     picture: Option<Picture>,
     /// The view last drawn, and the time it was first drawn.
     view: Option<(Key, Projector, f64)>,
@@ -111,22 +106,24 @@ impl Picture {
     }
 
     /// Whether it can stand for the map at `projector`'s zoom: its own, or (scaled) one near
-    /// it when `scaled` is allowed.
-    fn fits(&self, key: &Key, projector: &Projector, scaled: bool) -> bool {
+    /// it.
+    fn fits(&self, key: &Key, projector: &Projector) -> bool {
         let ratio = projector.points_per_degree() / self.points_per_degree;
-        self.key == *key
-            && (ratio == 1.0 || (scaled && (1.0 / MAX_SCALE..=MAX_SCALE).contains(&ratio)))
+        self.key == *key && (1.0 / MAX_SCALE..=MAX_SCALE).contains(&ratio)
     }
 }
 
 impl Backdrop {
     /// Draws `base` over the painter's clip rect: from the kept picture where it covers it,
-    /// live elsewhere, and makes a new picture once the view has stood still.
+    /// live elsewhere, and makes a new picture when needed. `background` is the opaque colour
+    /// `base` starts with: the picture has it at its edges too, where a live drawing's
+    /// anti-aliasing would leave a half-transparent row that shows once the picture moves.
     pub fn paint(
         &mut self,
         painter: &Painter,
         projector: &Projector,
         key: Key,
+        background: Color32,
         base: impl Fn(&Painter),
     ) {
         let ctx = painter.ctx();
@@ -138,15 +135,21 @@ impl Backdrop {
             _ => now,
         };
         self.view = Some((key, *projector, since));
-        let eager = self.eager;
         let covered = |picture: Option<&Picture>| {
             picture
-                .filter(|p| p.fits(&key, projector, eager))
+                .filter(|p| p.fits(&key, projector))
                 .map(|p| (p.texture.id(), p.rect(projector, pixels_per_point)))
         };
-        // Slivers under half a pixel (a clip rect off the pixel grid) are not worth drawing.
-        let half_pixel = 0.5 / pixels_per_point;
-        let strips = |rect: Rect| uncovered(clip, rect.expand(half_pixel));
+        // Slivers under half a pixel (a clip rect off the pixel grid) are not worth drawing;
+        // the others reach a pixel under the picture, so that rounding never leaves a gap.
+        let pixel = 1.0 / pixels_per_point;
+        let strips = |rect: Rect| {
+            uncovered(clip, rect)
+                .into_iter()
+                .filter(|r| r.width() >= pixel / 2.0 && r.height() >= pixel / 2.0)
+                .map(|r| r.expand(pixel).intersect(clip))
+                .collect::<Vec<_>>()
+        };
         let mut placed = covered(self.picture.as_ref());
         let uncovered_share = placed.map_or(1.0, |(_, rect)| {
             strips(rect).iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
@@ -155,15 +158,14 @@ impl Backdrop {
             .picture
             .as_ref()
             .is_some_and(|p| p.points_per_degree == projector.points_per_degree());
-        // Make a picture once the view stands still; with a software renderer also at once
-        // when there is none to show, or a long drag has left much of the map to draw live.
-        // Not while zooming: each notch would make one that the next throws away.
-        let at_once =
-            self.eager && (placed.is_none() || (sharp && uncovered_share > RECAPTURE_SHARE));
+        // Make a picture once the view stands still, and at once when there is none to show or
+        // a long drag has left much of the map to draw live. Not while zooming: each notch
+        // would make one that the next throws away.
+        let at_once = placed.is_none() || (sharp && uncovered_share > RECAPTURE_SHARE);
         if (uncovered_share > 0.0 || !sharp) && self.captured != Some((key, *projector)) {
             let wait = STILL_SECONDS - (now - since);
             if wait <= 0.0 || at_once {
-                self.capture(painter, projector, key, &base);
+                self.capture(painter, projector, key, background, &base);
                 placed = covered(self.picture.as_ref());
             } else {
                 ctx.request_repaint_after(Duration::from_secs_f64(wait));
@@ -191,6 +193,7 @@ impl Backdrop {
         painter: &Painter,
         projector: &Projector,
         key: Key,
+        background: Color32,
         base: &impl Fn(&Painter),
     ) {
         self.captured = Some((key, *projector));
@@ -230,7 +233,7 @@ impl Backdrop {
             origin_px,
             size_px,
             pixels_per_point,
-            Color32::TRANSPARENT,
+            background,
         );
         let image = ColorImage::from_rgba_premultiplied(
             [size_px[0] as usize, size_px[1] as usize],

@@ -70,7 +70,8 @@ pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
     let backdrop = cx.caches.borrow_mut().backdrop.take();
     match backdrop {
         Some(mut backdrop) => {
-            backdrop.paint(painter, cx.projector, backdrop_key(painter, cx), base);
+            let key = backdrop_key(painter, cx);
+            backdrop.paint(painter, cx.projector, key, palette::WATER, base);
             cx.caches.borrow_mut().backdrop = Some(backdrop);
         }
         None => base(painter),
@@ -167,10 +168,10 @@ impl MapView {
         self.pick_list.take().is_some()
     }
 
-    /// Says whether frames are drawn by a software renderer, which makes the map keep its
-    /// picture eagerly (see [`backdrop::Backdrop::eager`]).
+    /// Says whether frames are drawn by a software renderer: then the map is kept as a
+    /// picture (see [`backdrop`]); with a GPU it is drawn live.
     pub fn set_software_rendering(&mut self, software: bool) {
-        self.caches.get_mut().backdrop.get_or_insert_default().eager = software;
+        self.caches.get_mut().backdrop = software.then(backdrop::Backdrop::default);
     }
 
     /// Whether the last frame drew the map's fills and borders from the kept picture (see
@@ -290,7 +291,6 @@ impl MapView {
         let settings = self.layers.clone();
         // Borrowed out of `self` for the frame (the controls below need `self` mutably).
         let caches = std::mem::take(&mut self.caches);
-        caches.borrow_mut().backdrop.get_or_insert_default();
         let furniture = Furniture::of(ui, rect);
         let reserved = furniture.reserved(ui);
         let base = LayerContext {

@@ -69,7 +69,7 @@ impl std::fmt::Debug for RegionCache {
 pub struct MapCaches {
     pub counties: RegionCache,
     pub context: RegionCache,
-    /// Only the window keeps one (`None` draws live: an export draws once).
+    /// Only a window drawn by a software renderer keeps one (`None` draws live).
     pub backdrop: Option<super::backdrop::Backdrop>,
 }
 
