@@ -91,7 +91,7 @@ fn china_benches(c: &mut Criterion, embedded: &Model, china: &Model) {
             frame(&mut app, &ctx)
         })
     });
-    // With a software renderer the map is kept as one picture (see `ui::map::backdrop`).
+    // With a software renderer the map is kept as one picture (see `ui::map::picture`).
     let (mut app, ctx) = app_and_context(china.clone());
     app.map_mut().set_software_rendering(true);
     frame(&mut app, &ctx);

@@ -114,7 +114,7 @@ const COUNTY_BORDER: Stroke = Stroke {
 };
 
 /// What is under the pointer, drawn every frame over the rest of the map (which may be a kept
-/// picture, see `backdrop`): the hovered county shaded, hovered project symbols emphasized.
+/// picture, see `picture`): the hovered county shaded, hovered project symbols emphasized.
 pub struct HighlightLayer;
 
 /// Over a county's fill: a tenth darker. It shades the names and symbols on the county alike.

@@ -90,7 +90,7 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
                    gaps: &'static [f64],
                    placements: &'static [Placement]| {
         // Only what lies in the clip rect is named there: a strip drawn beside the kept
-        // picture of the map (see `backdrop`) must not name again what the picture names.
+        // picture of the map (see `picture`) must not name again what the picture names.
         if !clip.contains(anchor) {
             return;
         }

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 
 use crate::selection::Selection;
 
-use super::region_cache::MapCaches;
+use super::MapCaches;
 
 /// The layers a user can switch on and off, and how the counties are coloured.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

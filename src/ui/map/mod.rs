@@ -1,13 +1,13 @@
 //! The map widget: layers over the one [`Projector`], with pan, zoom, hover and click, a layer
 //! panel, a legend, a scale bar and a north arrow.
 
-pub mod backdrop;
 mod context_layer;
 pub mod counties;
 pub mod decorations;
 pub mod labels;
 pub mod layers;
 pub mod legend;
+pub mod picture;
 pub mod projects;
 pub mod region_cache;
 
@@ -51,7 +51,7 @@ pub mod palette {
 
 /// The layers that change only with the view, the data, the settings and the selection,
 /// bottom to top, over the water: in the window they are drawn from one kept picture while the
-/// view only moves (see [`backdrop`]).
+/// view only moves (see [`picture`]).
 const BASE_LAYERS: [&dyn MapLayer; 4] =
     [&ContextLayer, &CountiesLayer, &ProjectsLayer, &LabelsLayer];
 
@@ -67,12 +67,12 @@ pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
         }
     };
     // Out of the caches while the base layers use them.
-    let backdrop = cx.caches.borrow_mut().backdrop.take();
-    match backdrop {
-        Some(mut backdrop) => {
-            let key = backdrop_key(painter, cx);
-            backdrop.paint(painter, cx.projector, key, palette::WATER, base);
-            cx.caches.borrow_mut().backdrop = Some(backdrop);
+    let kept = cx.caches.borrow_mut().picture.take();
+    match kept {
+        Some(mut kept) => {
+            let key = picture_key(painter, cx);
+            kept.paint(painter, cx.projector, key, palette::WATER, base);
+            cx.caches.borrow_mut().picture = Some(kept);
         }
         None => base(painter),
     }
@@ -82,7 +82,7 @@ pub fn paint_map(painter: &Painter, cx: &LayerContext<'_>) {
 }
 
 /// Everything the base layers' drawing depends on but the view.
-fn backdrop_key(painter: &Painter, cx: &LayerContext<'_>) -> backdrop::Key {
+fn picture_key(painter: &Painter, cx: &LayerContext<'_>) -> picture::Key {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (cx.settings, cx.lang, cx.selection).hash(&mut hasher);
@@ -91,7 +91,7 @@ fn backdrop_key(painter: &Painter, cx: &LayerContext<'_>) -> backdrop::Key {
             .map(f32::to_bits)
             .hash(&mut hasher);
     }
-    backdrop::Key {
+    picture::Key {
         model: cx.model.revision,
         settings: hasher.finish(),
         pixels_per_point: painter.ctx().pixels_per_point(),
@@ -105,6 +105,15 @@ pub fn hit_test(pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
         .chain(&TOP_LAYERS)
         .rev()
         .find_map(|layer| layer.hit(pos, cx))
+}
+
+/// What the map keeps from frame to frame: the meshes of its two sets of regions and, in a
+/// window drawn by a software renderer, its picture (`None` draws live).
+#[derive(Clone, Debug, Default)]
+pub struct MapCaches {
+    pub counties: region_cache::RegionCache,
+    pub context: region_cache::RegionCache,
+    pub picture: Option<picture::MapPicture>,
 }
 
 /// What the user clicked on the map this frame.
@@ -138,7 +147,7 @@ pub struct MapView {
     /// A view restored from the settings, applied once the widget's size is known.
     restore: Option<SavedView>,
     /// Meshes kept from frame to frame.
-    caches: std::cell::RefCell<region_cache::MapCaches>,
+    caches: std::cell::RefCell<MapCaches>,
 }
 
 impl MapView {
@@ -169,28 +178,27 @@ impl MapView {
     }
 
     /// Says whether frames are drawn by a software renderer: then the map is kept as a
-    /// picture (see [`backdrop`]); with a GPU it is drawn live.
+    /// picture (see [`picture`]); with a GPU it is drawn live.
     pub fn set_software_rendering(&mut self, software: bool) {
-        self.caches.get_mut().backdrop = software.then(backdrop::Backdrop::default);
+        self.caches.get_mut().picture = software.then(picture::MapPicture::default);
     }
 
-    /// Whether the last frame drew the map's fills and borders from the kept picture (see
-    /// [`backdrop`]).
+    /// Whether the last frame drew the map from the kept picture (see [`picture`]).
     pub fn drew_picture(&self) -> bool {
         self.caches
             .borrow()
-            .backdrop
+            .picture
             .as_ref()
-            .is_some_and(backdrop::Backdrop::drew_picture)
+            .is_some_and(picture::MapPicture::drew_picture)
     }
 
-    /// How many pictures of the map have been made (see [`backdrop`]).
+    /// How many pictures of the map have been made (see [`picture`]).
     pub fn pictures_made(&self) -> u64 {
         self.caches
             .borrow()
-            .backdrop
+            .picture
             .as_ref()
-            .map_or(0, backdrop::Backdrop::pictures_made)
+            .map_or(0, picture::MapPicture::pictures_made)
     }
 
     pub fn restore_view(&mut self, view: SavedView) {

@@ -64,15 +64,6 @@ impl std::fmt::Debug for RegionCache {
     }
 }
 
-/// The caches of the map's two sets of regions, and in the window the picture of both.
-#[derive(Clone, Debug, Default)]
-pub struct MapCaches {
-    pub counties: RegionCache,
-    pub context: RegionCache,
-    /// Only a window drawn by a software renderer keeps one (`None` draws live).
-    pub backdrop: Option<super::backdrop::Backdrop>,
-}
-
 impl RegionCache {
     /// Paints the regions of `geometry` that are in view: each filled with `fill(index)` and
     /// outlined with `stroke`. Returns how many regions were drawn.
@@ -115,7 +106,7 @@ impl RegionCache {
         let mut shifted = painter.clone();
         shifted.set_clip_rect(painter.clip_rect().translate(-offset));
         let made_in = |c: Coord<f64>| to_pos2(projector.ui_from_lonlat(c)) - offset;
-        // Only what lies in the clip rect: the whole map, or a strip of it (see `backdrop`).
+        // Only what lies in the clip rect: the whole map, or a strip of it (see `picture`).
         let clip = painter.clip_rect();
         let view = projector.lonlat_of(geo::Rect::new(
             super::to_coord(clip.min),

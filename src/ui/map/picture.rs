@@ -54,7 +54,7 @@ pub struct Key {
 
 /// The kept picture and what is needed to decide when to make the next.
 #[derive(Clone, Default)]
-pub struct Backdrop {
+pub struct MapPicture {
     picture: Option<Picture>,
     /// The view last drawn, and the time it was first drawn.
     view: Option<(Key, Projector, f64)>,
@@ -66,9 +66,9 @@ pub struct Backdrop {
     made: u64,
 }
 
-impl std::fmt::Debug for Backdrop {
+impl std::fmt::Debug for MapPicture {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Backdrop")
+        f.debug_struct("MapPicture")
             .field("picture", &self.picture.as_ref().map(|p| p.size_px))
             .finish()
     }
@@ -113,7 +113,7 @@ impl Picture {
     }
 }
 
-impl Backdrop {
+impl MapPicture {
     /// Draws `base` over the painter's clip rect: from the kept picture where it covers it,
     /// live elsewhere, and makes a new picture when needed. `background` is the opaque colour
     /// `base` starts with: the picture has it at its edges too, where a live drawing's
@@ -199,7 +199,7 @@ impl Backdrop {
         self.captured = Some((key, *projector));
         let ctx = painter.ctx();
         let own = painter.layer_id();
-        let layer = LayerId::new(own.order, own.id.with("backdrop"));
+        let layer = LayerId::new(own.order, own.id.with("picture"));
         base(&Painter::new(ctx.clone(), layer, painter.clip_rect()));
         let shapes: Vec<ClippedShape> = ctx.graphics_mut(|g| {
             std::mem::take(g.entry(layer))
@@ -244,7 +244,7 @@ impl Backdrop {
                 picture.texture.set(image, TextureOptions::LINEAR);
                 picture.texture
             }
-            None => ctx.load_texture("map_backdrop", image, TextureOptions::LINEAR),
+            None => ctx.load_texture("map_picture", image, TextureOptions::LINEAR),
         };
         let anchor = projector.center_lonlat();
         self.made += 1;
