@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 
 use super::layers::{LayerContext, MapLayer};
 use super::projects::symbols;
-use super::{paint_text_with_halo, palette, to_coord};
+use super::{lonlat_box, paint_text_with_halo, palette, to_coord};
 
 pub struct LabelsLayer;
 
@@ -111,8 +111,8 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
         texts.push(Text { text, font, color });
     };
     let selected = cx.selection.county.as_deref();
-    // Only regions in view and large enough on screen to hold a name are candidates: with all
-    // of China loaded, most counties are a few pixels across at the whole-country view.
+    // Only regions in the clip rect and large enough on screen to hold a name are candidates:
+    // with all of China loaded, most counties are a few pixels across at the whole-country view.
     let regions = &cx.model.boundaries.regions;
     let large_enough = |bbox: geo::Rect<f64>| {
         let size = bbox.width() * cx.projector.points_per_degree();
@@ -122,7 +122,7 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
     let in_view = cx
         .model
         .boundaries
-        .regions_in(cx.projector.visible_lonlat());
+        .regions_in(lonlat_box(cx.projector, clip));
     for region in in_view
         .iter()
         .filter_map(|&i| regions.get(i))

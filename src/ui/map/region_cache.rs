@@ -108,10 +108,7 @@ impl RegionCache {
         let made_in = |c: Coord<f64>| to_pos2(projector.ui_from_lonlat(c)) - offset;
         // Only what lies in the clip rect: the whole map, or a strip of it (see `picture`).
         let clip = painter.clip_rect();
-        let view = projector.lonlat_of(geo::Rect::new(
-            super::to_coord(clip.min),
-            super::to_coord(clip.max),
-        ));
+        let view = super::lonlat_box(projector, clip);
         let visible = geometry.regions_in(view);
         let start = painter
             .ctx()
