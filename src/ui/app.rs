@@ -362,7 +362,7 @@ impl ExplorerApp {
             }
             Action::OpenPaths(paths) => self.to_open.extend(paths),
             Action::ExportAll => {
-                let request = self.export_context_request(&ExportDialog::new(What::Chart));
+                let request = ExportDialog::new(What::Chart).request(&self.export_context());
                 let dialog = FileDialog::folder(
                     self.lang.pick(
                         "导出全部图表与地图到文件夹",
@@ -712,31 +712,25 @@ impl ExplorerApp {
 }
 
 impl ExplorerApp {
-    fn export_context_request(&self, dialog: &ExportDialog) -> Request {
-        let cx = ExportContext {
+    /// What an export takes from the window: the chart, selection, layers, view and language.
+    fn export_context(&self) -> ExportContext<'_> {
+        ExportContext {
             chart_id: self.charts.chart_id,
             selection: &self.selection,
             layers: &self.map.layers,
             view: self.map.saved_view(),
             lang: self.lang,
-        };
-        dialog.request(&cx)
+        }
     }
 
     fn export_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.export else {
+        let Some(mut dialog) = self.export.take() else {
             return;
         };
-        let cx = ExportContext {
-            chart_id: self.charts.chart_id,
-            selection: &self.selection,
-            layers: &self.map.layers,
-            view: self.map.saved_view(),
-            lang: self.lang,
-        };
-        match dialog.window_ui(ctx, &cx) {
-            ExportChoice::Open => {}
-            ExportChoice::Cancel => self.export = None,
+        match dialog.window_ui(ctx, &self.export_context()) {
+            ExportChoice::Open => self.export = Some(dialog),
+            // Closed: the dialog was taken out above and stays out.
+            ExportChoice::Cancel => {}
             ExportChoice::Save(request) => {
                 let (name, ext): (&'static str, &'static [&'static str]) = match request.format {
                     export::Format::Png => ("PNG", &["png"]),
@@ -749,7 +743,6 @@ impl ExplorerApp {
                     (name, ext),
                 );
                 self.save = Some((dialog, SaveTarget::Export(Box::new(request))));
-                self.export = None;
             }
             ExportChoice::Copy(request) => {
                 if let Ok(model) = &self.model {
@@ -766,7 +759,6 @@ impl ExplorerApp {
                         Err(err) => JobOutcome::Failed(err.to_string()),
                     }));
                 }
-                self.export = None;
             }
         }
     }

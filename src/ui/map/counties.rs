@@ -42,14 +42,14 @@ impl Choropleth {
 
 /// How the counties are filled in one frame, before any hover highlight: by the choropleth,
 /// or plainly with the selection picked out.
-pub struct CountyFills<'a> {
+struct CountyFills<'a> {
     regions: &'a [Region],
     choropleth: Option<Choropleth>,
     selected: Option<&'a str>,
 }
 
 impl<'a> CountyFills<'a> {
-    pub fn of(cx: &LayerContext<'a>) -> Self {
+    fn of(cx: &LayerContext<'a>) -> Self {
         Self {
             regions: &cx.model.boundaries.regions,
             choropleth: Choropleth::of(cx),
@@ -57,7 +57,7 @@ impl<'a> CountyFills<'a> {
         }
     }
 
-    pub fn color(&self, index: usize) -> Color32 {
+    fn color(&self, index: usize) -> Color32 {
         let Some(region) = self.regions.get(index) else {
             return palette::LAND;
         };
