@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_harness, app_harness_stepping, click_at, screen_pos};
+use common::{app_harness, app_harness_stepping, click_at, map_rect, screen_pos};
 use egui_kittest::kittest::Queryable as _;
 
 /// 四会市's seat (城中街道), from shared/reference/places.md.
@@ -64,14 +64,8 @@ fn dragging_the_map_draws_what_comes_into_view() {
         harness.key_press(egui::Key::Plus);
         harness.run();
     }
-    let viewport = harness
-        .state()
-        .map()
-        .projector()
-        .expect("laid out")
-        .viewport();
-    let (left, top) = (viewport.min().x as f32, viewport.min().y as f32);
-    let (right, bottom) = (viewport.max().x as f32, viewport.max().y as f32);
+    let map = map_rect(&harness);
+    let (left, top, right, bottom) = (map.left(), map.top(), map.right(), map.bottom());
     let start = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
     let drag = egui::vec2((right - left) / 3.0, 0.0);
     harness.drag_at(start);
@@ -122,21 +116,9 @@ fn map_difference(
     a: &image::RgbaImage,
     b: &image::RgbaImage,
 ) -> (f64, f64) {
-    let viewport = harness
-        .state()
-        .map()
-        .projector()
-        .expect("laid out")
-        .viewport();
-    let ppp = f64::from(harness.ctx.pixels_per_point());
-    let (x0, y0) = (
-        (viewport.min().x * ppp) as u32,
-        (viewport.min().y * ppp) as u32,
-    );
-    let (x1, y1) = (
-        (viewport.max().x * ppp) as u32,
-        (viewport.max().y * ppp) as u32,
-    );
+    let map = map_rect(harness) * harness.ctx.pixels_per_point();
+    let (x0, y0) = (map.min.x as u32, map.min.y as u32);
+    let (x1, y1) = (map.max.x as u32, map.max.y as u32);
     let (mut sum, mut far, mut n) = (0u64, 0u64, 0u64);
     for y in y0..y1.min(a.height()) {
         for x in x0..x1.min(a.width()) {
@@ -176,11 +158,7 @@ fn the_kept_picture_of_the_map_looks_like_the_map_drawn_live() {
     }
     assert!(!live.state().map().drew_picture());
     assert!(kept.state().map().drew_picture(), "drawn from its picture");
-    assert_eq!(
-        live.state().map().projector().map(|p| p.viewport()),
-        kept.state().map().projector().map(|p| p.viewport()),
-        "the same layout"
-    );
+    assert_eq!(map_rect(&live), map_rect(&kept), "the same layout");
     let at_rest = kept.render().expect("wgpu renders");
     same(
         "at rest",

@@ -51,23 +51,25 @@ fn drop_file(harness: &mut Harness<'_, ExplorerApp>, path: PathBuf) {
     harness.run_steps(3);
 }
 
+/// The codes of the regions on the map now.
+fn region_codes(harness: &Harness<'_, ExplorerApp>) -> Vec<String> {
+    let model = harness.state().model();
+    model.map_or_else(Vec::new, |m| {
+        m.boundaries
+            .regions
+            .iter()
+            .map(|r| r.code.clone())
+            .collect()
+    })
+}
+
 #[test]
 fn a_broken_file_leaves_everything_as_it_was_and_says_why() {
     let mut harness = app_harness();
     harness.key_press(egui::Key::Tab);
     harness.run();
     assert_eq!(harness.state().selected(), Some("441202"));
-    let before: Vec<String> = harness
-        .state()
-        .model()
-        .map(|m| {
-            m.boundaries
-                .regions
-                .iter()
-                .map(|r| r.code.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let before = region_codes(&harness);
 
     for (file, says) in [
         ("bad/ring_not_closed.geojson", "not closed"),
@@ -85,17 +87,7 @@ fn a_broken_file_leaves_everything_as_it_was_and_says_why() {
         assert!(message.contains(says), "{file}: {message}");
         // The message is on screen too.
         harness.get_by_label(&message);
-        let after: Vec<String> = harness
-            .state()
-            .model()
-            .map(|m| {
-                m.boundaries
-                    .regions
-                    .iter()
-                    .map(|r| r.code.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let after = region_codes(&harness);
         assert_eq!(after, before, "{file}: the counties changed");
         assert_eq!(
             harness.state().selected(),

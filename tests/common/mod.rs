@@ -43,6 +43,20 @@ pub fn screen_pos(harness: &Harness<'_, ExplorerApp>, lon: f64, lat: f64) -> Pos
     Pos2::new(ui.x as f32, ui.y as f32)
 }
 
+/// Where the map is on screen, in UI points.
+pub fn map_rect(harness: &Harness<'_, ExplorerApp>) -> egui::Rect {
+    let viewport = harness
+        .state()
+        .map()
+        .projector()
+        .expect("the map has been laid out")
+        .viewport();
+    egui::Rect::from_min_max(
+        Pos2::new(viewport.min().x as f32, viewport.min().y as f32),
+        Pos2::new(viewport.max().x as f32, viewport.max().y as f32),
+    )
+}
+
 /// A primary click at a screen position: move there, press, release.
 pub fn click_at(harness: &mut Harness<'_, ExplorerApp>, pos: Pos2) {
     harness.hover_at(pos);
