@@ -1017,7 +1017,7 @@ fn blend_any(dst: &mut [u8; 4], src: [u8; 4]) {
 mod tests {
     use super::*;
     use egui::epaint::ImageDelta;
-    use egui::pos2;
+    use egui::{Pos2, pos2};
 
     const WHITE_TEXTURE: TextureId = TextureId::Managed(0);
     const BLUE: Color32 = Color32::from_rgb(0, 0, 255);
@@ -1061,6 +1061,12 @@ mod tests {
         }
     }
 
+    /// A solid triangle, one colour at its three corners.
+    fn triangle(corners: [[f32; 2]; 3], color: Color32) -> Mesh {
+        let vertices = corners.map(|[x, y]| vertex(x, y, color)).to_vec();
+        mesh(vertices, vec![0, 1, 2], WHITE_TEXTURE)
+    }
+
     fn mesh(vertices: Vec<Vertex>, indices: Vec<u32>, texture_id: TextureId) -> Mesh {
         Mesh {
             indices,
@@ -1092,15 +1098,7 @@ mod tests {
     #[test]
     fn an_opaque_triangle_covers_the_pixel_centres_inside_it() {
         let red = Color32::RED;
-        let triangle = mesh(
-            vec![
-                vertex(0.0, 0.0, red),
-                vertex(8.0, 0.0, red),
-                vertex(0.0, 8.0, red),
-            ],
-            vec![0, 1, 2],
-            WHITE_TEXTURE,
-        );
+        let triangle = triangle([[0.0, 0.0], [8.0, 0.0], [0.0, 8.0]], red);
         let out = draw(vec![triangle], &white_store(), 10);
         for y in 0..10 {
             for x in 0..10 {
@@ -1194,50 +1192,59 @@ mod tests {
             }
         }
 
-        // A fan of twelve slanted triangles around an off-grid centre.
+        // A fan of twelve slanted triangles around an off-grid centre; well inside it (radius
+        // under 11 · cos 15°) nothing is left uncovered.
         let centre = pos2(16.3, 15.7);
-        let mut vertices = vec![vertex(centre.x, centre.y, half)];
-        for k in 0..12 {
-            let angle = k as f32 * std::f32::consts::TAU / 12.0 + 0.1;
-            let radius = if k % 2 == 0 { 14.0 } else { 11.0 };
-            vertices.push(vertex(
-                centre.x + radius * angle.cos(),
-                centre.y + radius * angle.sin(),
-                half,
-            ));
-        }
-        let indices = (0..12).flat_map(|k| [0, k + 1, (k + 1) % 12 + 1]).collect();
         let out = draw(
-            vec![mesh(vertices, indices, WHITE_TEXTURE)],
+            vec![star(centre, 12, [14.0, 11.0], 0.1, half)],
             &white_store(),
             32,
         );
+        assert_blended_once(&out, centre, 10.0, once);
+    }
+
+    /// A star of `spokes` triangles around `centre`, its points alternately at the two radii,
+    /// turned by `turn` radians.
+    fn star(centre: Pos2, spokes: u32, radii: [f32; 2], turn: f32, color: Color32) -> Mesh {
+        let mut vertices = vec![vertex(centre.x, centre.y, color)];
+        for k in 0..spokes {
+            let angle = k as f32 * std::f32::consts::TAU / spokes as f32 + turn;
+            let radius = radii[k as usize % 2];
+            vertices.push(vertex(
+                centre.x + radius * angle.cos(),
+                centre.y + radius * angle.sin(),
+                color,
+            ));
+        }
+        let indices = (0..spokes)
+            .flat_map(|k| [0, k + 1, (k + 1) % spokes + 1])
+            .collect();
+        mesh(vertices, indices, WHITE_TEXTURE)
+    }
+
+    /// Every pixel is the background or blended exactly once (`once`), and none within
+    /// `inside` of `centre` is left uncovered. Returns how many are covered.
+    fn assert_blended_once(out: &RgbaImage, centre: Pos2, inside: f32, once: [u8; 4]) -> usize {
+        let mut covered = 0;
         for (x, y, p) in out.enumerate_pixels() {
             assert!(
                 p.0 == once || p.0 == BLUE.to_array(),
                 "pixel ({x}, {y}) is {:?}",
                 p.0
             );
-            // Well inside the star (radius under 11 · cos 15°) nothing is left uncovered.
             let distance = pos2(x as f32 + 0.5, y as f32 + 0.5).distance(centre);
-            if distance < 10.0 {
+            if distance < inside {
                 assert_eq!(p.0, once, "gap at ({x}, {y})");
             }
+            covered += usize::from(p.0 == once);
         }
+        covered
     }
 
     #[test]
     fn the_clip_rect_is_rounded_to_pixels_and_honoured() {
         let red = Color32::RED;
-        let everything = mesh(
-            vec![
-                vertex(-5.0, -5.0, red),
-                vertex(40.0, -5.0, red),
-                vertex(-5.0, 40.0, red),
-            ],
-            vec![0, 1, 2],
-            WHITE_TEXTURE,
-        );
+        let everything = triangle([[-5.0, -5.0], [40.0, -5.0], [-5.0, 40.0]], red);
         // At two pixels per point: x 1.2..2.6 → pixels 2.4..5.2 → 2..5; y 0.8..3.3 → 2..7.
         let clip = Rect::from_min_max(pos2(1.2, 0.8), pos2(2.6, 3.3));
         let out = rasterize(
@@ -1508,38 +1515,12 @@ mod tests {
         let half = Color32::from_rgba_premultiplied(100, 0, 0, 128);
         let once = [100, 0, 127, 255];
         let centre = pos2(101.3, 97.7);
-        let mut vertices = vec![vertex(centre.x, centre.y, half)];
-        let spokes = 37;
-        for k in 0..spokes {
-            let angle = k as f32 * std::f32::consts::TAU / spokes as f32 + 0.05;
-            let radius = if k % 2 == 0 { 96.0 } else { 80.0 };
-            vertices.push(vertex(
-                centre.x + radius * angle.cos(),
-                centre.y + radius * angle.sin(),
-                half,
-            ));
-        }
-        let indices = (0..spokes)
-            .flat_map(|k| [0, k + 1, (k + 1) % spokes + 1])
-            .collect();
         let out = draw(
-            vec![mesh(vertices, indices, WHITE_TEXTURE)],
+            vec![star(centre, 37, [96.0, 80.0], 0.05, half)],
             &white_store(),
             200,
         );
-        let mut covered = 0;
-        for (x, y, p) in out.enumerate_pixels() {
-            assert!(
-                p.0 == once || p.0 == BLUE.to_array(),
-                "pixel ({x}, {y}) is {:?}",
-                p.0
-            );
-            let distance = pos2(x as f32 + 0.5, y as f32 + 0.5).distance(centre);
-            if distance < 75.0 {
-                assert_eq!(p.0, once, "gap at ({x}, {y})");
-            }
-            covered += usize::from(p.0 == once);
-        }
+        let covered = assert_blended_once(&out, centre, 75.0, once);
         assert!(covered > 20_000, "{covered}");
     }
 
@@ -1605,24 +1586,8 @@ mod tests {
             // Indices out of range, and a trailing incomplete triangle.
             mesh(vec![vertex(0.0, 0.0, red)], vec![0, 1, 2, 0], WHITE_TEXTURE),
             // NaN and infinite corners.
-            mesh(
-                vec![
-                    vertex(nan, 0.0, red),
-                    vertex(8.0, 0.0, red),
-                    vertex(0.0, 8.0, red),
-                ],
-                vec![0, 1, 2],
-                WHITE_TEXTURE,
-            ),
-            mesh(
-                vec![
-                    vertex(f32::INFINITY, 0.0, red),
-                    vertex(8.0, 0.0, red),
-                    vertex(0.0, 8.0, red),
-                ],
-                vec![0, 1, 2],
-                WHITE_TEXTURE,
-            ),
+            triangle([[nan, 0.0], [8.0, 0.0], [0.0, 8.0]], red),
+            triangle([[f32::INFINITY, 0.0], [8.0, 0.0], [0.0, 8.0]], red),
             // Degenerate: a line and a point.
             mesh(
                 vec![
@@ -1644,15 +1609,7 @@ mod tests {
                 TextureId::User(1),
             ),
             // Far outside the image.
-            mesh(
-                vec![
-                    vertex(-1e6, 0.0, red),
-                    vertex(-1e6 + 5.0, 0.0, red),
-                    vertex(-1e6, 8.0, red),
-                ],
-                vec![0, 1, 2],
-                WHITE_TEXTURE,
-            ),
+            triangle([[-1e6, 0.0], [-1e6 + 5.0, 0.0], [-1e6, 8.0]], red),
         ];
         for case in cases {
             let out = draw(vec![case.clone()], &store, 8);
@@ -1660,15 +1617,7 @@ mod tests {
         }
 
         // NaN texture coordinates and a NaN scale do not panic either.
-        let mut odd = mesh(
-            vec![
-                vertex(0.0, 0.0, red),
-                vertex(8.0, 0.0, red),
-                vertex(0.0, 8.0, red),
-            ],
-            vec![0, 1, 2],
-            WHITE_TEXTURE,
-        );
+        let mut odd = triangle([[0.0, 0.0], [8.0, 0.0], [0.0, 8.0]], red);
         odd.vertices[1].uv = pos2(nan, 0.5);
         draw(vec![odd.clone()], &store, 8);
         rasterize(
@@ -1684,28 +1633,12 @@ mod tests {
     #[test]
     fn huge_triangles_are_clipped_not_overflowed() {
         let red = Color32::RED;
-        let huge = mesh(
-            vec![
-                vertex(-1e20, -1e20, red),
-                vertex(1e20, -1e20, red),
-                vertex(0.0, 1e20, red),
-            ],
-            vec![0, 1, 2],
-            WHITE_TEXTURE,
-        );
+        let huge = triangle([[-1e20, -1e20], [1e20, -1e20], [0.0, 1e20]], red);
         let out = draw(vec![huge], &white_store(), 16);
         assert!(out.pixels().all(|p| p.0 == red.to_array()));
 
         // Half of the image, with one corner far away: the edge through the image survives.
-        let half = mesh(
-            vec![
-                vertex(0.0, 0.0, red),
-                vertex(0.0, 1e9, red),
-                vertex(1e9, 1e9, red),
-            ],
-            vec![0, 1, 2],
-            WHITE_TEXTURE,
-        );
+        let half = triangle([[0.0, 0.0], [0.0, 1e9], [1e9, 1e9]], red);
         let out = draw(vec![half], &white_store(), 16);
         for (x, y, p) in out.enumerate_pixels() {
             // Below the diagonal, which is the triangle's right edge: centres on it are outside.
