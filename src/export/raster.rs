@@ -1061,6 +1061,21 @@ mod tests {
         }
     }
 
+    /// A solid axis-aligned rectangle from `min` to `max`, as two triangles.
+    fn quad(min: [f32; 2], max: [f32; 2], color: Color32) -> Mesh {
+        let corners = [min, [max[0], min[1]], max, [min[0], max[1]]];
+        let vertices = corners.map(|[x, y]| vertex(x, y, color)).to_vec();
+        mesh(vertices, vec![0, 1, 2, 0, 2, 3], WHITE_TEXTURE)
+    }
+
+    /// A rectangle with texture `id`, its corners given by `corner` at (0, 0) to (1, 1).
+    fn unit_quad(corner: impl Fn(f32, f32) -> Vertex, id: TextureId) -> Mesh {
+        let vertices = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
+            .map(|[x, y]| corner(x, y))
+            .to_vec();
+        mesh(vertices, vec![0, 1, 2, 0, 2, 3], id)
+    }
+
     /// A solid triangle, one colour at its three corners.
     fn triangle(corners: [[f32; 2]; 3], color: Color32) -> Mesh {
         let vertices = corners.map(|[x, y]| vertex(x, y, color)).to_vec();
@@ -1170,16 +1185,7 @@ mod tests {
         let half = Color32::from_rgba_premultiplied(100, 0, 0, 128);
         let once = [100, 0, 127, 255];
         // A square split on its diagonal, which passes through pixel centres.
-        let square = mesh(
-            vec![
-                vertex(0.0, 0.0, half),
-                vertex(8.0, 0.0, half),
-                vertex(8.0, 8.0, half),
-                vertex(0.0, 8.0, half),
-            ],
-            vec![0, 1, 2, 0, 2, 3],
-            WHITE_TEXTURE,
-        );
+        let square = quad([0.0, 0.0], [8.0, 8.0], half);
         let out = draw(vec![square], &white_store(), 10);
         for y in 0..10 {
             for x in 0..10 {
@@ -1281,16 +1287,7 @@ mod tests {
     #[test]
     fn half_transparent_colour_is_blended_premultiplied_over_the_background() {
         let half_red = Color32::from_rgba_premultiplied(128, 0, 0, 128);
-        let quad = mesh(
-            vec![
-                vertex(0.0, 0.0, half_red),
-                vertex(4.0, 0.0, half_red),
-                vertex(4.0, 4.0, half_red),
-                vertex(0.0, 4.0, half_red),
-            ],
-            vec![0, 1, 2, 0, 2, 3],
-            WHITE_TEXTURE,
-        );
+        let quad = quad([0.0, 0.0], [4.0, 4.0], half_red);
         let out = draw(vec![quad.clone()], &white_store(), 4);
         // src + dst × (1 − 128/255): blue 255 × 127/255 = 127, alpha 128 + 127.
         assert_eq!(pixel(&out, 1, 1), [128, 0, 127, 255]);
@@ -1353,16 +1350,7 @@ mod tests {
             uv: pos2(x, y),
             color: Color32::WHITE,
         };
-        let quad = mesh(
-            vec![
-                corner(0.0, 0.0),
-                corner(1.0, 0.0),
-                corner(1.0, 1.0),
-                corner(0.0, 1.0),
-            ],
-            vec![0, 1, 2, 0, 2, 3],
-            id,
-        );
+        let quad = unit_quad(corner, id);
         draw(vec![quad], &store, 4)
     }
 
@@ -1430,16 +1418,7 @@ mod tests {
             uv: pos2(x + shift / 5.0, y + shift / 4.0),
             color: tint,
         };
-        let quad = mesh(
-            vec![
-                corner(0.0, 0.0),
-                corner(1.0, 0.0),
-                corner(1.0, 1.0),
-                corner(0.0, 1.0),
-            ],
-            vec![0, 1, 2, 0, 2, 3],
-            id,
-        );
+        let quad = unit_quad(corner, id);
         (quad, store)
     }
 
