@@ -1,11 +1,10 @@
-//! The counties: filled (plainly, or by the chosen metric), outlined; the hovered county and
-//! the selection on top.
+//! The counties: filled (plainly, or by the chosen metric), outlined, the selection on top.
 
 use egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke, epaint::Vertex};
 use geo::MultiPolygon;
 
 use crate::choropleth::{self, Class, CountyValue};
-use crate::geometry::{FillMesh, Projector, Region};
+use crate::geometry::{FillMesh, Projector};
 
 use super::layers::{Hit, LayerContext, MapLayer};
 use super::{palette, to_pos2};
@@ -40,56 +39,32 @@ impl Choropleth {
     }
 }
 
-/// How the counties are filled in one frame, before any hover highlight: by the choropleth,
-/// or plainly with the selection picked out.
-struct CountyFills<'a> {
-    regions: &'a [Region],
-    choropleth: Option<Choropleth>,
-    selected: Option<&'a str>,
-}
-
-impl<'a> CountyFills<'a> {
-    fn of(cx: &LayerContext<'a>) -> Self {
-        Self {
-            regions: &cx.model.boundaries.regions,
-            choropleth: Choropleth::of(cx),
-            selected: cx.selection.county.as_deref(),
-        }
-    }
-
-    fn color(&self, index: usize) -> Color32 {
-        let Some(region) = self.regions.get(index) else {
-            return palette::LAND;
-        };
-        match &self.choropleth {
-            Some(c) => c.color(&region.code).unwrap_or(palette::NO_DATA),
-            None if self.shows_selected(index) => palette::SELECTED_FILL,
-            None => palette::LAND,
-        }
-    }
-
-    /// Whether county `index` wears the selection's fill (which hovering leaves alone).
-    fn shows_selected(&self, index: usize) -> bool {
-        self.choropleth.is_none()
-            && self
-                .regions
-                .get(index)
-                .is_some_and(|r| self.selected == Some(r.code.as_str()))
-    }
+/// Whether county `index` wears the selection's fill: it is selected and no choropleth colours
+/// it. (Hovering leaves that fill alone.)
+pub fn wears_selection_fill(cx: &LayerContext<'_>, index: usize) -> bool {
+    !cx.settings.choropleth
+        && cx
+            .model
+            .boundaries
+            .regions
+            .get(index)
+            .is_some_and(|r| cx.selection.county.as_deref() == Some(r.code.as_str()))
 }
 
 /// The county fills and borders, and the selection's outline over them.
 impl MapLayer for CountiesLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        let fills = CountyFills::of(cx);
         let geometry = &cx.model.boundaries;
-        cx.caches.borrow_mut().counties.paint(
-            painter,
-            geometry,
-            cx.projector,
-            COUNTY_BORDER,
-            |i| fills.color(i),
-        );
+        let choropleth = Choropleth::of(cx);
+        let fill = |i: usize| match (&choropleth, geometry.regions.get(i)) {
+            (Some(c), Some(region)) => c.color(&region.code).unwrap_or(palette::NO_DATA),
+            (None, Some(_)) if wears_selection_fill(cx, i) => palette::SELECTED_FILL,
+            _ => palette::LAND,
+        };
+        cx.caches
+            .borrow_mut()
+            .counties
+            .paint(painter, geometry, cx.projector, COUNTY_BORDER, fill);
         // Over every county, so no neighbour covers it.
         let selected = cx.selection.county.as_deref();
         if let Some(region) = selected.and_then(|code| geometry.region_by_code(code)) {
@@ -112,34 +87,6 @@ const COUNTY_BORDER: Stroke = Stroke {
     width: 1.0,
     color: palette::BORDER,
 };
-
-/// What is under the pointer, drawn every frame over the rest of the map (which may be a kept
-/// picture, see `picture`): the hovered county shaded, hovered project symbols emphasized.
-pub struct HighlightLayer;
-
-/// Over a county's fill: a tenth darker. It shades the names and symbols on the county alike.
-const HOVER_SHADE: Color32 = Color32::from_black_alpha(26);
-
-impl MapLayer for HighlightLayer {
-    fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        match cx.hovered {
-            Some(Hit::County(i)) => {
-                let geometry = &cx.model.boundaries;
-                let level = geometry
-                    .lod
-                    .level_index_for(cx.projector.points_per_degree());
-                let fills = CountyFills::of(cx);
-                if let (false, Some((_, fill))) =
-                    (fills.shows_selected(*i), geometry.drawn(level, *i))
-                {
-                    paint_fill(painter, fill, cx.projector, HOVER_SHADE);
-                }
-            }
-            Some(Hit::Projects(hovered)) => super::projects::paint_hovered(painter, cx, hovered),
-            None => {}
-        }
-    }
-}
 
 /// Fills a region's triangles, moved through the projector.
 pub fn paint_fill(painter: &Painter, fill: &FillMesh, projector: &Projector, color: Color32) {

@@ -4,6 +4,7 @@
 mod context_layer;
 pub mod counties;
 pub mod decorations;
+pub mod highlight;
 pub mod labels;
 pub mod layers;
 pub mod legend;
@@ -23,7 +24,8 @@ use crate::selection::Selection;
 use super::settings::SavedView;
 
 use context_layer::ContextLayer;
-use counties::{CountiesLayer, HighlightLayer};
+use counties::CountiesLayer;
+use highlight::HighlightLayer;
 use labels::LabelsLayer;
 pub use layers::{Hit, LayerContext, LayerSettings, MapLayer};
 use projects::ProjectsLayer;
