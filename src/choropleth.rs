@@ -55,7 +55,7 @@ pub fn county_values(dataset: &Dataset, metric: Metric) -> Vec<CountyValue> {
                     ((n > 0).then_some(n as f64), false)
                 }
                 Metric::Figures => {
-                    let n = dataset.figures_in_scope(code).count();
+                    let n = dataset.facts_in_scope(code).count();
                     ((n > 0).then_some(n as f64), false)
                 }
                 Metric::Investment => investment(dataset, code),
@@ -76,6 +76,7 @@ fn investment(dataset: &Dataset, code: &str) -> (Option<f64>, bool) {
     for amount in dataset
         .projects_in(code)
         .filter_map(|p| dataset.stated_investment(p))
+        .map(|s| s.amount)
     {
         *total.get_or_insert(0.0) += amount.yi;
         at_least |= amount.at_least;

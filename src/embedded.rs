@@ -22,6 +22,7 @@ pub const BOUNDARIES: Asset<'static> = asset!("assets/boundaries/zhaoqing.geojso
 pub const CONTEXT: Asset<'static> = asset!("assets/boundaries/context.geojson");
 pub const ARTICLES: Asset<'static> = asset!("assets/data/articles.json");
 pub const FIGURES: Asset<'static> = asset!("assets/data/figures.json");
+pub const MEASURES: Asset<'static> = asset!("assets/data/measures.json");
 pub const PROJECTS: Asset<'static> = asset!("assets/data/projects.geojson");
 pub const COUNTIES: Asset<'static> = asset!("assets/data/counties.json");
 

@@ -173,6 +173,7 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::Count => lang.pick("数量", "count"),
         Kind::Growth => lang.pick("增长", "growth"),
         Kind::Target => lang.pick("目标", "target"),
+        Kind::Rank => lang.pick("排名", "rank"),
         Kind::Other => lang.pick("其他", "other"),
     }
 }

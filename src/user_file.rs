@@ -331,10 +331,11 @@ fn figures_data(
 
 /// The columns of a figures CSV: the JSON fields, with `source.article` and `source.quote` as
 /// `article` and `quote`.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "id",
     "value",
     "unit",
+    "measure",
     "printed",
     "bound",
     "kind",
@@ -348,10 +349,13 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "article",
     "quote",
     "note",
+    "same_as",
 ];
 
 /// Columns that may be left out (their JSON fields are optional).
-const OPTIONAL_COLUMNS: [&str; 5] = ["planned", "each", "project", "period", "note"];
+const OPTIONAL_COLUMNS: [&str; 7] = [
+    "measure", "planned", "each", "project", "period", "note", "same_as",
+];
 
 /// A figures CSV: a header row naming the columns (any order), then one figure per row.
 fn load_figures_csv(file: &str, text: &str) -> Result<UserData, Vec<LoadError>> {
@@ -503,13 +507,23 @@ fn figure_from_row(
         id: id.to_owned(),
         value,
         unit: text("unit"),
+        measure: optional("measure"),
         printed: text("printed"),
         bound,
         kind,
         planned,
         each,
         scope: cell("scope").trim().to_owned(),
-        project: optional("project"),
+        // Several projects (a size class that holds for each) are separated by semicolons.
+        projects: optional("project")
+            .map(|ids| {
+                ids.split(';')
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
         period: optional("period"),
         subject_zh: text("subject_zh"),
         subject_en: text("subject_en"),
@@ -518,6 +532,7 @@ fn figure_from_row(
             quote: text("quote"),
         },
         note: optional("note"),
+        same_as: optional("same_as"),
     })
 }
 

@@ -27,6 +27,7 @@ fn validate_with(figures: &Value, projects: &Value) -> Result<Vec<LoadError>, Lo
             path: embedded::FIGURES.path,
             bytes: &figures,
         },
+        embedded::MEASURES,
         Asset {
             path: embedded::PROJECTS.path,
             bytes: &projects,
@@ -85,6 +86,60 @@ fn a_removed_bound_is_caught() {
             .any(|p| p.location == "figure prepared_food_output_2022: bound"),
         "{problems:#?}"
     );
+}
+
+/// The links that decide what a chart may put side by side are checked like the numbers.
+#[test]
+fn broken_measures_repeats_signs_and_project_lists_are_caught() {
+    let projects = json(embedded::PROJECTS);
+    let caught = |edit: &dyn Fn(&mut Value), location: &str, says: &str| {
+        let mut figures = json(embedded::FIGURES);
+        edit(&mut figures);
+        let problems = validate_with(&figures, &projects).expect("parses");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.location == location && p.message.contains(says)),
+            "{location}: {problems:#?}"
+        );
+    };
+    caught(
+        &|f| figure_mut(f, "farmland_transferred")["measure"] = "acreage".into(),
+        "figure farmland_transferred: measure",
+        "no measure",
+    );
+    // A repeat must say what its original says.
+    caught(
+        &|f| figure_mut(f, "gdp_target_14th_fyp_plenum")["value"] = 3500.into(),
+        "figure gdp_target_14th_fyp_plenum: value",
+        "",
+    );
+    caught(
+        &|f| figure_mut(f, "gdp_target_14th_fyp_plenum")["same_as"] = "party_members_2021".into(),
+        "figure gdp_target_14th_fyp_plenum: same_as",
+        "differs",
+    );
+    // 直降65% is a decline: a positive value is refused.
+    caught(
+        &|f| figure_mut(f, "gonggan_logistics_cost_cut")["value"] = 65.into(),
+        "figure gonggan_logistics_cost_cut: value",
+        "decline",
+    );
+    // Several projects only for a value that holds for each.
+    caught(
+        &|f| figure_mut(f, "four_100yi_projects_2021_level")["each"] = false.into(),
+        "figure four_100yi_projects_2021_level: project",
+        "each",
+    );
+}
+
+#[test]
+fn every_shipped_figure_says_what_it_measures() {
+    let data = dataset();
+    for f in &data.figures {
+        let measure = data.measure_of(f);
+        assert!(measure.is_some(), "{} has no known measure", f.id);
+    }
 }
 
 #[test]
@@ -172,14 +227,16 @@ fn spot_checks_a_reader_would_make() {
     assert_eq!(food[0].printed, "超200亿元");
     assert_eq!(food[0].value_label(), "≥200 亿元");
 
-    // The GDP goal for the 14th Five-Year Plan (2021–2025) is a target, not an achievement.
+    // The GDP goal for the early-to-middle years (中前期) of the 14th Five-Year Plan is a
+    // target, not an achievement, and one fact though the article states it twice.
     let gdp = find(3000.0, "亿元", "002");
-    assert!(!gdp.is_empty());
-    for goal in gdp {
+    assert_eq!(gdp.len(), 2);
+    for goal in &gdp {
         assert_eq!(goal.kind, Kind::Target);
         assert_eq!(goal.bound, Bound::AtLeast);
-        assert_eq!(goal.period.as_deref(), Some("2021-2025"));
+        assert_eq!(goal.period.as_deref(), Some("2021-2023"));
     }
+    assert_eq!(data.primary(gdp[0]).id, data.primary(gdp[1]).id);
 }
 
 #[test]
@@ -192,4 +249,72 @@ fn the_named_projects_are_on_the_map() {
             "no project named {name}"
         );
     }
+}
+
+/// What a fact-checker checks first: the ≥100-亿 class is each flagship project's investment, a
+/// credit line or Party-room spending is nobody's, and the county sums say "at least".
+#[test]
+fn stated_investment_counts_investment_only_and_the_class_for_each_project() {
+    let data = Dataset::embedded().expect("parses");
+    let stated = |id: &str| {
+        data.project(id)
+            .and_then(|p| data.stated_investment(p))
+            .map(|s| s.amount.label())
+    };
+    for id in ["xpeng_zhaoqing_base", "catl_zhaoqing_base", "wanda_resort"] {
+        assert_eq!(stated(id).as_deref(), Some("≥100 亿元"), "{id}");
+    }
+    assert_eq!(
+        stated("fenghua_capacitor_expansion").as_deref(),
+        Some("120 亿元")
+    );
+    assert_eq!(
+        stated("guangning_eod"),
+        None,
+        "a credit line is no investment"
+    );
+    assert_eq!(stated("deqing_gonggan_red_chain"), None);
+    let values = zhaoqing_explorer::choropleth::county_values(
+        &data,
+        zhaoqing_explorer::choropleth::Metric::Investment,
+    );
+    let sihui = values.iter().find(|v| v.adcode == "441284").expect("四会");
+    assert_eq!((sihui.value, sihui.at_least), (Some(200.0), true));
+    let guangning = values.iter().find(|v| v.adcode == "441223").expect("广宁");
+    assert_eq!(guangning.value, None);
+}
+
+/// "Copy as citation" gives one sentence with the value and its qualifier, what it measures,
+/// the period, outlet and date, the quoted words, and the other article of a repeated fact.
+#[test]
+fn a_citation_is_one_sentence_a_writer_can_paste() {
+    use zhaoqing_explorer::data::citation::citation;
+    use zhaoqing_explorer::i18n::Lang;
+    let data = Dataset::embedded().expect("parses");
+    let food = data.figure("prepared_food_output_2022").expect("figure");
+    let zh = citation(&data, food, Lang::Zh);
+    assert!(zh.contains("超200亿元") && zh.contains("2022"), "{zh}");
+    assert!(zh.contains(&format!("“{}”", food.source.quote)), "{zh}");
+    let en = citation(&data, food, Lang::En);
+    assert!(en.contains("at least 200 亿元"), "{en}");
+    let article = data.article(&food.source.article).expect("article");
+    assert!(en.contains(&article.citation(true)), "{en}");
+
+    let repeat = data
+        .figures
+        .iter()
+        .find(|f| {
+            f.same_as
+                .as_deref()
+                .and_then(|id| data.figure(id))
+                .is_some_and(|p| p.source.article != f.source.article)
+        })
+        .expect("a fact two articles report");
+    let primary = data.primary(repeat);
+    let other = data.article(&repeat.source.article).expect("article");
+    let zh = citation(&data, primary, Lang::Zh);
+    assert!(
+        zh.contains(&format!("另见{}", other.citation(false))),
+        "{zh}"
+    );
 }

@@ -70,7 +70,8 @@ fn sorts_by_value_and_by_period() {
         },
         Lang::Zh,
     );
-    assert_eq!(by_period[0].period.as_deref(), Some("2018"));
+    // "自2018年以来" is a total over 2018–2021, first in time.
+    assert_eq!(by_period[0].period.as_deref(), Some("2018-2021"));
     // Undated figures come after every dated one.
     let first_undated = by_period
         .iter()

@@ -460,7 +460,7 @@ const GOOD: &[(&str, &str, &[&str])] = &[
         "boundaries, 8 regions, 9007 vertices",
         &[],
     ),
-    ("assets/data/figures.json", "figures, 184 figures", &[]),
+    ("assets/data/figures.json", "figures, 188 figures", &[]),
     ("assets/data/projects.geojson", "projects, 34 points", &[]),
 ];
 

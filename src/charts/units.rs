@@ -23,7 +23,7 @@ const GLOSSES: &[(&str, &str)] = &[
     ("万", "10,000"),
     ("万株", "10,000 trees"),
     ("万盆", "10,000 pots"),
-    ("万间", "10,000 buildings"),
+    ("万间", "10,000 rooms (间)"),
     ("万户", "10,000 households"),
     ("个", "count"),
     ("家", "companies"),

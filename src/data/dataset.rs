@@ -5,7 +5,8 @@ use crate::load_error::{LoadError, decode_text};
 
 use super::articles::{Article, ArticlesFile};
 use super::counties::{CountiesFile, County};
-use super::figures::{Figure, FiguresFile};
+use super::figures::{Bound, Figure, FiguresFile, Kind};
+use super::measures::{Measure, MeasuresFile};
 use super::projects::{Project, parse_projects};
 
 /// Which file each part came from, so a validation message names the file to fix.
@@ -13,6 +14,7 @@ use super::projects::{Project, parse_projects};
 pub struct DatasetFiles {
     pub articles: String,
     pub figures: String,
+    pub measures: String,
     pub projects: String,
     pub counties: String,
 }
@@ -21,6 +23,7 @@ pub struct DatasetFiles {
 pub struct Dataset {
     pub articles: Vec<Article>,
     pub figures: Vec<Figure>,
+    pub measures: Vec<Measure>,
     pub projects: Vec<Project>,
     pub counties: Vec<County>,
     pub files: DatasetFiles,
@@ -33,16 +36,18 @@ impl Dataset {
             embedded::ARTICLES,
             &embedded::ARTICLE_TEXTS,
             embedded::FIGURES,
+            embedded::MEASURES,
             embedded::PROJECTS,
             embedded::COUNTIES,
         )
     }
 
-    /// Parses the four data files and attaches each article's text (matched by file stem).
+    /// Parses the five data files and attaches each article's text (matched by file stem).
     pub fn parse(
         articles: Asset<'_>,
         article_texts: &[Asset<'_>],
         figures: Asset<'_>,
+        measures: Asset<'_>,
         projects: Asset<'_>,
         counties: Asset<'_>,
     ) -> Result<Self, LoadError> {
@@ -53,15 +58,18 @@ impl Dataset {
             }
         }
         let figures_file: FiguresFile = parse_json(figures)?;
+        let measures_file: MeasuresFile = parse_json(measures)?;
         let counties_file: CountiesFile = parse_json(counties)?;
         Ok(Self {
             articles: articles_file.articles,
             figures: figures_file.figures,
+            measures: measures_file.measures,
             projects: parse_projects(projects.path, projects.bytes)?,
             counties: counties_file.counties,
             files: DatasetFiles {
                 articles: articles.path.to_owned(),
                 figures: figures.path.to_owned(),
+                measures: measures.path.to_owned(),
                 projects: projects.path.to_owned(),
                 counties: counties.path.to_owned(),
             },
@@ -94,29 +102,87 @@ impl Dataset {
         self.projects.iter().filter(move |p| p.county == adcode)
     }
 
-    /// What the articles say a project invests, in 亿元: the sum of its investment figures
-    /// (planned or committed amounts included), `at_least` when one of them is a lower bound.
-    /// Amounts that hold per item (超亿元 each) are not added; 万元 and 元 convert exactly.
-    pub fn stated_investment(&self, project: &Project) -> Option<StatedAmount> {
-        let mut total: Option<StatedAmount> = None;
-        for figure in project.figures.iter().filter_map(|id| self.figure(id)) {
-            if figure.kind != super::figures::Kind::Investment || figure.each {
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// What the figure measures, when the dataset knows its measure.
+    pub fn measure_of(&self, figure: &Figure) -> Option<&Measure> {
+        figure.measure.as_deref().and_then(|id| self.measure(id))
+    }
+
+    /// The figure that stands for this one's fact: itself, or the one it is `same_as`.
+    pub fn primary<'a>(&'a self, figure: &'a Figure) -> &'a Figure {
+        figure
+            .same_as
+            .as_deref()
+            .and_then(|id| self.figure(id))
+            .unwrap_or(figure)
+    }
+
+    /// The other figures that report the same fact as `figure` (its `same_as` and the figures
+    /// that are `same_as` it), for "also reported in …".
+    pub fn same_fact<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Figure> + 'a {
+        let primary = self.primary(figure);
+        self.figures
+            .iter()
+            .filter(move |f| f.id != figure.id && self.primary(f).id == primary.id)
+    }
+
+    /// Each fact once: the figures whose scope is `scope`, without the repeats of a fact.
+    pub fn facts_in_scope<'a>(&'a self, scope: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
+        self.figures_in_scope(scope).filter(|f| f.same_as.is_none())
+    }
+
+    /// What the articles say a project invests, in 亿元, and the figures that say it: the sum of
+    /// its own investment figures (planned or committed amounts included; 万元 and 元 convert
+    /// exactly), or the size class it is named in (超百亿级: at least 100 亿元 each) when that is
+    /// more. A repeat of a fact (`same_as`) counts once; a credit line or a donation is no
+    /// investment (their kind is not `investment`).
+    pub fn stated_investment<'a>(&'a self, project: &Project) -> Option<StatedInvestment<'a>> {
+        let mut sum: Option<(StatedAmount, Vec<&'a Figure>)> = None;
+        let mut class: Option<(f64, &'a Figure)> = None;
+        let figures = self
+            .figures
+            .iter()
+            .filter(|f| f.names_project(&project.id) && f.same_as.is_none());
+        for figure in figures.filter(|f| f.kind == Kind::Investment) {
+            let Some(yi) = to_yi(figure.value, &figure.unit) else {
+                continue;
+            };
+            if figure.each {
+                if class.is_none_or(|(best, _)| yi > best) {
+                    class = Some((yi, figure));
+                }
                 continue;
             }
-            let factor = match figure.unit.as_str() {
-                "亿元" => 1.0,
-                "万元" => 1e-4,
-                "元" => 1e-8,
-                _ => continue,
-            };
-            let sum = total.get_or_insert(StatedAmount {
-                yi: 0.0,
-                at_least: false,
+            let (amount, from) = sum.get_or_insert_with(|| {
+                (
+                    StatedAmount {
+                        yi: 0.0,
+                        at_least: false,
+                    },
+                    Vec::new(),
+                )
             });
-            sum.yi += figure.value * factor;
-            sum.at_least |= figure.bound == super::figures::Bound::AtLeast;
+            amount.yi += yi;
+            amount.at_least |= figure.bound == Bound::AtLeast;
+            from.push(figure);
         }
-        total
+        match (sum, class) {
+            (Some((amount, figures)), Some((floor, _))) if amount.yi >= floor => {
+                Some(StatedInvestment { amount, figures })
+            }
+            (_, Some((floor, figure))) => Some(StatedInvestment {
+                amount: StatedAmount {
+                    yi: floor,
+                    at_least: figure.bound == Bound::AtLeast,
+                },
+                figures: vec![figure],
+            }),
+            (Some((amount, figures)), None) => Some(StatedInvestment { amount, figures }),
+            (None, None) => None,
+        }
     }
 
     /// The county's name in the chosen language, or the code itself when unknown.
@@ -129,11 +195,40 @@ impl Dataset {
     }
 }
 
+/// A project's stated investment and the figures it rests on.
+#[derive(Clone, Debug)]
+pub struct StatedInvestment<'a> {
+    pub amount: StatedAmount,
+    pub figures: Vec<&'a Figure>,
+}
+
+/// An amount of money in 亿元, when the unit is one of money.
+pub fn to_yi(value: f64, unit: &str) -> Option<f64> {
+    let factor = match unit {
+        "亿元" => 1.0,
+        "万元" => 1e-4,
+        "元" => 1e-8,
+        _ => return None,
+    };
+    Some(value * factor)
+}
+
 /// An amount in 亿元 and whether it is only a lower bound.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StatedAmount {
     pub yi: f64,
     pub at_least: bool,
+}
+
+impl StatedAmount {
+    /// `≥100 亿元`, `120 亿元`: rounded to 万元, as no article is more precise.
+    pub fn label(&self) -> String {
+        format!(
+            "{}{} 亿元",
+            if self.at_least { "≥" } else { "" },
+            super::figures::format_value((self.yi * 1e4).round() / 1e4)
+        )
+    }
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(asset: Asset<'_>) -> Result<T, LoadError> {

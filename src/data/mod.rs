@@ -1,10 +1,12 @@
-//! The dataset the whole program draws from: articles, figures, projects and counties, loaded
+//! The dataset the whole program draws from: articles, figures, measures, projects and counties, loaded
 //! from JSON and validated. Knows nothing of the UI.
 
 pub mod articles;
+pub mod citation;
 pub mod counties;
 pub mod dataset;
 pub mod figures;
+pub mod measures;
 pub mod period;
 pub mod projects;
 pub mod quote;
@@ -14,4 +16,5 @@ pub use articles::Article;
 pub use counties::County;
 pub use dataset::Dataset;
 pub use figures::{Bound, Figure, Kind};
+pub use measures::{Measure, Theme};
 pub use projects::{Industry, Precision, Project};

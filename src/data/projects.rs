@@ -89,12 +89,16 @@ impl Precision {
         match (self, english) {
             (Self::Site, false) => "精确到地点",
             (Self::Site, true) => "placed at the site",
-            (Self::Area, false) => "位于所属园区范围（取其中点）",
-            (Self::Area, true) => "within its zone (midpoint of the zone's published bounds)",
+            (Self::Area, false) => "位于所属园区或片区，以一点代表（见位置说明）",
+            (Self::Area, true) => {
+                "within its zone; one point stands for it (see the location note)"
+            }
             (Self::Town, false) => "仅知所在镇街，标于镇街中心",
             (Self::Town, true) => "only the town is known; placed at the town centre",
-            (Self::County, false) => "仅知所在县区，标于县区驻地",
-            (Self::County, true) => "only the county is known; placed at the county seat",
+            (Self::County, false) => "仅知所在县区，标于县区驻地或区域点（见位置说明）",
+            (Self::County, true) => {
+                "only the county is known; placed at its seat or district point (see the location note)"
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use geo::Coord;
 
 use super::dataset::Dataset;
-use super::figures::{Bound, Figure, format_value};
+use super::figures::{Bound, Figure, Kind, format_value};
 use super::projects::Project;
 use super::quote::{Unspaced, contains_ignoring_whitespace};
 use crate::geometry::Boundaries;
@@ -19,6 +19,7 @@ impl Dataset {
     pub fn validate(&self, boundaries: &Boundaries) -> Vec<LoadError> {
         let mut problems = Vec::new();
         self.check_articles(&mut problems);
+        self.check_measures(&mut problems);
         problems.extend(self.validate_figures(&self.files.figures, &self.figures));
         problems.extend(self.validate_projects(&self.files.projects, &self.projects, boundaries));
         self.check_project_listings(&mut problems);
@@ -110,10 +111,34 @@ impl Dataset {
                     format!("{period:?} is not a period like 2020, 2021-Q1, 2021-05 or 2021-2025"),
                 );
             }
-            if let Some(project) = &f.project
-                && self.project(project).is_none()
+            for project in &f.projects {
+                if self.project(project).is_none() {
+                    problem("project", format!("no project has the id {project:?}"));
+                }
+            }
+            if f.projects.len() > 1 && !f.each {
+                problem(
+                    "project",
+                    "a figure about several projects must hold for each of them (each: true)"
+                        .into(),
+                );
+            }
+            if let Some(measure) = &f.measure
+                && self.measure(measure).is_none()
             {
-                problem("project", format!("no project has the id {project:?}"));
+                problem("measure", format!("no measure has the id {measure:?}"));
+            }
+            if let Some(message) = same_as_mismatch(f, figures) {
+                problem("same_as", message);
+            }
+            if f.kind == Kind::Rank && (f.value < 1.0 || f.value.fract() != 0.0) {
+                problem(
+                    "value",
+                    "a rank is a place in a list: a whole number from 1".into(),
+                );
+            }
+            if let Some(message) = sign_mismatch(f) {
+                problem("value", message);
             }
             let Some(text) = texts.get(f.source.article.as_str()) else {
                 problem(
@@ -134,7 +159,7 @@ impl Dataset {
                     format!("{:?} does not occur in the quote", f.printed),
                 );
             }
-            if !number_forms(f.value)
+            if !number_forms(f.value.abs())
                 .iter()
                 .any(|form| f.printed.contains(form.as_str()))
             {
@@ -178,13 +203,11 @@ impl Dataset {
                         at("figures"),
                         format!("no figure has the id {id:?}"),
                     )),
-                    Some(f) if f.project.as_deref() != Some(p.id.as_str()) => {
-                        problems.push(LoadError::new(
-                            file,
-                            at("figures"),
-                            format!("figure {id} does not name this project as its project"),
-                        ))
-                    }
+                    Some(f) if !f.names_project(&p.id) => problems.push(LoadError::new(
+                        file,
+                        at("figures"),
+                        format!("figure {id} does not name this project as its project"),
+                    )),
                     Some(_) => {}
                 }
             }
@@ -221,15 +244,16 @@ impl Dataset {
     /// figure check, which only the dataset as a whole can make).
     fn check_project_listings(&self, problems: &mut Vec<LoadError>) {
         for f in &self.figures {
-            if let Some(pid) = &f.project
-                && let Some(p) = self.project(pid)
-                && !p.figures.contains(&f.id)
-            {
-                problems.push(LoadError::new(
-                    &self.files.projects,
-                    format!("project {pid}: figures"),
-                    format!("figure {} names this project but is not listed", f.id),
-                ));
+            for pid in &f.projects {
+                if let Some(p) = self.project(pid)
+                    && !p.figures.contains(&f.id)
+                {
+                    problems.push(LoadError::new(
+                        &self.files.projects,
+                        format!("project {pid}: figures"),
+                        format!("figure {} names this project but is not listed", f.id),
+                    ));
+                }
             }
         }
     }
@@ -316,9 +340,34 @@ impl Dataset {
         }
     }
 
-    /// `"city"` and every county adcode.
+    /// Ids unique, and each measure used by some figure (an unused one is a leftover).
+    fn check_measures(&self, problems: &mut Vec<LoadError>) {
+        let file = &self.files.measures;
+        check_unique(
+            file,
+            "measure",
+            self.measures.iter().map(|m| m.id.as_str()),
+            problems,
+        );
+        for m in &self.measures {
+            if !self
+                .figures
+                .iter()
+                .any(|f| f.measure.as_deref() == Some(m.id.as_str()))
+            {
+                problems.push(LoadError::new(
+                    file,
+                    format!("measure {}: id", m.id),
+                    "no figure has this measure",
+                ));
+            }
+        }
+    }
+
+    /// `"city"`, `"company"` and every county adcode.
     fn known_scopes(&self) -> HashSet<&str> {
-        std::iter::once(super::figures::CITY_SCOPE)
+        [super::figures::CITY_SCOPE, super::figures::COMPANY_SCOPE]
+            .into_iter()
             .chain(self.counties.iter().map(|c| c.adcode.as_str()))
             .collect()
     }
@@ -340,6 +389,53 @@ fn check_unique<'a>(
                 "the id is used more than once",
             ));
         }
+    }
+}
+
+/// A repeat of a fact must name a figure that is not itself a repeat, and say the same: the same
+/// measure, unit, value and scope (the bound may differ with the wording).
+fn same_as_mismatch(f: &Figure, figures: &[Figure]) -> Option<String> {
+    let id = f.same_as.as_deref()?;
+    let Some(primary) = figures.iter().find(|p| p.id == id) else {
+        return Some(format!("no figure has the id {id:?}"));
+    };
+    if primary.id == f.id {
+        return Some("a figure cannot be a repeat of itself".into());
+    }
+    if primary.same_as.is_some() {
+        return Some(format!(
+            "{id} is itself a repeat: name the figure it repeats instead"
+        ));
+    }
+    let differs = |what: &str, a: String, b: String| {
+        (a != b).then(|| format!("the {what} differs from {id}'s ({a} against {b})"))
+    };
+    differs(
+        "measure",
+        format!("{:?}", f.measure),
+        format!("{:?}", primary.measure),
+    )
+    .or_else(|| differs("unit", f.unit.clone(), primary.unit.clone()))
+    .or_else(|| differs("value", format_value(f.value), format_value(primary.value)))
+    .or_else(|| differs("scope", f.scope.clone(), primary.scope.clone()))
+}
+
+/// A decline (下降20%, 直降65%) is a negative growth, and only a decline is negative.
+fn sign_mismatch(f: &Figure) -> Option<String> {
+    const DECLINE: &[&str] = &["降", "减", "下跌"];
+    let says_decline = DECLINE.iter().any(|w| f.printed.contains(w));
+    if f.value < 0.0 && (f.kind != Kind::Growth || !says_decline) {
+        Some(format!(
+            "a negative value must be a growth figure printed as a decline (降, 减), not {:?}",
+            f.printed
+        ))
+    } else if f.value > 0.0 && f.kind == Kind::Growth && says_decline {
+        Some(format!(
+            "{:?} is a decline, so the value must be negative",
+            f.printed
+        ))
+    } else {
+        None
     }
 }
 

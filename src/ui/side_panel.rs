@@ -64,16 +64,31 @@ pub fn side_panel_ui(
         };
         ui.add_space(8.0);
         ui.separator();
-        let figures: Vec<_> = model.dataset.figures_in_scope(scope).collect();
+        // Each fact once (a repeat is named on its card), grouped by theme.
+        let figures: Vec<_> = model.dataset.facts_in_scope(scope).collect();
         ui.label(
             RichText::new(format!("{} ({})", Msg::Figures.text(lang), figures.len())).strong(),
         );
         if figures.is_empty() {
             ui.label(RichText::new(Msg::NoFigures.text(lang)).weak());
         }
-        for figure in figures {
-            if figure_card_ui(ui, &model.dataset, figure, lang) {
-                action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
+        let theme_of = |f: &crate::data::Figure| model.dataset.measure_of(f).map(|m| m.theme);
+        let themes = crate::data::Theme::ALL.map(Some).into_iter().chain([None]);
+        for theme in themes {
+            let in_theme: Vec<_> = figures.iter().filter(|f| theme_of(f) == theme).collect();
+            if in_theme.is_empty() {
+                continue;
+            }
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(theme.map_or(lang.pick("其他", "Other"), |t| t.name(lang.is_en())))
+                    .strong()
+                    .size(14.5),
+            );
+            for figure in in_theme {
+                if figure_card_ui(ui, &model.dataset, figure, lang) {
+                    action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
+                }
             }
         }
         let projects: Vec<_> = model.dataset.projects_in(scope).collect();
@@ -160,13 +175,9 @@ fn project_ui(
             ui.label(RichText::new(Msg::Precision.text(lang)).weak());
             ui.label(project.precision.describe(lang.is_en()));
             ui.end_row();
-            if let Some(amount) = dataset.stated_investment(project) {
+            if let Some(stated) = dataset.stated_investment(project) {
                 ui.label(RichText::new(lang.pick("所述投资", "Stated investment")).weak());
-                ui.label(format!(
-                    "{}{} 亿元",
-                    if amount.at_least { "≥" } else { "" },
-                    crate::data::figures::format_value((amount.yi * 1e4).round() / 1e4)
-                ));
+                ui.label(stated.amount.label());
                 ui.end_row();
             }
         });

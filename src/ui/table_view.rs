@@ -123,7 +123,7 @@ impl TableView {
                     if response.clicked() {
                         clicked_row = Some(ItemClick {
                             county: (!figure.is_city_wide()).then(|| figure.scope.clone()),
-                            project: figure.project.clone(),
+                            project: figure.project().map(str::to_owned),
                         });
                     }
                 });

@@ -36,11 +36,20 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
             |ui| swatch(ui, palette::NO_DATA),
             lang.pick("无数据", "no data"),
         );
+        if cx.settings.metric == choropleth::Metric::Investment {
+            ui.label(
+                RichText::new(lang.pick(
+                    "仅计项目投资（计划或承诺），不含贷款授信与捐赠；“超百亿级”计为100亿元",
+                    "project investment only (planned or committed), no credit lines or donations; the 'over 10 billion' class counts as 100 亿元",
+                ))
+                .small(),
+            );
+        }
         if any_lower_bound {
             ui.label(
                 RichText::new(lang.pick(
-                    "含“超/多”等下限，合计为至少值",
-                    "sums include lower bounds (超, 多 …): at least",
+                    "含“超/多”等下限，合计为至少值（≥）",
+                    "sums include lower bounds (超, 多 …): at least (≥)",
                 ))
                 .small(),
             );

@@ -77,7 +77,7 @@ pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
         .iter()
         .enumerate()
         .map(|(index, project)| {
-            let amount = dataset.stated_investment(project);
+            let amount = dataset.stated_investment(project).map(|s| s.amount);
             let (color, shape) = industry_style(project.industry);
             Symbol {
                 index,
@@ -261,13 +261,9 @@ pub fn project_tooltip_ui(ui: &mut egui::Ui, cx: &LayerContext<'_>, project: &Pr
         project.industry.name(lang.is_en()),
     ));
     match cx.model.dataset.stated_investment(project) {
-        Some(a) => ui.label(lang.labelled(
+        Some(stated) => ui.label(lang.labelled(
             lang.pick("所述投资", "Stated investment"),
-            &format!(
-                "{}{} 亿元",
-                if a.at_least { "≥" } else { "" },
-                crate::data::figures::format_value((a.yi * 1e4).round() / 1e4)
-            ),
+            &stated.amount.label(),
         )),
         None => ui.label(lang.pick("文章未给出投资额", "No amount stated")),
     };
