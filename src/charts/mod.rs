@@ -1,13 +1,17 @@
 //! Chart definitions and the charts they resolve to, built from the dataset. No egui here: the
 //! UI draws a [`Chart`]; the export draws the same one.
 
+pub mod comparable;
+mod county_sheet;
 mod definitions;
 pub mod units;
 
 use crate::data::figures::format_value;
-use crate::data::{Bound, Dataset, Figure, Kind};
+use crate::data::{Bound, Dataset, Figure, Kind, Theme};
 use crate::i18n::Lang;
 
+pub use crate::data::figures::Status;
+pub use comparable::{Violation, check_chart};
 pub use definitions::CHARTS;
 
 /// A string in both languages.
@@ -25,27 +29,39 @@ impl Text {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
-    /// Horizontal bars, one panel per unit.
+    /// Panels of horizontal bars (figures that may share an axis) and of fact cards.
     Bars,
-    /// Figures placed by their period.
+    /// Figures placed by their period on a time axis.
     Timeline,
 }
 
 /// Which figures a chart draws.
 #[derive(Clone, Copy, Debug)]
 pub enum Select {
-    /// Fixed figures, in panels that each hold one unit.
+    /// Fixed figures, in panels of bars (one measure each) or of fact cards.
     Panels(&'static [PanelDef]),
-    /// The selected county's figures, a panel per unit; with no county, how many figures the
-    /// articles give for each county.
+    /// One bar per project with a stated investment, largest first.
+    ProjectInvestment,
+    /// The selected county's fact sheet: its figures by theme, bars where two or more are
+    /// comparable; with no county, how many facts the articles give for each county.
     County,
-    /// Every figure with a stated period.
+    /// Every fact with a stated period.
     Dated,
+}
+
+/// How a panel shows its items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelStyle {
+    /// Bars on one value axis: the items must be comparable (see [`comparable`]).
+    Bars,
+    /// One card per item, each with its own value: nothing is compared.
+    Facts,
 }
 
 #[derive(Clone, Copy, Debug)]
 pub struct PanelDef {
     pub title: Text,
+    pub style: PanelStyle,
     pub items: &'static [ItemDef],
 }
 
@@ -79,13 +95,17 @@ impl ChartDef {
     }
 }
 
-/// One drawn bar or point.
+/// One drawn bar, card or point.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     /// The figure drawn; `None` for a count made from the dataset itself (figures per county).
     pub figure_id: Option<String>,
     pub label_zh: String,
     pub label_en: String,
+    /// What the figure measures, in full (the label may be short where the panel title says
+    /// the rest).
+    pub subject_zh: String,
+    pub subject_en: String,
     pub value: f64,
     pub bound: Bound,
     /// Achieved, or a plan or goal: plans and goals are drawn outlined and marked, never like
@@ -101,38 +121,13 @@ pub struct Item {
     pub project: Option<String>,
 }
 
-/// Whether a figure reports something achieved, a plan (计划投资, 谋划) or a goal (目标, 预计).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Achieved,
-    Planned,
-    Target,
-}
-
-impl Status {
-    pub fn of(figure: &Figure) -> Self {
-        if figure.planned {
-            Self::Planned
-        } else if figure.kind == Kind::Target {
-            Self::Target
-        } else {
-            Self::Achieved
-        }
-    }
-
-    /// The word that marks a plan or goal, e.g. in a bar's label.
-    pub fn mark(self, lang: Lang) -> Option<&'static str> {
-        match self {
-            Self::Achieved => None,
-            Self::Planned => Some(lang.pick("计划", "planned")),
-            Self::Target => Some(lang.pick("目标", "target")),
-        }
-    }
-}
-
 impl Item {
     pub fn label(&self, lang: Lang) -> &str {
         lang.pick(&self.label_zh, &self.label_en)
+    }
+
+    pub fn subject(&self, lang: Lang) -> &str {
+        lang.pick(&self.subject_zh, &self.subject_en)
     }
 
     /// The bar's value label: the mark of its bound (≥ ≤ ≈), the value as the article printed
@@ -152,28 +147,38 @@ impl Item {
             Some(t) => (t.zh.to_owned(), t.en.to_owned()),
             None => (figure.subject_zh.clone(), figure.subject_en.clone()),
         };
+        let printed_en = match figure.kind {
+            Kind::Rank => format!("No. {}", format_value(figure.value)),
+            _ => format!("{} {}", format_value(figure.value), figure.unit),
+        };
         Self {
             figure_id: Some(figure.id.clone()),
             label_zh,
             label_en,
+            subject_zh: figure.subject_zh.clone(),
+            subject_en: figure.subject_en.clone(),
             value: figure.value,
             bound: figure.bound,
             status: Status::of(figure),
             printed: figure.printed.clone(),
-            printed_en: format!("{} {}", format_value(figure.value), figure.unit),
+            printed_en,
             period: figure.period.clone(),
             county: (!figure.is_city_wide()).then(|| figure.scope.clone()),
-            project: figure.project.clone(),
+            project: figure.project().map(str::to_owned),
         }
     }
 }
 
-/// Items sharing one value axis, hence one unit.
+/// Items sharing one value axis (bars), or cards that each stand alone (facts).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
     pub title_zh: String,
     pub title_en: String,
+    /// The value axis' unit (bars only).
     pub unit: String,
+    pub style: PanelStyle,
+    /// A fact sheet's theme, shown as a heading over the first panel of each theme.
+    pub heading: Option<Theme>,
     pub items: Vec<Item>,
     /// What to do with the panel in the window (not said in an exported image, where there is
     /// nothing to click).
@@ -205,7 +210,7 @@ pub enum ChartError {
         chart: &'static str,
         figure: &'static str,
     },
-    #[error("chart {chart}: panel {panel:?} mixes units {a} and {b}")]
+    #[error("chart {chart}: bar panel {panel:?} mixes units {a} and {b}")]
     MixedUnits {
         chart: &'static str,
         panel: &'static str,
@@ -226,11 +231,12 @@ impl ChartDef {
                 .iter()
                 .map(|p| self.fixed_panel(p, dataset))
                 .collect::<Result<Vec<_>, _>>()?,
+            Select::ProjectInvestment => vec![project_investment_panel(dataset)],
             Select::County => match county {
-                Some(code) => panels_by_unit(dataset.figures_in_scope(code)),
+                Some(code) => county_sheet::panels(dataset, code),
                 None => vec![coverage_panel(dataset)],
             },
-            Select::Dated => panels_by_unit(dataset.figures.iter().filter(|f| f.period.is_some())),
+            Select::Dated => vec![dated_panel(dataset)],
         };
         let mut chart = Chart {
             def: self,
@@ -257,7 +263,7 @@ impl ChartDef {
                     figure: item.figure,
                 })?;
             match unit {
-                Some(u) if u != figure.unit => {
+                Some(u) if u != figure.unit && def.style == PanelStyle::Bars => {
                     return Err(ChartError::MixedUnits {
                         chart: self.id,
                         panel: def.title.en,
@@ -273,43 +279,95 @@ impl ChartDef {
             title_zh: def.title.zh.to_owned(),
             title_en: def.title.en.to_owned(),
             unit: unit.unwrap_or_default().to_owned(),
+            style: def.style,
+            heading: None,
             items,
             hint: None,
         })
     }
 }
 
-/// One panel per unit, in order of first appearance; panel titles name the unit.
-fn panels_by_unit<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<Panel> {
-    let mut panels: Vec<Panel> = Vec::new();
-    for figure in figures {
-        let item = Item::from_figure(figure, None);
-        match panels.iter_mut().find(|p| p.unit == figure.unit) {
-            Some(panel) => panel.items.push(item),
-            None => panels.push(Panel {
-                title_zh: format!("单位：{}", units::describe(&figure.unit, Lang::Zh)),
-                title_en: format!("Unit: {}", units::describe(&figure.unit, Lang::En)),
-                unit: figure.unit.clone(),
-                items: vec![item],
-                hint: None,
-            }),
-        }
+/// One bar per project the articles give an investment for, largest first: each project once,
+/// with its own amount or, where only its size class is stated (超百亿级), that class's floor.
+fn project_investment_panel(dataset: &Dataset) -> Panel {
+    let mut stated: Vec<_> = dataset
+        .projects
+        .iter()
+        .filter_map(|p| Some((p, dataset.stated_investment(p)?)))
+        .collect();
+    stated.sort_by(|(_, a), (_, b)| b.amount.yi.total_cmp(&a.amount.yi));
+    let items = stated
+        .into_iter()
+        .filter_map(|(project, stated)| {
+            let figure = *stated.figures.first()?;
+            let mut item = Item::from_figure(figure, None);
+            item.label_zh = project.name_zh.clone();
+            item.label_en = project.name_en.clone();
+            item.value = stated.amount.yi;
+            item.bound = if stated.amount.at_least {
+                Bound::AtLeast
+            } else {
+                figure.bound
+            };
+            if let [one] = stated.figures.as_slice() {
+                item.printed = one.printed.clone();
+            } else {
+                item.printed = stated.amount.label();
+            }
+            item.printed_en = format!("{} 亿元", format_value(item.value));
+            item.county = Some(project.county.clone());
+            item.project = Some(project.id.clone());
+            Some(item)
+        })
+        .collect();
+    Panel {
+        title_zh: "单个项目投资".into(),
+        title_en: "Investment per project".into(),
+        unit: "亿元".into(),
+        style: PanelStyle::Bars,
+        heading: None,
+        items,
+        hint: None,
     }
-    panels
 }
 
-/// How many figures the articles give for each county: the overview shown before a county is
-/// picked, and a way to pick one.
+/// Every fact with a stated period, each once, in time order.
+fn dated_panel(dataset: &Dataset) -> Panel {
+    let mut dated: Vec<(crate::data::period::Period, &Figure)> = dataset
+        .figures
+        .iter()
+        .filter(|f| f.same_as.is_none())
+        .filter_map(|f| Some((crate::data::period::Period::parse(f.period.as_deref()?)?, f)))
+        .collect();
+    dated.sort_by_key(|(period, _)| *period);
+    Panel {
+        title_zh: "有明确时间的数据".into(),
+        title_en: "Figures with a stated period".into(),
+        unit: String::new(),
+        style: PanelStyle::Facts,
+        heading: None,
+        items: dated
+            .into_iter()
+            .map(|(_, f)| Item::from_figure(f, None))
+            .collect(),
+        hint: None,
+    }
+}
+
+/// How many facts the articles give for each county (a fact reported twice counts once): the
+/// overview shown before a county is picked, and a way to pick one.
 fn coverage_panel(dataset: &Dataset) -> Panel {
     let items = dataset
         .counties
         .iter()
         .map(|county| {
-            let n = dataset.figures_in_scope(&county.adcode).count();
+            let n = dataset.facts_in_scope(&county.adcode).count();
             Item {
                 figure_id: None,
                 label_zh: county.name_zh.clone(),
                 label_en: county.name_en.clone(),
+                subject_zh: format!("文章所载{}数据条数", county.name_zh),
+                subject_en: format!("figures the articles give for {}", county.name_en),
                 value: n as f64,
                 bound: Bound::Exact,
                 status: Status::Achieved,
@@ -325,6 +383,8 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
         title_zh: "各县区的数据条数".into(),
         title_en: "Figures per county".into(),
         unit: units::FIGURES_UNIT.into(),
+        style: PanelStyle::Bars,
+        heading: None,
         items,
         hint: Some(Text {
             zh: "选择一个县区查看",
