@@ -139,6 +139,56 @@ fn svg_parses_and_holds_the_title() {
     assert!(texts.iter().any(|t| t.contains("897亿元")));
 }
 
+/// Chart `id` for `county` in `lang` as SVG text.
+fn chart_svg_for(model: &Model, id: &str, county: Option<&str>, lang: Lang) -> String {
+    let req = Request {
+        format: Format::Svg,
+        county: county.map(str::to_owned),
+        lang,
+        ..request(Subject::Chart { id: id.into() }, 1)
+    };
+    String::from_utf8(export::render(model, &req).expect("renders")).expect("UTF-8")
+}
+
+/// Every drawn bar, card and point says in the image what it measures and its value: its label
+/// and value text are in the SVG (read line by line as the image wraps them).
+#[test]
+fn every_exported_item_carries_its_subject_and_value() {
+    let model = Model::embedded().expect("embedded data");
+    let unspaced = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for def in CHARTS {
+        let counties: Vec<Option<&str>> = if def.follows_county() {
+            std::iter::once(None)
+                .chain(
+                    model
+                        .dataset
+                        .counties
+                        .iter()
+                        .map(|c| Some(c.adcode.as_str())),
+                )
+                .collect()
+        } else {
+            vec![None]
+        };
+        for county in counties {
+            let chart = def.build(&model.dataset, county).expect("builds");
+            for lang in [Lang::Zh, Lang::En] {
+                let all =
+                    unspaced(&svg_texts(&chart_svg_for(&model, def.id, county, lang)).concat());
+                for item in chart.items() {
+                    for text in [item.label(lang), &item.value_text(lang)] {
+                        assert!(
+                            all.contains(&unspaced(text)),
+                            "{} ({county:?}, {lang:?}): {text:?} is not in the image",
+                            def.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The per-county chart exported before a county is picked compares the counties; the window's
 /// "pick a county" is not printed in the image.
 #[test]

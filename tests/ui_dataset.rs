@@ -26,10 +26,19 @@ fn clicking_gaoyao_lists_its_figures_and_opens_the_quote() {
     click_at(&mut harness, pos);
     assert_eq!(harness.state().selected(), Some("441204"));
     harness.get_by_label("高要区");
-    // Both of 高要区's figures, each with its value as printed and its subject.
+    // Both of 高要区's figures, each with its value as printed and its subject, in the side
+    // panel and as cards of the county's fact sheet beside the map.
     harness.get_by_label("7000 亩");
-    harness.get_by_label("谋划建设的预制菜产业园面积");
-    harness.get_by_label("金利镇搭建的产业平台");
+    assert_eq!(
+        harness
+            .query_all_by_label("谋划建设的预制菜产业园面积")
+            .count(),
+        2
+    );
+    assert_eq!(
+        harness.query_all_by_label("金利镇搭建的产业平台").count(),
+        2
+    );
     // The 7000 亩 park is planned, and says so.
     harness.get_by_label("计划");
 

@@ -75,7 +75,7 @@ fn switching_to_english_changes_the_panels() {
     harness.get_by_label("Whole city");
     harness.get_by_label("Figures (109)");
     harness.get_by_label("Charts");
-    harness.get_by_label("Figures by county");
+    harness.get_by_label("County fact sheet");
     assert!(harness.query_by_label("全市").is_none());
     harness.get_by_label("中文").click();
     harness.run();

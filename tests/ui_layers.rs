@@ -36,8 +36,12 @@ fn searching_xpeng_and_pressing_enter_selects_the_project() {
     assert_eq!(harness.state().selected(), Some("441284"));
     // The side panel shows the project, how precisely it is placed, and its figures.
     harness.get_by_label("小鹏汽车肇庆工厂");
-    harness.get_by_label("位于所属园区范围（取其中点）");
-    harness.get_by_label("小鹏汽车5月交付量同比增幅");
+    harness.get_by_label("位于所属园区或片区，以一点代表（见位置说明）");
+    // The ≥100-亿 class of 000 is the project's stated investment (and a card of its own).
+    harness.get_by_label("所述投资");
+    assert_eq!(harness.query_all_by_label("≥100 亿元").count(), 2);
+    // XPeng's May deliveries are the company's, and say so.
+    harness.get_by_label("小鹏汽车（全公司）5月交付量同比增幅");
 }
 
 #[test]
@@ -55,7 +59,13 @@ fn clicking_a_project_symbol_shows_it_in_the_side_panel() {
         Some("prepared_food_park")
     );
     harness.get_by_label("仅知所在镇街，标于镇街中心");
-    harness.get_by_label("谋划建设的预制菜产业园面积");
+    // The park's figure in the side panel and, as a card, in the county's fact sheet.
+    assert_eq!(
+        harness
+            .query_all_by_label("谋划建设的预制菜产业园面积")
+            .count(),
+        2
+    );
 }
 
 #[test]

@@ -240,12 +240,10 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                 if offscreen::measure_height(REPORT_WIDTH, draw) <= height {
                     break;
                 }
-                if request.county.is_some() {
-                    // Every figure of the county is listed on the page; the charts only add
-                    // context, so whole charts go.
-                    if charts.pop().is_none() {
-                        break;
-                    }
+                // The first chart is the page's subject (the county's fact sheet): the charts
+                // after it only add context, so whole ones go first.
+                if charts.len() > 1 {
+                    charts.pop();
                     continue;
                 }
                 let Some(last) = charts.last_mut() else { break };
@@ -270,9 +268,9 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
     }
 }
 
-/// The charts on a report sheet: for a county, the charts in which its figures appear (they
-/// are highlighted there), most of its figures first; for the city, the project pipeline and
-/// the industry clusters.
+/// The charts on a report sheet: for a county, its fact sheet, then the charts in which its
+/// figures appear (they are highlighted there), most of its figures first; for the city, the
+/// project pipeline and the industry clusters.
 fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, ExportError> {
     let Some(code) = county else {
         return ["pipeline_2020", "industry_clusters"]
@@ -281,6 +279,11 @@ fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, Expo
             .map(|def| def.build(&model.dataset, None).map_err(ExportError::from))
             .collect();
     };
+    let sheet = CHARTS
+        .iter()
+        .find(|d| d.follows_county())
+        .map(|d| d.build(&model.dataset, Some(code)))
+        .transpose()?;
     let mut charts: Vec<(usize, Chart)> = Vec::new();
     for def in CHARTS
         .iter()
@@ -300,7 +303,10 @@ fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, Expo
         }
     }
     charts.sort_by_key(|(mine, _)| std::cmp::Reverse(*mine));
-    Ok(charts.into_iter().map(|(_, c)| c).collect())
+    Ok(sheet
+        .into_iter()
+        .chain(charts.into_iter().map(|(_, c)| c))
+        .collect())
 }
 
 /// Renders the request and writes it to `path` atomically.

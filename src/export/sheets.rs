@@ -174,56 +174,8 @@ pub fn attribution(lang: Lang) -> &'static str {
     )
 }
 
-/// Every figure of a county in two compact columns: value with its mark, plan/goal word,
-/// what it measures and when.
-fn figure_list_ui(ui: &mut Ui, model: &Model, code: &str, lang: Lang) {
-    let figures: Vec<_> = model.dataset.figures_in_scope(code).collect();
-    if figures.is_empty() {
-        return;
-    }
-    egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
-        let name = model.dataset.county_name(code, lang.is_en());
-        ui.label(
-            RichText::new(format!(
-                "{}（{}）",
-                match lang {
-                    Lang::Zh => format!("文章所载{name}数据"),
-                    Lang::En => format!("What the articles report for {name}"),
-                },
-                figures.len()
-            ))
-            .size(15.0)
-            .strong(),
-        );
-        let half = figures.len().div_ceil(2);
-        ui.columns(2, |cols| {
-            for (col, chunk) in cols.iter_mut().zip(figures.chunks(half.max(1))) {
-                for f in chunk {
-                    let status = crate::charts::Status::of(f)
-                        .mark(lang)
-                        .map(|w| format!(" [{w}]"))
-                        .unwrap_or_default();
-                    let period = f
-                        .period
-                        .as_deref()
-                        .map(|p| format!(" · {p}"))
-                        .unwrap_or_default();
-                    col.label(
-                        RichText::new(format!(
-                            "{}{status}  {}{period}",
-                            f.value_label(),
-                            lang.pick(&f.subject_zh, &f.subject_en)
-                        ))
-                        .size(11.5)
-                        .color(colors::TEXT),
-                    );
-                }
-            }
-        });
-    });
-}
-
-/// An A4 page: the map with the selected county, its charts, and the list of sources.
+/// An A4 page: the map with the selected county, its fact sheet and the charts it appears in,
+/// and the list of sources.
 /// `omitted` figures did not fit on the page; the page says so.
 pub fn report_sheet_ui(
     ui: &mut Ui,
@@ -244,9 +196,6 @@ pub fn report_sheet_ui(
         Vec2::new(width * 0.58, width * 0.46),
         lang,
     );
-    if let Some(code) = selection.county.as_deref() {
-        figure_list_ui(ui, model, code, lang);
-    }
     for chart in charts {
         chart_sheet_ui(ui, model, chart, selection, lang);
     }
@@ -259,12 +208,10 @@ pub fn report_sheet_ui(
             .italics());
         }
         ui.label(RichText::new(lang.pick("资料来源", "Sources")).size(15.0).strong());
-        // Every article a figure on the page comes from: the charts' and the county list's.
-        let listed = selection.county.as_deref().into_iter().flat_map(|c| model.dataset.figures_in_scope(c));
+        // Every article a figure on the page comes from.
         let mut articles: Vec<&str> = charts
             .iter()
             .flat_map(|c| c.articles.iter().map(String::as_str))
-            .chain(listed.map(|f| f.source.article.as_str()))
             .collect();
         articles.sort_unstable();
         articles.dedup();

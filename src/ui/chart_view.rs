@@ -3,16 +3,14 @@
 //! [`chart_ui`], so what is exported is what is seen.
 
 use egui::{Align2, Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
-use egui_plot::{
-    Arrows, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, PlotPoints, Points, Text,
-};
+use egui_plot::{Arrows, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, PlotPoints, Text};
 
-use crate::charts::{Chart, Item, Layout, Panel, Status, display_kind, units};
+use crate::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_kind, units};
 use crate::data::period::Period;
 use crate::data::{Bound, Dataset, Kind};
 use crate::i18n::Lang;
 
-use super::figure_card::figure_details_ui;
+use super::figure_card::{copy_citation_button_ui, figure_details_ui};
 
 /// Colours for print: one blue for reported values, the map's selection blue for highlighted
 /// items, brown outlines for plans and goals.
@@ -27,12 +25,19 @@ pub mod colors {
     pub const TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
     pub const WEAK_TEXT: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
     pub const GRID: Color32 = Color32::from_rgb(0xD8, 0xD8, 0xD8);
+    pub const HEADING: Color32 = Color32::from_rgb(0x1F, 0x3A, 0x5F);
+    pub const CARD: Color32 = Color32::from_rgb(0xF4, 0xF6, 0xF9);
+    pub const CARD_HIGHLIGHT: Color32 = Color32::from_rgb(0xDC, 0xE8, 0xF6);
 }
 
 /// Pixels per row of a bar panel: a label line and a bar.
 const ROW_HEIGHT: f32 = 46.0;
 /// Space for the value axis under a panel.
 const AXIS_HEIGHT: f32 = 44.0;
+/// Pixels per row of the timeline: a line of text and a bar under it.
+const TIMELINE_ROW: f32 = 38.0;
+/// About the height of a fact card with its gap, for balancing columns.
+const CARD_HEIGHT: f32 = 92.0;
 /// How far (as a share of the axis) an at-least arrow reaches past its bar.
 const OPEN_END: f64 = 0.12;
 
@@ -106,7 +111,7 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
                 for (col, indices) in cols.iter_mut().zip(&columns) {
                     for &index in indices {
                         if let Some(panel) = chart.panels.get(index)
-                            && let Some(c) = bar_panel_ui(col, chart, index, panel, cx)
+                            && let Some(c) = panel_ui(col, chart, index, panel, cx)
                         {
                             clicked = Some(c);
                         }
@@ -116,7 +121,7 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
         }
         Layout::Bars => {
             for (index, panel) in chart.panels.iter().enumerate() {
-                if let Some(c) = bar_panel_ui(ui, chart, index, panel, cx) {
+                if let Some(c) = panel_ui(ui, chart, index, panel, cx) {
                     clicked = Some(c);
                 }
             }
@@ -137,9 +142,14 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
 const TWO_COLUMNS_FROM: f32 = 900.0;
 const TWO_COLUMNS_TALLER_THAN: f32 = 560.0;
 
-/// A panel's height: its title, rows and value axis.
+/// A panel's height, about: its heading and title, and its rows and value axis or its cards.
 fn panel_height(panel: &Panel) -> f32 {
-    panel.items.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT + 24.0
+    let heading = if panel.heading.is_some() { 30.0 } else { 0.0 };
+    heading
+        + match panel.style {
+            PanelStyle::Bars => panel.items.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT + 24.0,
+            PanelStyle::Facts => panel.items.len().div_ceil(2) as f32 * CARD_HEIGHT + 24.0,
+        }
 }
 
 /// Panel indices for two columns of about equal height, keeping the panels' order in each.
@@ -167,7 +177,9 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) {
     let lang = cx.lang;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        if chart.def.layout == Layout::Bars {
+        if chart.def.layout == Layout::Bars
+            && chart.panels.iter().any(|p| p.style == PanelStyle::Bars)
+        {
             swatch(ui, colors::BAR, None);
             ui.label(small(lang.pick("已报告数值", "reported value")));
         }
@@ -216,14 +228,35 @@ fn swatch(ui: &mut Ui, fill: Color32, stroke: Option<Color32>) {
     }
 }
 
-/// One panel: horizontal bars, each with its label above and its printed value at its end.
-fn bar_panel_ui(
+/// A panel under its theme's heading (if it opens a theme): bars or fact cards.
+fn panel_ui(
     ui: &mut Ui,
     chart: &Chart,
     index: usize,
     panel: &Panel,
     cx: &ChartContext<'_>,
 ) -> Option<ItemClick> {
+    if let Some(theme) = panel.heading {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(theme.name(cx.lang.is_en()))
+                .size(15.5)
+                .strong()
+                .color(colors::HEADING),
+        );
+        ui.separator();
+    }
+    if !panel.title(cx.lang).is_empty() {
+        panel_title_ui(ui, panel, cx);
+    }
+    match panel.style {
+        PanelStyle::Bars => bar_panel_ui(ui, chart, index, panel, cx),
+        PanelStyle::Facts => facts_ui(ui, chart, index, panel, cx),
+    }
+}
+
+/// The panel's title, with the window-only hint beside it.
+fn panel_title_ui(ui: &mut Ui, panel: &Panel, cx: &ChartContext<'_>) {
     let lang = cx.lang;
     let title = RichText::new(panel.title(lang))
         .strong()
@@ -243,12 +276,22 @@ fn bar_panel_ui(
             ui.label(title);
         }
     }
-    let max = panel
-        .items
-        .iter()
-        .map(|i| i.value)
-        .fold(0.0_f64, f64::max)
-        .max(1e-9);
+}
+
+/// Horizontal bars on one value axis, each with its label above and its printed value at its
+/// end; a decline is drawn to the left of zero.
+fn bar_panel_ui(
+    ui: &mut Ui,
+    chart: &Chart,
+    index: usize,
+    panel: &Panel,
+    cx: &ChartContext<'_>,
+) -> Option<ItemClick> {
+    let lang = cx.lang;
+    let values = panel.items.iter().map(|i| i.value);
+    let min = values.clone().fold(0.0_f64, f64::min);
+    // One length for the open ends: the largest magnitude on the axis.
+    let max = values.fold(0.0_f64, f64::max).max(-min).max(1e-9);
     let rows = panel.items.len();
     let height = rows as f32 * ROW_HEIGHT + AXIS_HEIGHT;
     let axis_title = units::describe(&panel.unit, lang);
@@ -259,7 +302,8 @@ fn bar_panel_ui(
         .x_axis_label(axis_title)
         .include_x(0.0)
         // Room after the longest bar for its open end and its value label.
-        .include_x(max * 1.6)
+        .include_x(if min < 0.0 { 0.0 } else { max * 1.6 })
+        .include_x(if min < 0.0 { min * 1.6 } else { 0.0 })
         .include_y(0.6)
         .include_y(-(rows as f64) + 0.4)
         .set_margin_fraction(Vec2::new(0.0, 0.02))
@@ -296,7 +340,9 @@ fn bar_panel_ui(
             plot_ui.bar_chart(BarChart::new(format!("bar{row}"), vec![bar]).allow_hover(false));
             let mut label_x = item.value;
             if item.bound == Bound::AtLeast {
-                let tip = item.value + max * OPEN_END;
+                // The open end reaches past every known value on the axis, so a floor never
+                // reads as smaller than an exact amount it may exceed.
+                let tip = item.value.max(max) + max * OPEN_END;
                 plot_ui.arrows(
                     Arrows::new(
                         format!("open{row}"),
@@ -312,15 +358,20 @@ fn bar_panel_ui(
                 );
                 label_x = tip;
             }
+            let (value_x, anchor) = if item.value < 0.0 {
+                (label_x - max * 0.02, Align2::RIGHT_CENTER)
+            } else {
+                (label_x + max * 0.02, Align2::LEFT_CENTER)
+            };
             plot_ui.text(
                 Text::new(
                     format!("value{row}"),
-                    PlotPoint::new(label_x + max * 0.02, y - 0.18),
+                    PlotPoint::new(value_x, y - 0.18),
                     RichText::new(item.value_text(lang))
                         .size(12.5)
                         .color(colors::TEXT),
                 )
-                .anchor(Align2::LEFT_CENTER)
+                .anchor(anchor)
                 .allow_hover(false),
             );
             plot_ui.text(
@@ -341,8 +392,8 @@ fn bar_panel_ui(
     if cx.interactive {
         for (row, item) in panel.items.iter().enumerate() {
             let y = -(row as f64);
-            let a = transform.position_from_point(&PlotPoint::new(0.0, y + 0.45));
-            let b = transform.position_from_point(&PlotPoint::new(item.value, y - 0.4));
+            let a = transform.position_from_point(&PlotPoint::new(item.value.min(0.0), y + 0.45));
+            let b = transform.position_from_point(&PlotPoint::new(item.value.max(0.0), y - 0.4));
             let rect = Rect::from_two_pos(a, Pos2::new(b.x.max(a.x + 80.0), b.y));
             let id = ui.scope_id().with((chart.def.id, index, row));
             if let Some(c) = item_interaction_ui(ui, rect, id, item, cx) {
@@ -456,104 +507,220 @@ fn item_interaction_ui(
     None
 }
 
-/// The dated figures, one row per period in time order (wrapped when a period has many), each
-/// a point coloured by kind and labelled with its printed value.
-fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<ItemClick> {
-    const PER_ROW: usize = 3;
+/// Fact cards in rows of as many as fit: each a value with its mark, what it measures, its period
+/// and its article. Nothing is compared, so each stands alone.
+fn facts_ui(
+    ui: &mut Ui,
+    chart: &Chart,
+    index: usize,
+    panel: &Panel,
+    cx: &ChartContext<'_>,
+) -> Option<ItemClick> {
+    let per_row = ((ui.available_width() / 300.0).floor() as usize).clamp(1, 3);
+    let mut clicked = None;
+    for (r, row) in panel.items.chunks(per_row).enumerate() {
+        ui.columns(per_row, |cols| {
+            for (c, (col, item)) in cols.iter_mut().zip(row).enumerate() {
+                let id = col.scope_id().with((chart.def.id, index, r, c));
+                if let Some(click) = card_ui(col, id, item, cx) {
+                    clicked = Some(click);
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+    clicked
+}
+
+/// One fact as a card; in the window it answers hover and click and copies its citation.
+fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Option<ItemClick> {
     let lang = cx.lang;
-    let mut items: Vec<(Period, &Item)> = chart
+    let figure = item
+        .figure_id
+        .as_deref()
+        .and_then(|id| cx.dataset.figure(id));
+    let fill = if cx.is_highlighted(item) {
+        colors::CARD_HIGHLIGHT
+    } else {
+        colors::CARD
+    };
+    let inner = egui::Frame::new()
+        .fill(fill)
+        .corner_radius(3.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let value = RichText::new(item.value_text(lang)).size(16.0).strong();
+            let value = match item.status {
+                Status::Achieved => value.color(colors::TEXT),
+                Status::Planned | Status::Target => value.color(colors::TARGET),
+            };
+            ui.label(value);
+            ui.label(
+                RichText::new(item.label(lang))
+                    .size(12.5)
+                    .color(colors::TEXT),
+            );
+            let period = item
+                .period
+                .as_deref()
+                .unwrap_or(lang.pick("时间未注明", "period not stated"));
+            let source = figure
+                .and_then(|f| cx.dataset.article(&f.source.article))
+                .map(|a| a.citation(lang.is_en()))
+                .unwrap_or_default();
+            // Where the figure holds, so that a card read alone says it.
+            let scope = match (&item.county, figure) {
+                (Some(code), _) => cx.dataset.county_name(code, lang.is_en()),
+                (None, Some(f)) if f.scope == crate::data::figures::COMPANY_SCOPE => {
+                    lang.pick("企业整体", "the company as a whole")
+                }
+                (None, _) => lang.pick("全市", "Zhaoqing"),
+            };
+            ui.label(
+                RichText::new(format!("{scope} · {period} · {source}"))
+                    .size(11.0)
+                    .color(colors::WEAK_TEXT),
+            );
+            if let Some(f) = figure {
+                let also: Vec<String> = cx
+                    .dataset
+                    .same_fact(f)
+                    .filter_map(|o| cx.dataset.article(&o.source.article))
+                    .map(|a| a.citation(lang.is_en()))
+                    .filter(|c| *c != source)
+                    .collect();
+                if !also.is_empty() {
+                    ui.label(
+                        RichText::new(lang.labelled(
+                            lang.pick("另见", "Also reported in"),
+                            &also.join(lang.pick("；", "; ")),
+                        ))
+                        .size(11.0)
+                        .color(colors::WEAK_TEXT),
+                    );
+                }
+            }
+            let text_bottom = ui.min_rect().bottom();
+            if cx.interactive
+                && let Some(f) = figure
+            {
+                copy_citation_button_ui(ui, cx.dataset, f, lang);
+            }
+            text_bottom
+        });
+    if !cx.interactive {
+        return None;
+    }
+    // Over the card's text only, so that the button below keeps its clicks.
+    let mut rect = inner.response.rect;
+    rect.max.y = inner.inner;
+    item_interaction_ui(ui, rect, id, item, cx)
+}
+
+/// Time as a month on the axis: the year and the share of it gone at the month's start.
+fn month_x((year, month): (u16, u8)) -> f64 {
+    f64::from(year) + f64::from(month.saturating_sub(1)) / 12.0
+}
+
+/// The dated figures on a time axis, one row each in time order: a period is drawn from its
+/// first month to the end of its last, so a multi-year total shows as the span it covers. Above
+/// each bar, from the axis' left edge, the row says its period, what it measures and its value.
+fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<ItemClick> {
+    let lang = cx.lang;
+    let rows: Vec<(Period, &Item)> = chart
         .items()
         .filter_map(|i| Some((Period::parse(i.period.as_deref()?)?, i)))
         .collect();
-    items.sort_by_key(|(period, _)| *period);
-    // Rows of at most PER_ROW items; a period's first row carries its label.
-    let mut rows: Vec<(String, Vec<&Item>)> = Vec::new();
-    let mut current: Option<&str> = None;
-    for &(_, item) in &items {
-        let period = item.period.as_deref().unwrap_or_default();
-        match rows.last_mut() {
-            Some((_, row)) if current == Some(period) && row.len() < PER_ROW => row.push(item),
-            _ => {
-                let label = if current == Some(period) {
-                    String::new()
-                } else {
-                    period.to_owned()
-                };
-                rows.push((label, vec![item]));
-            }
-        }
-        current = Some(period);
-    }
-    let labels: Vec<String> = rows.iter().map(|(p, _)| p.clone()).collect();
-    let height = rows.len() as f32 * 30.0 + 20.0;
+    let (Some(first), Some(last)) = (
+        rows.iter().map(|(p, _)| p.start.0).min(),
+        rows.iter().map(|(p, _)| p.end.0).max(),
+    ) else {
+        return None;
+    };
+    let (lo, hi) = (f64::from(first), f64::from(last) + 1.0);
+    let height = rows.len() as f32 * TIMELINE_ROW + AXIS_HEIGHT;
     let plot = fixed_plot((chart.def.id, "timeline"))
         .height(height)
-        .show_axes([false, true])
-        .show_grid([false, false])
-        .include_x(-0.2)
-        .include_x(PER_ROW as f64)
-        .include_y(0.5)
-        .include_y(-(rows.len() as f64) + 0.5)
-        .y_axis_min_width(70.0)
-        .y_grid_spacer(move |input: GridInput| {
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .grid_color(colors::GRID)
+        .x_axis_label(lang.pick("年份", "Year"))
+        // A little room either side for the first and last year's tick labels.
+        .include_x(lo - 0.08)
+        .include_x(hi + 0.12)
+        .include_y(0.75)
+        .include_y(-(rows.len() as f64) + 0.45)
+        .set_margin_fraction(Vec2::new(0.0, 0.0))
+        .x_grid_spacer(|input: GridInput| {
             let (lo, hi) = input.bounds;
-            ((lo.ceil() as i64)..=(hi.floor().min(0.0) as i64))
+            ((lo.ceil() as i64)..=(hi.floor() as i64))
                 .map(|v| GridMark {
                     value: v as f64,
                     step_size: 1.0,
                 })
                 .collect()
         })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let row = (-mark.value).round() as usize;
-            labels.get(row).cloned().unwrap_or_default()
-        });
+        .x_axis_formatter(|mark: GridMark, _| format!("{:.0}", mark.value))
+        .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());
+    let span_of = |period: &Period| (month_x(period.start), month_x(period.end) + 1.0 / 12.0);
     let response = plot.show(ui, |plot_ui| {
-        for (r, (_, row)) in rows.iter().enumerate() {
+        for (r, (period, item)) in rows.iter().enumerate() {
             let y = -(r as f64);
-            for (c, item) in row.iter().enumerate() {
-                let x = c as f64;
-                let color = item_color(cx, item);
-                let mut points = Points::new(format!("p{r}_{c}"), vec![[x, y]])
-                    .radius(5.0)
-                    .color(color)
-                    .allow_hover(false);
-                if item.status != Status::Achieved {
-                    points = points.filled(false);
-                }
-                plot_ui.points(points);
-                plot_ui.text(
-                    Text::new(
-                        format!("t{r}_{c}"),
-                        PlotPoint::new(x + 0.08, y),
-                        RichText::new(item.value_text(lang))
-                            .size(12.0)
-                            .color(colors::TEXT),
-                    )
-                    .anchor(Align2::LEFT_CENTER)
-                    .allow_hover(false),
-                );
-            }
+            let (start, end) = span_of(period);
+            let color = item_color(cx, item);
+            let bar = Bar::new((start + end) / 2.0, 0.3)
+                .base_offset(y - 0.35)
+                .width(end - start)
+                .vertical();
+            let bar = match item.status {
+                Status::Achieved => bar.fill(color),
+                Status::Planned | Status::Target => bar
+                    .fill(Color32::TRANSPARENT)
+                    .stroke(Stroke::new(1.6, color)),
+            };
+            plot_ui.bar_chart(BarChart::new(format!("span{r}"), vec![bar]).allow_hover(false));
+            let text = format!(
+                "{} · {}{}{}",
+                period_label(item),
+                item.subject(lang),
+                lang.pick("：", ": "),
+                item.value_text(lang)
+            );
+            plot_ui.text(
+                Text::new(
+                    format!("t{r}"),
+                    PlotPoint::new(lo, y + 0.02),
+                    RichText::new(text).size(12.0).color(colors::TEXT),
+                )
+                .anchor(Align2::LEFT_BOTTOM)
+                .allow_hover(false),
+            );
         }
     });
     let mut clicked = None;
     if cx.interactive {
         let transform = response.transform;
-        for (r, (_, row)) in rows.iter().enumerate() {
-            for (c, item) in row.iter().enumerate() {
-                let a = transform
-                    .position_from_point(&PlotPoint::new(c as f64 - 0.1, -(r as f64) + 0.4));
-                let b = transform
-                    .position_from_point(&PlotPoint::new(c as f64 + 0.9, -(r as f64) - 0.4));
-                let id = ui.scope_id().with((chart.def.id, "timeline", r, c));
-                if let Some(click) = item_interaction_ui(ui, Rect::from_two_pos(a, b), id, item, cx)
-                {
-                    clicked = Some(click);
-                }
+        for (r, (period, item)) in rows.iter().enumerate() {
+            let (start, end) = span_of(period);
+            let y = -(r as f64);
+            let a = transform.position_from_point(&PlotPoint::new(lo, y + 0.45));
+            let b = transform.position_from_point(&PlotPoint::new(end.max(start + 0.3), y - 0.4));
+            let id = ui.scope_id().with((chart.def.id, "timeline", r));
+            if let Some(click) = item_interaction_ui(ui, Rect::from_two_pos(a, b), id, item, cx) {
+                clicked = Some(click);
             }
         }
     }
     clicked
+}
+
+/// `2018–2021` for a span, the period as the data give it otherwise.
+fn period_label(item: &Item) -> String {
+    item.period
+        .as_deref()
+        .unwrap_or_default()
+        .replacen('-', "–", 1)
 }
 
 /// A colour per kind of figure for the timeline (Tableau 10, colour-blind aware).
@@ -564,6 +731,7 @@ fn kind_color(kind: Kind) -> Color32 {
         Kind::Count => Color32::from_rgb(0x76, 0xB7, 0xB2),
         Kind::Growth => Color32::from_rgb(0xE1, 0x57, 0x59),
         Kind::Target => colors::TARGET,
+        Kind::Rank => Color32::from_rgb(0xB0, 0x7A, 0xA1),
         Kind::Other => Color32::from_rgb(0x79, 0x70, 0x6E),
     }
 }
@@ -575,6 +743,7 @@ fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::Count => lang.pick("数量", "count"),
         Kind::Growth => lang.pick("增长", "growth"),
         Kind::Target => lang.pick("目标/计划", "goal or plan"),
+        Kind::Rank => lang.pick("排名", "rank"),
         Kind::Other => lang.pick("其他", "other"),
     }
 }

@@ -30,6 +30,22 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
                 ui.label(RichText::new(period).weak());
             });
             ui.label(lang.pick(&figure.subject_zh, &figure.subject_en));
+            let also: Vec<String> = dataset
+                .same_fact(figure)
+                .filter(|o| o.source.article != figure.source.article)
+                .filter_map(|o| dataset.article(&o.source.article))
+                .map(|a| a.citation(lang.is_en()))
+                .collect();
+            if !also.is_empty() {
+                ui.label(
+                    RichText::new(lang.labelled(
+                        lang.pick("另见", "Also reported in"),
+                        &also.join(lang.pick("；", "; ")),
+                    ))
+                    .weak()
+                    .small(),
+                );
+            }
             ui.horizontal_wrapped(|ui| {
                 let citation = dataset
                     .article(&figure.source.article)
@@ -47,9 +63,25 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
                 {
                     show_quote = true;
                 }
+                copy_citation_button_ui(ui, dataset, figure, lang);
             });
         });
     show_quote
+}
+
+/// "Copy as citation": puts one sentence a writer can paste on the clipboard.
+pub fn copy_citation_button_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lang) {
+    if ui
+        .small_button(lang.pick("复制为引文", "Copy as citation"))
+        .on_hover_text(lang.pick(
+            "复制一句可贴入报告的引文：数值、含义、时间、来源与原文",
+            "Copy one sentence for a report: value, what it measures, period, source and the quoted words",
+        ))
+        .clicked()
+    {
+        ui.ctx()
+            .copy_text(crate::data::citation::citation(dataset, figure, lang));
+    }
 }
 
 /// Everything a reader needs to check a figure: value with qualifier and unit, status, period,
