@@ -400,11 +400,16 @@ impl Chart {
         self.cite(dataset);
     }
 
-    /// Removes the last panel (to fit a page), keeping the cited articles right.
-    pub fn pop_panel(&mut self, dataset: &Dataset) -> Option<Panel> {
-        let panel = self.panels.pop();
+    /// Removes the last item (to fit a page), and its panel when that is left empty, keeping
+    /// the cited articles right.
+    pub fn pop_item(&mut self, dataset: &Dataset) -> Option<Item> {
+        let panel = self.panels.last_mut()?;
+        let item = panel.items.pop();
+        if panel.items.is_empty() {
+            self.panels.pop();
+        }
         self.cite(dataset);
-        panel
+        item
     }
 
     /// Collects the articles the drawn figures come from, in article order.

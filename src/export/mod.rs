@@ -180,8 +180,9 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
         Subject::Chart { id } => {
             let def = ChartDef::by_id(id).ok_or_else(|| ExportError::UnknownChart(id.clone()))?;
             let chart = def.build(&model.dataset, request.county.as_deref())?;
-            let draw =
-                |ui: &mut egui::Ui| sheets::chart_sheet_ui(ui, model, &chart, &selection, lang);
+            let draw = |ui: &mut egui::Ui| {
+                sheets::chart_sheet_ui(ui, model, &chart, &selection, lang, None)
+            };
             let height = offscreen::measure_height(CHART_WIDTH, draw).max(CHART_MIN_HEIGHT);
             let size = Vec2::new(CHART_WIDTH, height);
             let painted = offscreen::paint(size, scale, draw);
@@ -221,9 +222,9 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
             }
             let mut charts = report_charts(model, request.county.as_deref())?;
             // The page is A4 at 300 dpi, laid out REPORT_WIDTH points wide. When the charts do
-            // not fit, their last panels are left out, and the page says how many figures were.
+            // not fit, their last items are left out, and the page says how many figures were.
             let height = REPORT_WIDTH * A4_300DPI[1] as f32 / A4_300DPI[0] as f32;
-            let sheet = |ui: &mut egui::Ui, charts: &[Chart], omitted: usize| {
+            let sheet = |ui: &mut egui::Ui, charts: &[Chart], omitted: usize, map_scale: f32| {
                 sheets::report_sheet_ui(
                     ui,
                     model,
@@ -231,15 +232,16 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     &request.layers,
                     charts,
                     omitted,
+                    map_scale,
                     lang,
                 )
             };
+            let fits = |charts: &[Chart], omitted: usize, map_scale: f32| {
+                let draw = |ui: &mut egui::Ui| sheet(ui, charts, omitted, map_scale);
+                offscreen::measure_height(REPORT_WIDTH, draw) <= height
+            };
             let mut omitted = 0;
-            loop {
-                let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted);
-                if offscreen::measure_height(REPORT_WIDTH, draw) <= height {
-                    break;
-                }
+            while !fits(&charts, omitted, 1.0) {
                 // The first chart is the page's subject (the county's fact sheet): the charts
                 // after it only add context, so whole ones go first.
                 if charts.len() > 1 {
@@ -247,8 +249,8 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     continue;
                 }
                 let Some(last) = charts.last_mut() else { break };
-                match last.pop_panel(&model.dataset) {
-                    Some(panel) => omitted += panel.items.len(),
+                match last.pop_item(&model.dataset) {
+                    Some(_) => omitted += 1,
                     None => {
                         charts.pop();
                     }
@@ -257,8 +259,13 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     charts.pop();
                 }
             }
+            // Room left over goes to a larger map, up to a third larger.
+            let map_scale = [1.3, 1.25, 1.2, 1.15, 1.1, 1.05]
+                .into_iter()
+                .find(|&k| fits(&charts, omitted, k))
+                .unwrap_or(1.0);
+            let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted, map_scale);
             let ppp = A4_300DPI[0] as f32 / REPORT_WIDTH;
-            let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted);
             let painted = offscreen::paint(Vec2::new(REPORT_WIDTH, height), ppp, draw);
             Ok(Rendered::Image {
                 image: painted.to_image(),

@@ -18,13 +18,15 @@ use crate::ui::map::{LayerContext, LayerSettings, paint_map};
 /// Space around everything on a page, in points.
 pub const MARGIN: f32 = 24.0;
 
-/// A chart as the window draws it, on a white page with a margin.
+/// A chart as the window draws it, on a white page with a margin. `cite_as`: the page's
+/// numbered sources, which its cards cite by number.
 pub fn chart_sheet_ui(
     ui: &mut Ui,
     model: &Model,
     chart: &Chart,
     selection: &Selection,
     lang: Lang,
+    cite_as: Option<&[String]>,
 ) {
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
         let cx = ChartContext {
@@ -35,6 +37,7 @@ pub fn chart_sheet_ui(
             interactive: false,
             follows_county: false,
             any_highlighted: false,
+            cite_as,
         };
         chart_ui(ui, chart, &cx);
     });
@@ -175,8 +178,9 @@ pub fn attribution(lang: Lang) -> &'static str {
 }
 
 /// An A4 page: the map with the selected county, its fact sheet and the charts it appears in,
-/// and the list of sources.
-/// `omitted` figures did not fit on the page; the page says so.
+/// and the list of sources. `omitted` figures did not fit on the page; the page says so.
+/// `map_scale` (1 and up) enlarges the map where the facts leave room, so the page is filled.
+#[allow(clippy::too_many_arguments)]
 pub fn report_sheet_ui(
     ui: &mut Ui,
     model: &Model,
@@ -184,6 +188,7 @@ pub fn report_sheet_ui(
     layers: &LayerSettings,
     charts: &[Chart],
     omitted: usize,
+    map_scale: f32,
     lang: Lang,
 ) {
     let width = ui.available_width();
@@ -193,11 +198,15 @@ pub fn report_sheet_ui(
         selection,
         layers,
         MapExtent::WholeCity,
-        Vec2::new(width * 0.58, width * 0.46),
+        Vec2::new(width * 0.58, width * 0.46) * map_scale,
         lang,
     );
+    // Every article a figure on the page comes from, numbered: the cards cite these numbers.
+    let mut articles: Vec<String> = charts.iter().flat_map(|c| c.articles.clone()).collect();
+    articles.sort_unstable();
+    articles.dedup();
     for chart in charts {
-        chart_sheet_ui(ui, model, chart, selection, lang);
+        chart_sheet_ui(ui, model, chart, selection, lang, Some(&articles));
     }
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
         if omitted > 0 {
@@ -208,16 +217,11 @@ pub fn report_sheet_ui(
             .italics());
         }
         ui.label(RichText::new(lang.pick("资料来源", "Sources")).size(15.0).strong());
-        // Every article a figure on the page comes from.
-        let mut articles: Vec<&str> = charts
-            .iter()
-            .flat_map(|c| c.articles.iter().map(String::as_str))
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
-        for id in articles {
+        for (n, id) in articles.iter().enumerate() {
             if let Some(a) = model.dataset.article(id) {
-                ui.label(RichText::new(format!("• {}", a.reference(lang.is_en()))).size(12.0));
+                ui.label(
+                    RichText::new(format!("[{}] {}", n + 1, a.reference(lang.is_en()))).size(12.0),
+                );
             }
         }
         ui.label(RichText::new(attribution(lang)).small().color(colors::WEAK_TEXT));

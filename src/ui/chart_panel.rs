@@ -113,6 +113,7 @@ impl ChartPanel {
             interactive: true,
             follows_county: false,
             any_highlighted: false,
+            cite_as: None,
         };
         ScrollArea::vertical()
             .auto_shrink(false)

@@ -54,6 +54,9 @@ pub struct ChartContext<'a> {
     pub follows_county: bool,
     /// Some item of the chart is highlighted, so the others are dimmed (set by [`chart_ui`]).
     pub any_highlighted: bool,
+    /// On a page with a numbered list of sources (the report), facts are listed compactly and
+    /// cite their article by its number in this list.
+    pub cite_as: Option<&'a [String]>,
 }
 
 impl ChartContext<'_> {
@@ -100,6 +103,15 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     legend_ui(ui, chart, cx);
     ui.add_space(4.0);
     let mut clicked = None;
+    if chart.panels.is_empty() {
+        ui.label(
+            RichText::new(lang.pick(
+                "文章未给出这一县区自身的数据（其项目见地图与侧栏）。",
+                "The articles give no figures for this county itself (its projects are on the map and in the side panel).",
+            ))
+            .color(colors::WEAK_TEXT),
+        );
+    }
     match chart.def.layout {
         Layout::Bars
             if ui.available_width() >= TWO_COLUMNS_FROM
@@ -128,12 +140,15 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
         }
         Layout::Timeline => clicked = timeline_ui(ui, chart, cx),
     }
-    ui.add_space(2.0);
-    ui.label(
-        RichText::new(chart.source_line(cx.dataset, lang))
-            .small()
-            .color(colors::WEAK_TEXT),
-    );
+    // A page with its own numbered list of sources (the report) does not repeat them here.
+    if cx.cite_as.is_none() {
+        ui.add_space(2.0);
+        ui.label(
+            RichText::new(chart.source_line(cx.dataset, lang))
+                .small()
+                .color(colors::WEAK_TEXT),
+        );
+    }
     clicked
 }
 
@@ -159,8 +174,11 @@ fn balance(panels: &[Panel]) -> [Vec<usize>; 2] {
     let mut columns = [Vec::new(), Vec::new()];
     let mut first = 0.0;
     for (i, panel) in panels.iter().enumerate() {
-        // Fill the left column up to half, then the right, so both read top to bottom.
-        if first + height(panel) / 2.0 <= total / 2.0 || columns[0].is_empty() {
+        // Fill the left column up to half, then the right, so both read top to bottom: once a
+        // panel has gone right, every later one does too.
+        if columns[1].is_empty()
+            && (first + height(panel) / 2.0 <= total / 2.0 || columns[0].is_empty())
+        {
             first += height(panel);
             columns[0].push(i);
         } else {
@@ -354,6 +372,7 @@ fn bar_panel_ui(
                     } else {
                         colors::TARGET
                     })
+                    .tip_length(9.0)
                     .allow_hover(false),
                 );
                 label_x = tip;
@@ -516,6 +535,10 @@ fn facts_ui(
     panel: &Panel,
     cx: &ChartContext<'_>,
 ) -> Option<ItemClick> {
+    if cx.cite_as.is_some() {
+        facts_list_ui(ui, panel, cx);
+        return None;
+    }
     let per_row = ((ui.available_width() / 300.0).floor() as usize).clamp(1, 3);
     let mut clicked = None;
     for (r, row) in panel.items.chunks(per_row).enumerate() {
@@ -530,6 +553,57 @@ fn facts_ui(
         ui.add_space(4.0);
     }
     clicked
+}
+
+/// Facts as a compact list for a printed page with numbered sources: per line the value with its
+/// mark, what it measures, where, when and the source's number.
+fn facts_list_ui(ui: &mut Ui, panel: &Panel, cx: &ChartContext<'_>) {
+    let lang = cx.lang;
+    for item in &panel.items {
+        let figure = item
+            .figure_id
+            .as_deref()
+            .and_then(|id| cx.dataset.figure(id));
+        let number = figure
+            .zip(cx.cite_as)
+            .and_then(|(f, list)| list.iter().position(|id| *id == f.source.article))
+            .map(|n| format!(" [{}]", n + 1))
+            .unwrap_or_default();
+        let scope = item
+            .county
+            .as_deref()
+            .map_or(lang.pick("全市", "Zhaoqing"), |code| {
+                cx.dataset.county_name(code, lang.is_en())
+            });
+        let period = item
+            .period
+            .as_deref()
+            .unwrap_or(lang.pick("时间未注明", "period not stated"));
+        let value_color = match item.status {
+            Status::Achieved => colors::TEXT,
+            Status::Planned | Status::Target => colors::TARGET,
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 5.0;
+            ui.label(
+                RichText::new(item.value_text(lang))
+                    .size(12.5)
+                    .strong()
+                    .color(value_color),
+            );
+            ui.label(
+                RichText::new(item.label(lang))
+                    .size(12.0)
+                    .color(colors::TEXT),
+            );
+            ui.label(
+                RichText::new(format!("{scope} · {period}{number}"))
+                    .size(11.0)
+                    .color(colors::WEAK_TEXT),
+            );
+        });
+    }
+    ui.add_space(4.0);
 }
 
 /// One fact as a card; in the window it answers hover and click and copies its citation.
@@ -569,6 +643,7 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
                 .and_then(|f| cx.dataset.article(&f.source.article))
                 .map(|a| a.citation(lang.is_en()))
                 .unwrap_or_default();
+
             // Where the figure holds, so that a card read alone says it.
             let scope = match (&item.county, figure) {
                 (Some(code), _) => cx.dataset.county_name(code, lang.is_en()),
@@ -605,7 +680,7 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
             if cx.interactive
                 && let Some(f) = figure
             {
-                copy_citation_button_ui(ui, cx.dataset, f, lang);
+                ui.horizontal(|ui| copy_citation_button_ui(ui, cx.dataset, f, lang));
             }
             text_bottom
         });
