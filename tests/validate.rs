@@ -275,7 +275,7 @@ const BAD: &[Bad] = &[
     bad(
         "figure_bad_scope.json",
         "figure party_members_2021: scope",
-        r#""441299" is neither "city" nor a county adcode"#,
+        r#""441299" is not "city", "company" or a county adcode"#,
     ),
     bad(
         "figure_quote_not_in_article.json",
@@ -320,7 +320,7 @@ const BAD: &[Bad] = &[
     bad(
         "figures_bad_scope.csv",
         "figure party_members_2021: scope",
-        r#""441299" is neither "city" nor a county adcode"#,
+        r#""441299" is not "city", "company" or a county adcode"#,
     ),
 ];
 
@@ -606,4 +606,45 @@ fn validate_needs_a_file() {
     let output = Command::new(BIN).arg("validate").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("FILE"));
+}
+
+/// A figures CSV names what each figure measures and, for a size class, every project it holds
+/// for (ids separated by semicolons).
+#[test]
+fn a_csv_carries_measures_and_several_projects() {
+    use zhaoqing_explorer::user_file::{UserData, read_user_file};
+    let Ok(UserData::Figures { figures, .. }) =
+        read_user_file(&data("tests/data/good/figures.csv"))
+    else {
+        panic!("the CSV holds figures");
+    };
+    let class = figures
+        .iter()
+        .find(|f| f.id == "four_100yi_projects_2021_level")
+        .expect("the class figure");
+    assert_eq!(class.measure.as_deref(), Some("single_project_investment"));
+    assert_eq!(class.projects.len(), 4);
+    let xpeng = figures
+        .iter()
+        .find(|f| f.id == "xpeng_may_2021_deliveries_yoy")
+        .expect("XPeng's growth");
+    assert_eq!(xpeng.scope, "company");
+}
+
+/// The README's CSV example is a file the program accepts.
+#[test]
+fn the_readmes_csv_example_is_accepted() {
+    let readme = std::fs::read_to_string(data("README.md")).expect("README");
+    let block = readme
+        .split("```csv\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a CSV example");
+    let csv: String = block.lines().map(|l| format!("{}\n", l.trim())).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("example.csv");
+    std::fs::write(&path, csv).expect("write");
+    let output = validate(std::slice::from_ref(&path));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("figures, 2 figures"));
 }

@@ -100,7 +100,10 @@ impl Dataset {
             if !scopes.contains(f.scope.as_str()) {
                 problem(
                     "scope",
-                    format!("{:?} is neither \"city\" nor a county adcode", f.scope),
+                    format!(
+                        "{:?} is not \"city\", \"company\" or a county adcode",
+                        f.scope
+                    ),
                 );
             }
             if let Some(period) = &f.period
