@@ -15,6 +15,7 @@ fn shown_characters() -> Vec<char> {
         embedded::BOUNDARIES,
         embedded::ARTICLES,
         embedded::FIGURES,
+        embedded::MEASURES,
         embedded::PROJECTS,
         embedded::COUNTIES,
     ]) {
