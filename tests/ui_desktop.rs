@@ -115,7 +115,14 @@ fn state_saved_by_one_run_is_restored_by_the_next() {
             first.get_by_label("English").click();
             first.run();
         }
-        let pos = screen_pos(&first, 112.72171, 23.33501);
+        // 四会市 where its name is drawn, clear of any symbol.
+        let label = first
+            .state()
+            .model()
+            .and_then(|m| m.boundaries.region_by_code("441284"))
+            .map(|r| r.label_lonlat())
+            .expect("四会市 is loaded");
+        let pos = screen_pos(&first, label.x, label.y);
         click_at(&mut first, pos);
         assert_eq!(first.state().selected(), Some("441284"));
         first.state_mut().charts_mut().show_chart("timeline");

@@ -62,13 +62,28 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
             .into_iter()
             .filter(|i| cx.model.dataset.projects.iter().any(|p| p.industry == *i))
             .collect();
-        for industry in present {
-            let (color, shape) = industry_style(industry);
-            row(
-                ui,
-                |ui| symbol(ui, shape, color, false),
-                industry.name(lang.is_en()),
-            );
+        let industry_rows = |ui: &mut Ui, industries: &[Industry]| {
+            for &industry in industries {
+                let (color, shape) = industry_style(industry);
+                row(
+                    ui,
+                    |ui| symbol(ui, shape, color, false),
+                    industry.name(lang.is_en()),
+                );
+            }
+        };
+        // Beside a printed map there is room for two columns, which keeps the legend no
+        // taller than the map.
+        if ui.available_width() >= 300.0 && present.len() > 1 {
+            let half = present.len().div_ceil(2);
+            ui.columns(2, |cols| {
+                for (col, chunk) in cols.iter_mut().zip(present.chunks(half)) {
+                    col.spacing_mut().item_spacing.y = 3.0;
+                    industry_rows(col, chunk);
+                }
+            });
+        } else {
+            industry_rows(ui, &present);
         }
         let gray = palette::LABEL;
         row(
@@ -89,6 +104,25 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
             lang.pick(
                 "投资额为下限（超、多等）",
                 "amount is a lower bound (超, 多 …)",
+            ),
+        );
+        row(
+            ui,
+            |ui| {
+                let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 7.0, palette::LABEL);
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    "3",
+                    egui::FontId::proportional(10.0),
+                    Color32::WHITE,
+                );
+            },
+            lang.pick(
+                "数字：同一点位的项目数，环绕该点画出",
+                "number: projects sharing one point, drawn around it",
             ),
         );
         ui.horizontal(|ui| {

@@ -51,7 +51,10 @@ pub fn is_approximate(precision: Precision) -> bool {
 #[derive(Clone, Debug)]
 pub struct Symbol {
     pub index: usize,
+    /// Where it is drawn: its project's point, or beside it when projects share the point.
     pub center: Pos2,
+    /// Its project's point.
+    pub anchor: Pos2,
     pub radius: f32,
     pub color: Color32,
     pub shape: SymbolShape,
@@ -79,9 +82,11 @@ pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
         .map(|(index, project)| {
             let amount = dataset.stated_investment(project).map(|s| s.amount);
             let (color, shape) = industry_style(project.industry);
+            let at = cx.ui_pos(project.lonlat);
             Symbol {
                 index,
-                center: cx.ui_pos(project.lonlat),
+                center: at,
+                anchor: at,
                 radius: radius_for(amount.map(|a| a.yi)),
                 color,
                 shape,
@@ -91,7 +96,29 @@ pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
         })
         .collect();
     symbols.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+    fan_out(&mut symbols);
     symbols
+}
+
+/// Projects that share a point (a zone's midpoint, a county seat) are drawn around it, each
+/// whole, so that a large symbol never hides another of the same size; a click on the point
+/// still reaches them all.
+fn fan_out(symbols: &mut [Symbol]) {
+    for (anchor, _) in stacks(symbols) {
+        let members: Vec<usize> = (0..symbols.len())
+            .filter(|&i| symbols[i].anchor.distance(anchor) < 1.0)
+            .collect();
+        let widest = members
+            .iter()
+            .map(|&i| symbols[i].radius)
+            .fold(0.0_f32, f32::max);
+        let distance = widest * 0.75 + 2.0;
+        let n = members.len() as f32;
+        for (k, &i) in members.iter().enumerate() {
+            let angle = std::f32::consts::TAU * k as f32 / n - std::f32::consts::FRAC_PI_2;
+            symbols[i].center = anchor + Vec2::angled(angle) * distance;
+        }
+    }
 }
 
 impl MapLayer for ProjectsLayer {
@@ -103,9 +130,14 @@ impl MapLayer for ProjectsLayer {
         for symbol in &all {
             paint_symbol(painter, symbol, is_selected(cx, symbol));
         }
-        // Several projects on one point (a county seat): say how many.
-        for (center, count) in stacks(&all) {
-            let pos = center + Vec2::new(7.0, -9.0);
+        // Several projects on one point (a county seat): say how many, above them.
+        for (anchor, count) in stacks(&all) {
+            let reach = all
+                .iter()
+                .filter(|s| s.anchor.distance(anchor) < 1.0)
+                .map(|s| s.center.distance(anchor) + s.radius)
+                .fold(0.0_f32, f32::max);
+            let pos = anchor + Vec2::new(reach + 5.0, -reach);
             painter.circle_filled(pos, 7.0, palette::LABEL);
             painter.text(
                 pos,
@@ -152,13 +184,13 @@ pub fn paint_hovered(painter: &Painter, cx: &LayerContext<'_>, hovered: &[usize]
     }
 }
 
-/// Points where more than one symbol sits, with how many.
+/// Points where more than one project sits, with how many.
 fn stacks(symbols: &[Symbol]) -> Vec<(Pos2, usize)> {
     let mut stacks: Vec<(Pos2, usize)> = Vec::new();
     for s in symbols {
-        match stacks.iter_mut().find(|(c, _)| c.distance(s.center) < 1.0) {
+        match stacks.iter_mut().find(|(c, _)| c.distance(s.anchor) < 1.0) {
             Some((_, n)) => *n += 1,
-            None => stacks.push((s.center, 1)),
+            None => stacks.push((s.anchor, 1)),
         }
     }
     stacks.retain(|(_, n)| *n > 1);
