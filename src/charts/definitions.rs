@@ -46,8 +46,8 @@ pub const CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "pipeline_2020",
         title: t(
-            "2020年以来产业项目：引进、开工、竣工",
-            "Industrial projects since 2020: introduced, started, completed",
+            "肇庆2020年以来产业项目：引进、开工、竣工",
+            "Zhaoqing's industrial projects since 2020: introduced, started, completed",
         ),
         subtitle: t(
             "计划投资与实际投资分列，不可相加比较",
@@ -103,8 +103,8 @@ pub const CHARTS: &[ChartDef] = &[
         id: "flagship_investment",
         title: t("重点项目所述投资", "Flagship projects: stated investment"),
         subtitle: t(
-            "每个项目一次；均为计划或承诺投入，非已完成投资；“超百亿级”只说明不少于100亿元",
-            "Each project once; planned or committed amounts, not money spent; the 'over 10 billion' class gives only a floor",
+            "每个项目一次；按计划或承诺额显示，文中未说明已投入多少；“超百亿级”只说明不少于100亿元",
+            "Each project once; planned or committed amounts (the texts do not say how much has been spent); the 'over 10 billion' class gives only a floor",
         ),
         question: t(
             "文章所述投资最大的是哪些项目？",
@@ -116,8 +116,8 @@ pub const CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "industry_q1_2021",
         title: t(
-            "2021年一季度规模以上工业",
-            "Industry above designated size, Q1 2021",
+            "肇庆2021年一季度规模以上工业",
+            "Zhaoqing's industry above designated size, Q1 2021",
         ),
         subtitle: t(
             "增加值、同比增速与制造业拉动",
@@ -162,8 +162,8 @@ pub const CHARTS: &[ChartDef] = &[
             "The eastern area's 100-billion and 50-billion-yuan industries",
         ),
         subtitle: t(
-            "规模级别只给出下限，文中未说明口径（产值或营收）；2025年初的报道，仅指东部地区",
-            "Scale classes give only a floor, and the text does not say of what (output or revenue); reported early 2025, eastern area only",
+            "文中称“已初步构建成型”；规模级别只给出下限，未说明口径（产值或营收），也未说明已达该规模；2025年初的报道，仅指东部地区",
+            "The text says they have 'initially taken shape'; a scale class gives only a floor, and the text says neither of what (output or revenue) nor that it has been reached; reported early 2025, eastern area only",
         ),
         question: t(
             "肇庆东部地区哪些产业已达千亿级、500亿级？",
@@ -181,7 +181,7 @@ pub const CHARTS: &[ChartDef] = &[
                 fig_as(
                     "five_hundred_yi_industries_level",
                     "新型储能、电子信息（各）",
-                    "New energy storage, electronics (each)",
+                    "New energy storage, electronic information (each)",
                 ),
             ],
         )]),
@@ -190,7 +190,7 @@ pub const CHARTS: &[ChartDef] = &[
         id: "villages_collective",
         title: t(
             "“百千万工程”：强村公司与达标村庄",
-            "The 'Hundred-Thousand-Ten-Thousand' programme: village companies and model villages",
+            "The 'Hundred-Thousand-Ten-Thousand' programme: village-strengthening companies and villages meeting the standards",
         ),
         subtitle: t(
             "已报告的数量（非预计）；两组时间不同，分列",
@@ -198,17 +198,17 @@ pub const CHARTS: &[ChartDef] = &[
         ),
         question: t(
             "肇庆有多少强村公司和达标自然村？",
-            "How many village companies and model natural villages does Zhaoqing have?",
+            "How many village-strengthening companies and natural villages meeting the standards does Zhaoqing have?",
         ),
         layout: Layout::Bars,
         select: Select::Panels(&[
             bars(
                 t(
                     "强村公司（截至2024年底）",
-                    "Village companies (end of 2024)",
+                    "Village-strengthening companies (强村公司), end of 2024",
                 ),
                 &[
-                    fig_as("village_companies_end_2024", "全市", "All"),
+                    fig_as("village_companies_end_2024", "全市", "Whole city"),
                     fig_as(
                         "village_level_companies_end_2024",
                         "其中村级",
@@ -271,8 +271,8 @@ pub const CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "growth_rates",
         title: t(
-            "农村集体“三资”管理：三项指标的增幅",
-            "Rural collective assets: growth of three indicators",
+            "肇庆农村集体“三资”管理：三项指标的增幅",
+            "Zhaoqing's rural collective assets: growth of three indicators",
         ),
         subtitle: t(
             "同一句话报告的三项增幅，基期未说明；见2025年初对2024年的回顾",

@@ -380,8 +380,8 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
         })
         .collect();
     Panel {
-        title_zh: "各县区的数据条数".into(),
-        title_en: "Figures per county".into(),
+        title_zh: "各县区在五篇文章中的数据条数（反映报道多少，非县区实绩）".into(),
+        title_en: "Figures the five articles give per county (how much was reported, not how the county did)".into(),
         unit: units::FIGURES_UNIT.into(),
         style: PanelStyle::Bars,
         heading: None,

@@ -240,8 +240,10 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                 let draw = |ui: &mut egui::Ui| sheet(ui, charts, omitted, map_scale);
                 offscreen::measure_height(REPORT_WIDTH, draw) <= height
             };
+            // The map may shrink to this much before any fact is left out.
+            const SMALLEST_MAP: f32 = 0.8;
             let mut omitted = 0;
-            while !fits(&charts, omitted, 1.0) {
+            while !fits(&charts, omitted, SMALLEST_MAP) {
                 // The first chart is the page's subject (the county's fact sheet): the charts
                 // after it only add context, so whole ones go first.
                 if charts.len() > 1 {
@@ -249,6 +251,17 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     continue;
                 }
                 let Some(last) = charts.last_mut() else { break };
+                // Bars take more room than lines: the last chart on the sheet becomes a list
+                // before any of its figures is left out.
+                if let Some(bars) = last
+                    .panels
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.style == crate::charts::PanelStyle::Bars)
+                {
+                    bars.style = crate::charts::PanelStyle::Facts;
+                    continue;
+                }
                 match last.pop_item(&model.dataset) {
                     Some(_) => omitted += 1,
                     None => {
@@ -259,11 +272,11 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     charts.pop();
                 }
             }
-            // Room left over goes to a larger map, up to a third larger.
-            let map_scale = [1.3, 1.25, 1.2, 1.15, 1.1, 1.05]
+            // The largest map that leaves room for what is listed, up to a third larger.
+            let map_scale = [1.3, 1.25, 1.2, 1.15, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85]
                 .into_iter()
                 .find(|&k| fits(&charts, omitted, k))
-                .unwrap_or(1.0);
+                .unwrap_or(SMALLEST_MAP);
             let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted, map_scale);
             let ppp = A4_300DPI[0] as f32 / REPORT_WIDTH;
             let painted = offscreen::paint(Vec2::new(REPORT_WIDTH, height), ppp, draw);
@@ -297,9 +310,11 @@ fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, Expo
         .filter(|d| !d.follows_county() && d.layout == crate::charts::Layout::Bars)
     {
         let mut chart = def.build(&model.dataset, None)?;
-        // Only the panels where the county appears, its bars highlighted among their peers.
+        // Only the bar panels where the county appears, its bars highlighted among their peers
+        // (its facts on cards are on its fact sheet already).
         chart.retain_panels(&model.dataset, |p| {
-            p.items.iter().any(|i| i.county.as_deref() == Some(code))
+            p.style == crate::charts::PanelStyle::Bars
+                && p.items.iter().any(|i| i.county.as_deref() == Some(code))
         });
         let mine = chart
             .items()

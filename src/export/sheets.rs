@@ -211,8 +211,8 @@ pub fn report_sheet_ui(
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
         if omitted > 0 {
             ui.label(RichText::new(match lang {
-                Lang::Zh => format!("另有 {omitted} 条数据因篇幅未列出，见程序中的表格或 CSV 导出。"),
-                Lang::En => format!("{omitted} more figures did not fit on this page; see the table or the CSV export."),
+                Lang::Zh => format!("另有 {omitted} 条数据因篇幅未列出：全部数据见本县区“县区概况”图表的导出，或表格的 CSV 导出。"),
+                Lang::En => format!("{omitted} more figures did not fit on this page: all of them are in the export of this county's fact sheet chart, or the table's CSV export."),
             })
             .italics());
         }

@@ -106,15 +106,17 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     if chart.panels.is_empty() {
         ui.label(
             RichText::new(lang.pick(
-                "文章未给出这一县区自身的数据（其项目见地图与侧栏）。",
-                "The articles give no figures for this county itself (its projects are on the map and in the side panel).",
+                "文章未给出这一县区自身的数据（其项目见地图）。",
+                "The articles give no figures for this county itself (its projects are on the map).",
             ))
             .color(colors::WEAK_TEXT),
         );
     }
     match chart.def.layout {
+        // (A report page lists its facts in two columns itself, and keeps the panels in one.)
         Layout::Bars
-            if ui.available_width() >= TWO_COLUMNS_FROM
+            if cx.cite_as.is_none()
+                && ui.available_width() >= TWO_COLUMNS_FROM
                 && chart.panels.iter().map(panel_height).sum::<f32>() > TWO_COLUMNS_TALLER_THAN =>
         {
             // Wide and tall (an exported page): panels in two balanced columns, read down each.
@@ -145,7 +147,7 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
         ui.add_space(2.0);
         ui.label(
             RichText::new(chart.source_line(cx.dataset, lang))
-                .small()
+                .size(11.0)
                 .color(colors::WEAK_TEXT),
         );
     }
@@ -209,10 +211,16 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) {
             )));
         }
         if marks.at_least {
-            ui.label(small(lang.pick(
-                "≥ 至少（箭头：上限未知）",
-                "≥ at least (arrow: no upper limit stated)",
-            )));
+            let has_bars = chart.def.layout == Layout::Bars
+                && chart.panels.iter().any(|p| p.style == PanelStyle::Bars);
+            ui.label(small(if has_bars {
+                lang.pick(
+                    "≥ 至少（箭头：上限未知）",
+                    "≥ at least (arrow: no upper limit stated)",
+                )
+            } else {
+                lang.pick("≥ 至少", "≥ at least")
+            }));
         }
         if marks.at_most {
             ui.label(small(lang.pick("≤ 至多", "≤ at most")));
@@ -306,7 +314,13 @@ fn bar_panel_ui(
     cx: &ChartContext<'_>,
 ) -> Option<ItemClick> {
     let lang = cx.lang;
-    let values = panel.items.iter().map(|i| i.value);
+    // Bar panels of one unit in a chart share one scale, so that a bar's length compares across
+    // them (897 亿元 planned is not drawn as long as 171.2 亿元 spent).
+    let values = chart
+        .panels
+        .iter()
+        .filter(|p| p.style == PanelStyle::Bars && p.unit == panel.unit)
+        .flat_map(|p| p.items.iter().map(|i| i.value));
     let min = values.clone().fold(0.0_f64, f64::min);
     // One length for the open ends: the largest magnitude on the axis.
     let max = values.fold(0.0_f64, f64::max).max(-min).max(1e-9);
@@ -344,16 +358,15 @@ fn bar_panel_ui(
                     if highlighted { 2.0 } else { 0.0 },
                     colors::HIGHLIGHT_OUTLINE,
                 )),
-                Status::Planned | Status::Target => bar
-                    .fill(if highlighted {
-                        colors::HIGHLIGHT.gamma_multiply(0.35)
+                // A plan stays unfilled when selected (a fill means reported): a heavier outline
+                // in the selection's colour marks it.
+                Status::Planned | Status::Target => {
+                    bar.fill(Color32::TRANSPARENT).stroke(if highlighted {
+                        Stroke::new(3.0, colors::HIGHLIGHT_OUTLINE)
                     } else {
-                        Color32::TRANSPARENT
+                        Stroke::new(1.6, colors::TARGET)
                     })
-                    .stroke(Stroke::new(
-                        if highlighted { 2.5 } else { 1.6 },
-                        colors::TARGET,
-                    )),
+                }
             };
             plot_ui.bar_chart(BarChart::new(format!("bar{row}"), vec![bar]).allow_hover(false));
             let mut label_x = item.value;
@@ -558,8 +571,22 @@ fn facts_ui(
 /// Facts as a compact list for a printed page with numbered sources: per line the value with its
 /// mark, what it measures, where, when and the source's number.
 fn facts_list_ui(ui: &mut Ui, panel: &Panel, cx: &ChartContext<'_>) {
+    let half = panel.items.len().div_ceil(2);
+    if ui.available_width() >= TWO_COLUMNS_FROM && half > 0 {
+        ui.columns(2, |cols| {
+            for (col, items) in cols.iter_mut().zip(panel.items.chunks(half)) {
+                fact_lines_ui(col, items, cx);
+            }
+        });
+    } else {
+        fact_lines_ui(ui, &panel.items, cx);
+    }
+    ui.add_space(4.0);
+}
+
+fn fact_lines_ui(ui: &mut Ui, items: &[Item], cx: &ChartContext<'_>) {
     let lang = cx.lang;
-    for item in &panel.items {
+    for item in items {
         let figure = item
             .figure_id
             .as_deref()
@@ -603,7 +630,6 @@ fn facts_list_ui(ui: &mut Ui, panel: &Panel, cx: &ChartContext<'_>) {
             );
         });
     }
-    ui.add_space(4.0);
 }
 
 /// One fact as a card; in the window it answers hover and click and copies its citation.
