@@ -332,3 +332,35 @@ fn export_all_writes_every_chart_and_the_map() {
     let files = std::fs::read_dir(dir.path()).expect("list").count();
     assert_eq!(files, CHARTS.len() + 1);
 }
+
+/// A report page is filled without running over: a county with few figures gets them all as
+/// cards or lines with its projects listed, one with many keeps the fact sheet and counts what
+/// it leaves out.
+#[test]
+fn report_pages_fit_a4_and_count_what_they_leave_out() {
+    let model = Model::embedded().expect("embedded data");
+    let report = |county: &str| {
+        let req = Request {
+            county: Some(county.to_owned()),
+            ..request(Subject::Report, 1)
+        };
+        export::fit_report(&model, &req).expect("fits")
+    };
+    let (charts, fit) = report("441226");
+    assert_eq!(fit.omitted, 0, "德庆县's 13 figures all fit");
+    assert!(fit.projects, "and its projects are listed");
+    assert_eq!(charts[0].def.id, "county_figures");
+    assert_eq!(
+        charts[0].items().count(),
+        model.dataset.facts_in_scope("441226").count()
+    );
+    let (charts, fit) = report("441284");
+    assert_eq!(charts[0].def.id, "county_figures", "the fact sheet stays");
+    assert!(fit.fact_lines && fit.omitted > 0);
+    assert_eq!(
+        charts[0].items().count() + fit.omitted,
+        model.dataset.facts_in_scope("441284").count(),
+        "every figure is shown or counted"
+    );
+    assert!((0.8..=1.1).contains(&fit.map_scale));
+}

@@ -309,7 +309,7 @@ fn project_chart(id: &str) -> impl FnMut(&mut egui::Ui) + 'static {
                 interactive: false,
                 follows_county: false,
                 any_highlighted: false,
-                cite_as: None,
+                page: None,
             };
             chart_ui(ui, &chart, &cx);
         });

@@ -145,7 +145,7 @@ fn chart_snapshot(id: &str, county: Option<&str>, lang: Lang, name: &str) {
                     interactive: false,
                     follows_county: false,
                     any_highlighted: false,
-                    cite_as: None,
+                    page: None,
                 };
                 chart_ui(ui, &chart, &cx);
             });

@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::selection::Selection;
 use crate::ui::map::LayerSettings;
 
-pub use sheets::MapExtent;
+pub use sheets::{MapExtent, PageFit};
 
 /// Width of a chart or map image at 1×, in points (= pixels at 1×).
 pub const CHART_WIDTH: f32 = 1200.0;
@@ -34,6 +34,8 @@ pub const MAP_SIZE: Vec2 = Vec2::new(1200.0, 1000.0);
 pub const A4_300DPI: [u32; 2] = [2480, 3508];
 /// The report page's width in points: text of 12 points prints at about 7 points on A4.
 const REPORT_WIDTH: f32 = 1000.0;
+/// The page's height in points: A4 at 300 dpi, laid out REPORT_WIDTH points wide.
+const REPORT_HEIGHT: f32 = REPORT_WIDTH * A4_300DPI[1] as f32 / A4_300DPI[0] as f32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -220,64 +222,19 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
             if request.format != Format::Png {
                 return Err(ExportError::PngOnly("the report sheet"));
             }
-            let mut charts = report_charts(model, request.county.as_deref())?;
-            // The page is A4 at 300 dpi, laid out REPORT_WIDTH points wide. When the charts do
-            // not fit, their last items are left out, and the page says how many figures were.
-            let height = REPORT_WIDTH * A4_300DPI[1] as f32 / A4_300DPI[0] as f32;
-            let sheet = |ui: &mut egui::Ui, charts: &[Chart], omitted: usize, map_scale: f32| {
+            let (charts, fit) = fit_report(model, request)?;
+            let height = REPORT_HEIGHT;
+            let draw = |ui: &mut egui::Ui| {
                 sheets::report_sheet_ui(
                     ui,
                     model,
-                    &selection,
+                    &request.selection(),
                     &request.layers,
-                    charts,
-                    omitted,
-                    map_scale,
-                    lang,
+                    &charts,
+                    fit,
+                    request.lang,
                 )
             };
-            let fits = |charts: &[Chart], omitted: usize, map_scale: f32| {
-                let draw = |ui: &mut egui::Ui| sheet(ui, charts, omitted, map_scale);
-                offscreen::measure_height(REPORT_WIDTH, draw) <= height
-            };
-            // The map may shrink to this much before any fact is left out.
-            const SMALLEST_MAP: f32 = 0.8;
-            let mut omitted = 0;
-            while !fits(&charts, omitted, SMALLEST_MAP) {
-                // The first chart is the page's subject (the county's fact sheet): the charts
-                // after it only add context, so whole ones go first.
-                if charts.len() > 1 {
-                    charts.pop();
-                    continue;
-                }
-                let Some(last) = charts.last_mut() else { break };
-                // Bars take more room than lines: the last chart on the sheet becomes a list
-                // before any of its figures is left out.
-                if let Some(bars) = last
-                    .panels
-                    .iter_mut()
-                    .rev()
-                    .find(|p| p.style == crate::charts::PanelStyle::Bars)
-                {
-                    bars.style = crate::charts::PanelStyle::Facts;
-                    continue;
-                }
-                match last.pop_item(&model.dataset) {
-                    Some(_) => omitted += 1,
-                    None => {
-                        charts.pop();
-                    }
-                }
-                if charts.last().is_some_and(|c| c.panels.is_empty()) {
-                    charts.pop();
-                }
-            }
-            // The largest map that leaves room for what is listed, up to a third larger.
-            let map_scale = [1.3, 1.25, 1.2, 1.15, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85]
-                .into_iter()
-                .find(|&k| fits(&charts, omitted, k))
-                .unwrap_or(SMALLEST_MAP);
-            let draw = |ui: &mut egui::Ui| sheet(ui, &charts, omitted, map_scale);
             let ppp = A4_300DPI[0] as f32 / REPORT_WIDTH;
             let painted = offscreen::paint(Vec2::new(REPORT_WIDTH, height), ppp, draw);
             Ok(Rendered::Image {
@@ -286,6 +243,77 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
             })
         }
     }
+}
+
+/// What a report page holds and how it is laid out to fill A4 without running over: the charts
+/// (the county's fact sheet first) and the [`PageFit`].
+pub fn fit_report(model: &Model, request: &Request) -> Result<(Vec<Chart>, PageFit), ExportError> {
+    let selection = request.selection();
+    let lang = request.lang;
+    let mut charts = report_charts(model, request.county.as_deref())?;
+    let height = REPORT_HEIGHT;
+    let sheet = |ui: &mut egui::Ui, charts: &[Chart], fit: PageFit| {
+        sheets::report_sheet_ui(ui, model, &selection, &request.layers, charts, fit, lang)
+    };
+    let fits = |charts: &[Chart], fit: PageFit| {
+        let draw = |ui: &mut egui::Ui| sheet(ui, charts, fit);
+        offscreen::measure_height(REPORT_WIDTH, draw) <= height
+    };
+    // Fitting gives up, in turn: the map's size (to 0.8), cards (for lines), the list of
+    // the county's projects, the charts after the first (the county's fact sheet), the
+    // first's bars (for lines), and last its figures one by one, which the page counts.
+    let mut fit = PageFit {
+        map_scale: 0.8,
+        fact_lines: false,
+        projects: true,
+        omitted: 0,
+    };
+    if !fits(&charts, fit) {
+        fit.fact_lines = true;
+    }
+    if !fits(&charts, fit) {
+        fit.projects = false;
+    }
+    while !fits(&charts, fit) {
+        if charts.len() > 1 {
+            charts.pop();
+            continue;
+        }
+        let Some(last) = charts.last_mut() else { break };
+        if let Some(bars) = last
+            .panels
+            .iter_mut()
+            .rev()
+            .find(|p| p.style == crate::charts::PanelStyle::Bars)
+        {
+            bars.style = crate::charts::PanelStyle::Facts;
+            continue;
+        }
+        match last.pop_item(&model.dataset) {
+            Some(_) => fit.omitted += 1,
+            None => {
+                charts.pop();
+            }
+        }
+        if charts.last().is_some_and(|c| c.panels.is_empty()) {
+            charts.pop();
+        }
+    }
+    // Then the largest map that leaves room for the rest, up to a tenth larger (beyond
+    // that its legend would no longer fit beside it).
+    fit.map_scale = [1.1, 1.05, 1.0, 0.95, 0.9, 0.85]
+        .into_iter()
+        .find(|&k| {
+            fits(
+                &charts,
+                PageFit {
+                    map_scale: k,
+                    ..fit
+                },
+            )
+        })
+        .unwrap_or(fit.map_scale);
+    Ok((charts, fit))
 }
 
 /// The charts on a report sheet: for a county, its fact sheet, then the charts in which its

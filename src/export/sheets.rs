@@ -8,25 +8,37 @@ use crate::charts::Chart;
 use crate::geometry::Projector;
 use crate::i18n::Lang;
 use crate::selection::Selection;
-use crate::ui::chart_view::{ChartContext, chart_ui, colors};
+use crate::ui::chart_view::{ChartContext, Page, chart_ui, colors};
 use crate::ui::map::decorations::{
     north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area,
 };
 use crate::ui::map::legend::legend_ui;
 use crate::ui::map::{LayerContext, LayerSettings, paint_map};
 
+/// How a report page is made to fit: the map's size (0.8 to 1.1 of its width) and whether the
+/// facts are cards or, to fit more, lines.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageFit {
+    pub map_scale: f32,
+    pub fact_lines: bool,
+    /// List the county's projects (name, industry, stated investment, source).
+    pub projects: bool,
+    /// How many figures were left out; the page says so.
+    pub omitted: usize,
+}
+
 /// Space around everything on a page, in points.
 pub const MARGIN: f32 = 24.0;
 
-/// A chart as the window draws it, on a white page with a margin. `cite_as`: the page's
-/// numbered sources, which its cards cite by number.
+/// A chart as the window draws it, on a white page with a margin; `page` when it is part of a
+/// report page.
 pub fn chart_sheet_ui(
     ui: &mut Ui,
     model: &Model,
     chart: &Chart,
     selection: &Selection,
     lang: Lang,
-    cite_as: Option<&[String]>,
+    page: Option<Page<'_>>,
 ) {
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
         let cx = ChartContext {
@@ -37,7 +49,7 @@ pub fn chart_sheet_ui(
             interactive: false,
             follows_county: false,
             any_highlighted: false,
-            cite_as,
+            page,
         };
         chart_ui(ui, chart, &cx);
     });
@@ -169,6 +181,63 @@ pub fn map_sheet_ui(
     });
 }
 
+/// The county's projects on a report page: name, industry, stated investment and the numbers
+/// of the articles that name it.
+fn projects_list_ui(
+    ui: &mut Ui,
+    model: &Model,
+    projects: &[&crate::data::Project],
+    sources: &[String],
+    lang: Lang,
+) {
+    ui.label(
+        RichText::new(format!(
+            "{}（{}）",
+            lang.pick("本县区的项目", "Projects in the county"),
+            projects.len()
+        ))
+        .size(15.0)
+        .strong()
+        .color(colors::TEXT),
+    );
+    for project in projects {
+        let stated = model
+            .dataset
+            .stated_investment(project)
+            .map(|s| {
+                lang.labelled(
+                    lang.pick("所述投资", "stated investment"),
+                    &s.amount.label(),
+                )
+            })
+            .unwrap_or_else(|| lang.pick("文章未给出投资额", "no amount stated").to_owned());
+        let cited: Vec<String> = project
+            .articles
+            .iter()
+            .filter_map(|a| sources.iter().position(|s| s == a))
+            .map(|n| format!("[{}]", n + 1))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 5.0;
+            ui.label(
+                RichText::new(lang.pick(&project.name_zh, &project.name_en))
+                    .size(12.5)
+                    .strong()
+                    .color(colors::TEXT),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{} · {stated} · {}",
+                    project.industry.name(lang.is_en()),
+                    cited.join("")
+                ))
+                .size(11.0)
+                .color(colors::WEAK_TEXT),
+            );
+        });
+    }
+}
+
 /// The boundary data's attribution, printed under every map.
 pub fn attribution(lang: Lang) -> &'static str {
     lang.pick(
@@ -178,17 +247,14 @@ pub fn attribution(lang: Lang) -> &'static str {
 }
 
 /// An A4 page: the map with the selected county, its fact sheet and the charts it appears in,
-/// and the list of sources. `omitted` figures did not fit on the page; the page says so.
-/// `map_scale` (1 and up) enlarges the map where the facts leave room, so the page is filled.
-#[allow(clippy::too_many_arguments)]
+/// and the list of sources, laid out as `fit` says.
 pub fn report_sheet_ui(
     ui: &mut Ui,
     model: &Model,
     selection: &Selection,
     layers: &LayerSettings,
     charts: &[Chart],
-    omitted: usize,
-    map_scale: f32,
+    fit: PageFit,
     lang: Lang,
 ) {
     let width = ui.available_width();
@@ -198,17 +264,47 @@ pub fn report_sheet_ui(
         selection,
         layers,
         MapExtent::WholeCity,
-        Vec2::new(width * 0.58, width * 0.46) * map_scale,
+        Vec2::new(width * 0.58, width * 0.46) * fit.map_scale,
         lang,
     );
-    // Every article a figure on the page comes from, numbered: the cards cite these numbers.
-    let mut articles: Vec<String> = charts.iter().flat_map(|c| c.articles.clone()).collect();
+    // Every article a figure on the page comes from, numbered: the facts cite these numbers.
+    // The map's symbols are sized by the projects' stated investment, so its articles count.
+    let mut sized: Vec<String> = model
+        .dataset
+        .projects
+        .iter()
+        .filter_map(|p| model.dataset.stated_investment(p))
+        .flat_map(|s| s.figures.into_iter().map(|f| f.source.article.clone()))
+        .collect();
+    sized.sort_unstable();
+    sized.dedup();
+    let projects: Vec<&crate::data::Project> = match selection.county.as_deref() {
+        Some(code) if fit.projects => model.dataset.projects_in(code).collect(),
+        _ => Vec::new(),
+    };
+    let mut articles: Vec<String> = charts
+        .iter()
+        .flat_map(|c| c.articles.clone())
+        .chain(sized.iter().cloned())
+        .chain(projects.iter().flat_map(|p| p.articles.iter().cloned()))
+        .collect();
     articles.sort_unstable();
     articles.dedup();
+    let number = |id: &str| articles.iter().position(|a| a == id).map(|n| n + 1);
+    let page = Page {
+        sources: &articles,
+        fact_lines: fit.fact_lines,
+    };
     for chart in charts {
-        chart_sheet_ui(ui, model, chart, selection, lang, Some(&articles));
+        chart_sheet_ui(ui, model, chart, selection, lang, Some(page));
+    }
+    if !projects.is_empty() {
+        egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+            projects_list_ui(ui, model, &projects, &articles, lang);
+        });
     }
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
+        let omitted = fit.omitted;
         if omitted > 0 {
             ui.label(RichText::new(match lang {
                 Lang::Zh => format!("另有 {omitted} 条数据因篇幅未列出：全部数据见本县区“县区概况”图表的导出，或表格的 CSV 导出。"),
@@ -223,6 +319,20 @@ pub fn report_sheet_ui(
                     RichText::new(format!("[{}] {}", n + 1, a.reference(lang.is_en()))).size(12.0),
                 );
             }
+        }
+        let sized: Vec<String> = sized
+            .iter()
+            .filter_map(|id| number(id))
+            .map(|n| format!("[{n}]"))
+            .collect();
+        if !sized.is_empty() {
+            ui.label(
+                RichText::new(lang.labelled(
+                    lang.pick("地图符号大小依据", "Map symbol sizes from"),
+                    &sized.join(" "),
+                ))
+                .size(12.0),
+            );
         }
         ui.label(RichText::new(attribution(lang)).small().color(colors::WEAK_TEXT));
     });

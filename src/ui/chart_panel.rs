@@ -113,7 +113,7 @@ impl ChartPanel {
             interactive: true,
             follows_county: false,
             any_highlighted: false,
-            cite_as: None,
+            page: None,
         };
         ScrollArea::vertical()
             .auto_shrink(false)

@@ -54,9 +54,27 @@ pub struct ChartContext<'a> {
     pub follows_county: bool,
     /// Some item of the chart is highlighted, so the others are dimmed (set by [`chart_ui`]).
     pub any_highlighted: bool,
-    /// On a page with a numbered list of sources (the report), facts are listed compactly and
-    /// cite their article by its number in this list.
-    pub cite_as: Option<&'a [String]>,
+    /// Drawn on a printed page with its own numbered list of sources (the report).
+    pub page: Option<Page<'a>>,
+}
+
+/// A printed page with its own numbered list of sources (the report).
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    /// The page's sources in the order they are numbered: facts cite them as [n].
+    pub sources: &'a [String],
+    /// Facts as compact lines rather than cards, to fit more on the page.
+    pub fact_lines: bool,
+}
+
+impl Page<'_> {
+    /// `[n]` for an article of the page's list.
+    fn cite(&self, article: &str) -> Option<String> {
+        self.sources
+            .iter()
+            .position(|id| id == article)
+            .map(|n| format!("[{}]", n + 1))
+    }
 }
 
 impl ChartContext<'_> {
@@ -115,7 +133,7 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     match chart.def.layout {
         // (A report page lists its facts in two columns itself, and keeps the panels in one.)
         Layout::Bars
-            if cx.cite_as.is_none()
+            if cx.page.is_none()
                 && ui.available_width() >= TWO_COLUMNS_FROM
                 && chart.panels.iter().map(panel_height).sum::<f32>() > TWO_COLUMNS_TALLER_THAN =>
         {
@@ -143,7 +161,7 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
         Layout::Timeline => clicked = timeline_ui(ui, chart, cx),
     }
     // A page with its own numbered list of sources (the report) does not repeat them here.
-    if cx.cite_as.is_none() {
+    if cx.page.is_none() {
         ui.add_space(2.0);
         ui.label(
             RichText::new(chart.source_line(cx.dataset, lang))
@@ -548,7 +566,7 @@ fn facts_ui(
     panel: &Panel,
     cx: &ChartContext<'_>,
 ) -> Option<ItemClick> {
-    if cx.cite_as.is_some() {
+    if cx.page.is_some_and(|p| p.fact_lines) {
         facts_list_ui(ui, panel, cx);
         return None;
     }
@@ -592,9 +610,9 @@ fn fact_lines_ui(ui: &mut Ui, items: &[Item], cx: &ChartContext<'_>) {
             .as_deref()
             .and_then(|id| cx.dataset.figure(id));
         let number = figure
-            .zip(cx.cite_as)
-            .and_then(|(f, list)| list.iter().position(|id| *id == f.source.article))
-            .map(|n| format!(" [{}]", n + 1))
+            .zip(cx.page)
+            .and_then(|(f, page)| page.cite(&f.source.article))
+            .map(|n| format!(" {n}"))
             .unwrap_or_default();
         let scope = item
             .county
@@ -669,6 +687,11 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
                 .and_then(|f| cx.dataset.article(&f.source.article))
                 .map(|a| a.citation(lang.is_en()))
                 .unwrap_or_default();
+            // On a page with numbered sources, the number.
+            let cited = figure
+                .zip(cx.page)
+                .and_then(|(f, page)| page.cite(&f.source.article))
+                .unwrap_or_else(|| source.clone());
 
             // Where the figure holds, so that a card read alone says it.
             let scope = match (&item.county, figure) {
@@ -679,7 +702,7 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
                 (None, _) => lang.pick("全市", "Zhaoqing"),
             };
             ui.label(
-                RichText::new(format!("{scope} · {period} · {source}"))
+                RichText::new(format!("{scope} · {period} · {cited}"))
                     .size(11.0)
                     .color(colors::WEAK_TEXT),
             );

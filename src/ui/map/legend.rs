@@ -121,8 +121,8 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
                 );
             },
             lang.pick(
-                "数字：同一点位的项目数，环绕该点画出",
-                "number: projects sharing one point, drawn around it",
+                "数字：同一点位的项目数",
+                "number: projects sharing one point",
             ),
         );
         ui.horizontal(|ui| {
