@@ -128,32 +128,28 @@ pub const CHARTS: &[ChartDef] = &[
             "How fast did Zhaoqing's industry grow in Q1 2021?",
         ),
         layout: Layout::Bars,
-        select: Select::Panels(&[
-            bars(
-                t("规模以上工业增加值", "Industrial value added"),
-                &[fig_as(
+        // Three figures in three units: cards, each with its own value, not three bars that
+        // would each fill their own axis.
+        select: Select::Panels(&[facts(
+            t("2021年一季度，全市", "Q1 2021, whole city"),
+            &[
+                fig_as(
                     "q1_2021_industrial_value_added",
-                    "2021年一季度",
-                    "Q1 2021",
-                )],
-            ),
-            bars(
-                t("同比增长", "Year-on-year growth"),
-                &[fig_as(
+                    "规模以上工业增加值",
+                    "Value added of industry above designated size",
+                ),
+                fig_as(
                     "q1_2021_industrial_value_added_yoy",
-                    "2021年一季度",
-                    "Q1 2021",
-                )],
-            ),
-            bars(
-                t("制造业增加值拉动增长", "Contribution of manufacturing"),
-                &[fig_as(
+                    "同比增长",
+                    "Year-on-year growth",
+                ),
+                fig_as(
                     "q1_2021_manufacturing_contribution_pp",
-                    "2021年一季度",
-                    "Q1 2021",
-                )],
-            ),
-        ]),
+                    "制造业增加值拉动增长",
+                    "Growth contributed by manufacturing value added",
+                ),
+            ],
+        )]),
     },
     ChartDef {
         id: "industry_clusters",
