@@ -166,7 +166,8 @@ pub const CHARTS: &[ChartDef] = &[
             "Which industries of Zhaoqing's eastern area have reached the 100-billion or 50-billion-yuan class?",
         ),
         layout: Layout::Bars,
-        select: Select::Panels(&[bars(
+        // Cards, not bars: a class the text says has "initially taken shape" is no measured size.
+        select: Select::Panels(&[facts(
             t("产业规模级别（每个产业）", "Scale class (each industry)"),
             &[
                 fig_as(
@@ -214,8 +215,8 @@ pub const CHARTS: &[ChartDef] = &[
             ),
             bars(
                 t(
-                    "达标自然村（截至2023年6月）",
-                    "Natural villages meeting the standard (June 2023)",
+                    "达标自然村（文中“截至今年6月”，据文章时间为2023年）",
+                    "Natural villages meeting the standard ('as of June this year': 2023, from the article's date)",
                 ),
                 &[
                     fig_as(

@@ -126,7 +126,8 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
             ),
         );
         ui.horizontal(|ui| {
-            for yi in [10.0, 100.0] {
+            // 25 亿元 is the smallest amount drawn true to area (smaller ones at that size).
+            for yi in [25.0, 100.0] {
                 let r = radius_for(Some(yi));
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(r * 2.0 + 2.0), Sense::hover());
                 ui.painter()
@@ -136,8 +137,8 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
         });
         ui.label(
             RichText::new(lang.pick(
-                "面积与所述投资成正比；未述者为小符号",
-                "area ∝ stated investment; small: none stated",
+                "面积与所述投资成正比（25亿元以下按25亿元画）；未述者为小符号",
+                "area ∝ stated investment (under 25 亿元 drawn as 25); small: none stated",
             ))
             .small(),
         );

@@ -62,7 +62,8 @@ pub struct Symbol {
     pub at_least: bool,
 }
 
-/// A symbol's radius for an amount in 亿元: area proportional to the amount.
+/// A symbol's radius for an amount in 亿元: area proportional to the amount, from 25 亿元 (the
+/// smallest that stays larger than a symbol with no amount) up.
 pub fn radius_for(yi: Option<f64>) -> f32 {
     match yi {
         Some(v) if v > 0.0 => {
@@ -100,19 +101,25 @@ pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
     symbols
 }
 
-/// Projects that share a point (a zone's midpoint, a county seat) are drawn around it, each
-/// whole, so that a large symbol never hides another of the same size; a click on the point
-/// still reaches them all.
+/// Projects sized by their investment that share a point (a zone's midpoint) are drawn beside
+/// each other around it, so that one never hides another of its size; small symbols stay on
+/// the point, drawn over them. A click on the point still reaches them all.
 fn fan_out(symbols: &mut [Symbol]) {
     for (anchor, _) in stacks(symbols) {
         let members: Vec<usize> = (0..symbols.len())
-            .filter(|&i| symbols[i].anchor.distance(anchor) < 1.0)
+            .filter(|&i| {
+                symbols[i].anchor.distance(anchor) < 1.0 && symbols[i].radius > SMALL_RADIUS
+            })
             .collect();
+        if members.len() < 2 {
+            continue;
+        }
         let widest = members
             .iter()
             .map(|&i| symbols[i].radius)
             .fold(0.0_f32, f32::max);
-        let distance = widest * 0.75 + 2.0;
+        // Overlapping by half: close to the point, and each shape still whole to the eye.
+        let distance = widest * 0.55 + 1.0;
         let n = members.len() as f32;
         for (k, &i) in members.iter().enumerate() {
             let angle = std::f32::consts::TAU * k as f32 / n - std::f32::consts::FRAC_PI_2;
@@ -130,14 +137,9 @@ impl MapLayer for ProjectsLayer {
         for symbol in &all {
             paint_symbol(painter, symbol, is_selected(cx, symbol));
         }
-        // Several projects on one point (a county seat): say how many, above them.
+        // Several projects on one point (a county seat): say how many.
         for (anchor, count) in stacks(&all) {
-            let reach = all
-                .iter()
-                .filter(|s| s.anchor.distance(anchor) < 1.0)
-                .map(|s| s.center.distance(anchor) + s.radius)
-                .fold(0.0_f32, f32::max);
-            let pos = anchor + Vec2::new(reach + 5.0, -reach);
+            let pos = anchor + Vec2::new(7.0, -9.0);
             painter.circle_filled(pos, 7.0, palette::LABEL);
             painter.text(
                 pos,
