@@ -14,9 +14,9 @@ pub fn citation(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
             .unwrap_or_else(|| f.source.article.clone())
     };
     let also: Vec<String> = dataset
-        .same_fact(figure)
-        .map(source)
-        .filter(|s| *s != source(figure))
+        .also_reported_in(figure)
+        .into_iter()
+        .map(|a| a.citation(lang.is_en()))
         .collect();
     let quote = &figure.source.quote;
     match lang {

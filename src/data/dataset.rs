@@ -129,6 +129,18 @@ impl Dataset {
             .filter(move |f| f.id != figure.id && self.primary(f).id == primary.id)
     }
 
+    /// The other articles that report the fact `figure` reports, each once, in id order.
+    pub fn also_reported_in<'a>(&'a self, figure: &'a Figure) -> Vec<&'a Article> {
+        let mut ids: Vec<&str> = self
+            .same_fact(figure)
+            .map(|f| f.source.article.as_str())
+            .filter(|id| *id != figure.source.article)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter_map(|id| self.article(id)).collect()
+    }
+
     /// Each fact once: the figures whose scope is `scope`, without the repeats of a fact.
     pub fn facts_in_scope<'a>(&'a self, scope: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
         self.figures_in_scope(scope).filter(|f| f.same_as.is_none())

@@ -10,7 +10,7 @@ use crate::data::period::Period;
 use crate::data::{Bound, Dataset, Kind};
 use crate::i18n::Lang;
 
-use super::figure_card::{copy_citation_button_ui, figure_details_ui};
+use super::figure_card::{also_reported_text, copy_citation_button_ui, figure_details_ui};
 
 /// Colours for print: one blue for reported values, the map's selection blue for highlighted
 /// items, brown outlines for plans and goals.
@@ -706,24 +706,8 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
                     .size(11.0)
                     .color(colors::WEAK_TEXT),
             );
-            if let Some(f) = figure {
-                let also: Vec<String> = cx
-                    .dataset
-                    .same_fact(f)
-                    .filter_map(|o| cx.dataset.article(&o.source.article))
-                    .map(|a| a.citation(lang.is_en()))
-                    .filter(|c| *c != source)
-                    .collect();
-                if !also.is_empty() {
-                    ui.label(
-                        RichText::new(lang.labelled(
-                            lang.pick("另见", "Also reported in"),
-                            &also.join(lang.pick("；", "; ")),
-                        ))
-                        .size(11.0)
-                        .color(colors::WEAK_TEXT),
-                    );
-                }
+            if let Some(also) = figure.and_then(|f| also_reported_text(cx.dataset, f, lang)) {
+                ui.label(RichText::new(also).size(11.0).color(colors::WEAK_TEXT));
             }
             let text_bottom = ui.min_rect().bottom();
             if cx.interactive

@@ -30,21 +30,8 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
                 ui.label(RichText::new(period).weak());
             });
             ui.label(lang.pick(&figure.subject_zh, &figure.subject_en));
-            let also: Vec<String> = dataset
-                .same_fact(figure)
-                .filter(|o| o.source.article != figure.source.article)
-                .filter_map(|o| dataset.article(&o.source.article))
-                .map(|a| a.citation(lang.is_en()))
-                .collect();
-            if !also.is_empty() {
-                ui.label(
-                    RichText::new(lang.labelled(
-                        lang.pick("另见", "Also reported in"),
-                        &also.join(lang.pick("；", "; ")),
-                    ))
-                    .weak()
-                    .small(),
-                );
+            if let Some(also) = also_reported_text(dataset, figure, lang) {
+                ui.label(RichText::new(also).weak().small());
             }
             ui.horizontal_wrapped(|ui| {
                 let citation = dataset
@@ -67,6 +54,21 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
             });
         });
     show_quote
+}
+
+/// "另见 / Also reported in …" with the other articles that report the figure's fact, if any.
+pub fn also_reported_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Option<String> {
+    let also: Vec<String> = dataset
+        .also_reported_in(figure)
+        .into_iter()
+        .map(|a| a.citation(lang.is_en()))
+        .collect();
+    (!also.is_empty()).then(|| {
+        lang.labelled(
+            lang.pick("另见", "Also reported in"),
+            &also.join(lang.pick("；", "; ")),
+        )
+    })
 }
 
 /// "Copy as citation": puts one sentence a writer can paste on the clipboard.
