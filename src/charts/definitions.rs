@@ -251,7 +251,7 @@ pub const CHARTS: &[ChartDef] = &[
                 &[fig("prepared_food_output_2022"), fig("agri_output_target")],
             ),
             facts(
-                t("德庆贡柑", "Deqing tribute oranges"),
+                t("德庆贡柑", "Deqing Gonggan mandarins (贡柑)"),
                 &[fig("gonggan_adoption_output"), fig("gonggan_exports")],
             ),
             facts(
