@@ -140,6 +140,13 @@ fn labels_never_overlap_each_other_or_symbols() {
     );
 }
 
+fn all_centers(cx: &zhaoqing_explorer::ui::map::LayerContext<'_>) -> Vec<(usize, egui::Pos2)> {
+    symbols(cx)
+        .into_iter()
+        .map(|s| (s.index, s.center))
+        .collect()
+}
+
 #[test]
 fn symbols_sit_at_the_projectors_image_of_their_coordinates() {
     at_three_zooms(|_, cx, zoom| {
@@ -165,6 +172,18 @@ fn symbols_sit_at_the_projectors_image_of_their_coordinates() {
                 project.id
             );
         }
+        // 小鹏 and 宁德时代 share the Hi-tech Zone's point and are both ≥100 亿元: drawn apart,
+        // neither hides the other.
+        let at = |id: &str| {
+            let index = cx.model.dataset.projects.iter().position(|p| p.id == id);
+            all_centers(cx).into_iter().find(|(i, _)| Some(*i) == index)
+        };
+        let (Some((_, xpeng)), Some((_, catl))) =
+            (at("xpeng_zhaoqing_base"), at("catl_zhaoqing_base"))
+        else {
+            panic!("both are drawn");
+        };
+        assert!(xpeng.distance(catl) >= 10.0, "{zoom}: {xpeng:?} {catl:?}");
     });
 }
 

@@ -105,3 +105,26 @@ fn with_the_projects_layer_off_no_project_can_be_hovered() {
     assert_eq!(harness.state().selected_project(), None);
     assert_eq!(harness.state().selected(), Some("441204"));
 }
+
+/// Colouring the counties by stated investment: the legend says what is summed and that a sum
+/// with a floor in it is "at least".
+#[test]
+fn the_investment_choropleth_says_what_it_sums() {
+    let mut harness = app_harness();
+    harness.get_by_label("图层").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::CheckBox, "分级设色")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::ComboBox, "指标")
+        .click();
+    harness.run();
+    harness.get_by_label("项目所述投资（亿元）").click();
+    harness.run();
+    harness.get_by_label("图例").click();
+    harness.run();
+    harness.get_by_label("仅计项目投资（计划或承诺），不含贷款授信与捐赠；“超百亿级”计为100亿元");
+    harness.get_by_label("含“超/多”等下限，合计为至少值（≥）");
+}

@@ -3,7 +3,8 @@
 //! once. Figures that may share an axis (see [`super::comparable`]) are drawn as bars when
 //! there are two or more of them; every other fact is a card of its own.
 
-use crate::data::{Dataset, Figure, Kind, Theme};
+use crate::data::measures::theme_heading;
+use crate::data::{Dataset, Figure, Kind};
 use crate::i18n::Lang;
 
 use super::comparable::AxisKey;
@@ -11,19 +12,8 @@ use super::{Item, Panel, PanelStyle, Status, units};
 
 /// The panels of the county's sheet, theme by theme; a theme's first panel carries its heading.
 pub fn panels(dataset: &Dataset, code: &str) -> Vec<Panel> {
-    let facts: Vec<&Figure> = dataset.facts_in_scope(code).collect();
-    let theme_of = |f: &Figure| dataset.measure_of(f).map(|m| m.theme);
     let mut panels = Vec::new();
-    let themes = Theme::ALL.map(Some).into_iter().chain([None]);
-    for theme in themes {
-        let in_theme: Vec<&Figure> = facts
-            .iter()
-            .copied()
-            .filter(|f| theme_of(f) == theme)
-            .collect();
-        if in_theme.is_empty() {
-            continue;
-        }
+    for (theme, in_theme) in dataset.facts_by_theme(code) {
         let first = panels.len();
         // Groups of comparable figures, in the order their first figure appears.
         let mut groups: Vec<(AxisKey<'_>, Vec<&Figure>)> = Vec::new();
@@ -50,7 +40,7 @@ pub fn panels(dataset: &Dataset, code: &str) -> Vec<Panel> {
             let (zh, en) = match (theme, panels.len() > first) {
                 (Some(_), false) => ("", ""),
                 (_, true) => ("其他数据", "Other figures"),
-                (None, false) => ("其他", "Other"),
+                (None, false) => (theme_heading(None, false), theme_heading(None, true)),
             };
             panels.push(Panel {
                 title_zh: zh.to_owned(),

@@ -6,7 +6,7 @@ use crate::load_error::{LoadError, decode_text};
 use super::articles::{Article, ArticlesFile};
 use super::counties::{CountiesFile, County};
 use super::figures::{Bound, Figure, FiguresFile, Kind};
-use super::measures::{Measure, MeasuresFile};
+use super::measures::{Measure, MeasuresFile, Theme};
 use super::projects::{Project, parse_projects};
 
 /// Which file each part came from, so a validation message names the file to fix.
@@ -122,11 +122,14 @@ impl Dataset {
 
     /// The other figures that report the same fact as `figure` (its `same_as` and the figures
     /// that are `same_as` it), for "also reported in …".
+    /// One pass over the figures: validation keeps `same_as` one link deep (a repeat names the
+    /// original, never another repeat), so a figure's fact is its `same_as` or its own id.
+    /// Called for every card drawn.
     pub fn same_fact<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Figure> + 'a {
-        let primary = self.primary(figure);
-        self.figures
-            .iter()
-            .filter(move |f| f.id != figure.id && self.primary(f).id == primary.id)
+        let fact = figure.same_as.as_deref().unwrap_or(&figure.id);
+        self.figures.iter().filter(move |f| {
+            f.id != figure.id && (f.id == fact || f.same_as.as_deref() == Some(fact))
+        })
     }
 
     /// The other articles that report the fact `figure` reports, each once, in id order.
@@ -146,6 +149,29 @@ impl Dataset {
         self.figures_in_scope(scope).filter(|f| f.same_as.is_none())
     }
 
+    /// Each fact of `scope` once, grouped by the theme of its measure, in fact-sheet order (a
+    /// figure without a known measure comes last, under `None`); empty themes are left out.
+    pub fn facts_by_theme<'a>(&'a self, scope: &'a str) -> Vec<(Option<Theme>, Vec<&'a Figure>)> {
+        let themed: Vec<(Option<Theme>, &Figure)> = self
+            .facts_in_scope(scope)
+            .map(|f| (self.measure_of(f).map(|m| m.theme), f))
+            .collect();
+        Theme::ALL
+            .map(Some)
+            .into_iter()
+            .chain([None])
+            .map(|theme| {
+                let figures = themed
+                    .iter()
+                    .filter(|(t, _)| *t == theme)
+                    .map(|&(_, f)| f)
+                    .collect();
+                (theme, figures)
+            })
+            .filter(|(_, figures): &(_, Vec<&Figure>)| !figures.is_empty())
+            .collect()
+    }
+
     /// What the articles say a project invests, in 亿元, and the figures that say it: the sum of
     /// its own investment figures (planned or committed amounts included; 万元 and 元 convert
     /// exactly), or the size class it is named in (超百亿级: at least 100 亿元 each) when that is
@@ -154,10 +180,13 @@ impl Dataset {
     pub fn stated_investment<'a>(&'a self, project: &Project) -> Option<StatedInvestment<'a>> {
         let mut sum: Option<(StatedAmount, Vec<&'a Figure>)> = None;
         let mut class: Option<(f64, &'a Figure)> = None;
-        let figures = self
+        // The project lists its figures (validation checks the listing against the figures'
+        // own links), so this reads a few, not all: it runs for every symbol drawn.
+        let figures = project
             .figures
             .iter()
-            .filter(|f| f.names_project(&project.id) && f.same_as.is_none());
+            .filter_map(|id| self.figure(id))
+            .filter(|f| f.same_as.is_none());
         for figure in figures.filter(|f| f.kind == Kind::Investment) {
             let Some(yi) = to_yi(figure.value, &figure.unit) else {
                 continue;

@@ -40,6 +40,15 @@ impl Theme {
     }
 }
 
+/// A theme's heading, or "其他 / Other" for figures whose measure is unknown.
+pub fn theme_heading(theme: Option<Theme>, english: bool) -> &'static str {
+    match (theme, english) {
+        (Some(t), _) => t.name(english),
+        (None, false) => "其他",
+        (None, true) => "Other",
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {

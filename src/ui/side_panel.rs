@@ -65,23 +65,15 @@ pub fn side_panel_ui(
         ui.add_space(8.0);
         ui.separator();
         // Each fact once (a repeat is named on its card), grouped by theme.
-        let figures: Vec<_> = model.dataset.facts_in_scope(scope).collect();
-        ui.label(
-            RichText::new(format!("{} ({})", Msg::Figures.text(lang), figures.len())).strong(),
-        );
-        if figures.is_empty() {
+        let count = model.dataset.facts_in_scope(scope).count();
+        ui.label(RichText::new(format!("{} ({count})", Msg::Figures.text(lang))).strong());
+        if count == 0 {
             ui.label(RichText::new(Msg::NoFigures.text(lang)).weak());
         }
-        let theme_of = |f: &crate::data::Figure| model.dataset.measure_of(f).map(|m| m.theme);
-        let themes = crate::data::Theme::ALL.map(Some).into_iter().chain([None]);
-        for theme in themes {
-            let in_theme: Vec<_> = figures.iter().filter(|f| theme_of(f) == theme).collect();
-            if in_theme.is_empty() {
-                continue;
-            }
+        for (theme, in_theme) in model.dataset.facts_by_theme(scope) {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(theme.map_or(lang.pick("其他", "Other"), |t| t.name(lang.is_en())))
+                RichText::new(crate::data::measures::theme_heading(theme, lang.is_en()))
                     .strong()
                     .size(14.5),
             );
