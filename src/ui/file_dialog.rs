@@ -1,15 +1,17 @@
-//! Choosing a file to save or open, or a folder: a small window with the folder and file name,
-//! and a "Browse…" button for the desktop's native dialog. The in-app window works everywhere
-//! (the native dialog needs a desktop portal, which a bare X session may lack).
+//! Choosing a file to save or open, or a folder. Where the desktop offers a native dialog (an
+//! XDG portal or zenity on Linux; always on Windows and macOS) that is used; elsewhere (a bare X
+//! session, a remote desktop) an in-app window lists the folder's subfolders and matching files
+//! with their size and date, navigates with mouse and keyboard, and still takes a typed path.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::SystemTime;
 
-use egui::{RichText, Ui};
+use egui::{Key, RichText, Ui};
 
 use crate::i18n::Lang;
 
-/// File-type name and extensions, for the native dialog's filter.
+/// File-type name and extensions, for the listing's filter and the native dialog's.
 pub type Filter = (&'static str, &'static [&'static str]);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,9 +24,14 @@ enum Mode {
 pub struct FileDialog {
     title: String,
     mode: Mode,
+    /// The folder listed, as the user may edit it.
     folder: String,
     file_name: String,
-    browsing: Option<Receiver<Option<PathBuf>>>,
+    listing: Listing,
+    /// Asking before a save replaces this existing file.
+    confirm_replace: Option<PathBuf>,
+    /// The native dialog, while it is open on its own thread.
+    native: Option<Receiver<Option<PathBuf>>>,
 }
 
 /// What the user did with the dialog this frame.
@@ -34,6 +41,20 @@ pub enum FileChoice {
     Cancelled,
     /// The path to save to, to open, or the folder picked.
     Chosen(PathBuf),
+}
+
+/// One folder's contents: subfolders first, then the files the filter lets through.
+struct Listing {
+    folder: PathBuf,
+    entries: Result<Vec<Entry>, String>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    name: String,
+    is_dir: bool,
+    size: u64,
+    modified: Option<SystemTime>,
 }
 
 impl FileDialog {
@@ -63,60 +84,164 @@ impl FileDialog {
         folder: Option<PathBuf>,
         file_name: String,
     ) -> Self {
+        let folder = folder.filter(|f| f.is_dir()).unwrap_or_else(default_folder);
+        let listing = Listing::read(&folder, mode);
         Self {
             title: title.into(),
             mode,
-            folder: folder.unwrap_or_else(default_folder).display().to_string(),
+            folder: folder.display().to_string(),
             file_name,
-            browsing: None,
+            listing,
+            confirm_replace: None,
+            native: None,
         }
     }
 
+    /// Opens the desktop's own dialog instead, when `available`; this window then waits for it.
+    pub fn native_if(mut self, available: bool) -> Self {
+        if available {
+            self.start_native();
+        }
+        self
+    }
+
+    /// The path the dialog would choose now.
     pub fn path(&self) -> PathBuf {
         let folder = PathBuf::from(self.folder.trim());
         match self.mode {
             Mode::Folder => folder,
+            // An absolute file name (typed or pasted) replaces the folder.
             Mode::Save(_) | Mode::Open(_) => folder.join(self.file_name.trim()),
         }
     }
 
     pub fn window_ui(&mut self, ctx: &egui::Context, lang: Lang) -> FileChoice {
-        self.poll_browse();
         let mut choice = FileChoice::Open;
+        if let Some(native) = self.poll_native() {
+            return native;
+        }
         egui::Window::new(&self.title)
             .id(egui::Id::unique("file_dialog"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| choice = self.contents_ui(ui, lang));
+            .show(ctx, |ui| {
+                choice = if self.native.is_some() {
+                    self.waiting_ui(ui, lang)
+                } else if let Some(path) = self.confirm_replace.clone() {
+                    self.confirm_replace_ui(ui, &path, lang)
+                } else {
+                    self.contents_ui(ui, lang)
+                }
+            });
+        choice
+    }
+
+    fn waiting_ui(&mut self, ui: &mut Ui, lang: Lang) -> FileChoice {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(lang.pick(
+                "请在系统的文件对话框中选择…",
+                "Choose in the system's file dialog…",
+            ));
+        });
+        let mut choice = FileChoice::Open;
+        ui.horizontal(|ui| {
+            if ui
+                .button(lang.pick("改用内置对话框", "Use the built-in dialog"))
+                .clicked()
+            {
+                // The system dialog may stay open; its answer is no longer listened to.
+                self.native = None;
+            }
+            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                choice = FileChoice::Cancelled;
+            }
+        });
+        choice
+    }
+
+    fn confirm_replace_ui(&mut self, ui: &mut Ui, path: &Path, lang: Lang) -> FileChoice {
+        ui.label(match lang {
+            Lang::Zh => format!("“{}”已存在。要替换它吗？", path.display()),
+            Lang::En => format!("“{}” already exists. Replace it?", path.display()),
+        });
+        let mut choice = FileChoice::Open;
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new(lang.pick("替换", "Replace")).strong())
+                .clicked()
+            {
+                choice = FileChoice::Chosen(path.to_owned());
+            }
+            if ui.button(lang.pick("返回", "Back")).clicked() {
+                self.confirm_replace = None;
+            }
+        });
         choice
     }
 
     fn contents_ui(&mut self, ui: &mut Ui, lang: Lang) -> FileChoice {
         let mut choice = FileChoice::Open;
-        egui::Grid::new("file_fields")
-            .num_columns(2)
-            .show(ui, |ui| {
-                ui.label(lang.pick("文件夹", "Folder"));
-                ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(360.0));
-                ui.end_row();
-                if self.mode != Mode::Folder {
-                    ui.label(lang.pick("文件名", "File name"));
-                    ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(360.0));
-                    ui.end_row();
+        ui.horizontal(|ui| {
+            let up = self.listing.folder.parent().map(Path::to_owned);
+            if ui
+                .add_enabled(
+                    up.is_some(),
+                    egui::Button::new(lang.pick("↑ 上一级", "↑ Up")),
+                )
+                .on_hover_text(lang.pick("上一级文件夹 (Backspace)", "Parent folder (Backspace)"))
+                .clicked()
+                && let Some(up) = up
+            {
+                self.go_to(up);
+            }
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.folder)
+                    .desired_width(420.0)
+                    .hint_text(lang.pick("文件夹", "Folder")),
+            );
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    lang.pick("文件夹", "Folder"),
+                )
+            });
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                self.go_to(PathBuf::from(self.folder.trim()));
+            }
+        });
+        if !ui.ctx().egui_wants_keyboard_input()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Backspace))
+            && let Some(up) = self.listing.folder.parent().map(Path::to_owned)
+        {
+            self.go_to(up);
+        }
+        if let Some(picked) = self.entries_ui(ui, lang) {
+            choice = picked;
+        }
+        if self.mode != Mode::Folder {
+            ui.horizontal(|ui| {
+                ui.label(lang.pick("文件名", "File name"));
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(420.0));
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        lang.pick("文件名", "File name"),
+                    )
+                });
+                if field.lost_focus()
+                    && ui.input(|i| i.key_pressed(Key::Enter))
+                    && let Some(picked) = self.confirm()
+                {
+                    choice = picked;
                 }
             });
+        }
         ui.horizontal(|ui| {
-            let browse = ui.add_enabled(
-                self.browsing.is_none(),
-                egui::Button::new(lang.pick("浏览…", "Browse…")),
-            );
-            if browse.clicked() {
-                self.browse();
-            }
-            if self.browsing.is_some() {
-                ui.spinner();
-            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let ready = self.mode == Mode::Folder || !self.file_name.trim().is_empty();
                 let confirm = match self.mode {
@@ -127,8 +252,9 @@ impl FileDialog {
                 if ui
                     .add_enabled(ready, egui::Button::new(RichText::new(confirm).strong()))
                     .clicked()
+                    && let Some(picked) = self.confirm()
                 {
-                    choice = FileChoice::Chosen(self.path());
+                    choice = picked;
                 }
                 if ui.button(lang.pick("取消", "Cancel")).clicked() {
                     choice = FileChoice::Cancelled;
@@ -137,11 +263,110 @@ impl FileDialog {
         });
         choice
     }
+}
+
+impl FileDialog {
+    /// The folder's entries; a click on a folder enters it, on a file picks its name, and a
+    /// double click (or Enter on a picked file) chooses it.
+    fn entries_ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<FileChoice> {
+        let mut enter = None;
+        let mut chosen = None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(560.0);
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .auto_shrink([false, false])
+                .show(ui, |ui| match &self.listing.entries {
+                    Err(message) => {
+                        ui.colored_label(ui.visuals().error_fg_color, message);
+                    }
+                    Ok(entries) if entries.is_empty() => {
+                        ui.weak(match self.mode {
+                            Mode::Folder => lang.pick("（没有子文件夹）", "(no subfolders)"),
+                            _ => lang.pick(
+                                "（没有子文件夹或可用的文件）",
+                                "(no subfolders or matching files)",
+                            ),
+                        });
+                    }
+                    Ok(entries) => {
+                        egui::Grid::new("file_dialog_entries")
+                            .num_columns(3)
+                            .striped(true)
+                            .min_col_width(80.0)
+                            .show(ui, |ui| {
+                                for entry in entries {
+                                    let label = if entry.is_dir {
+                                        format!("{}/", entry.name)
+                                    } else {
+                                        entry.name.clone()
+                                    };
+                                    let picked = !entry.is_dir && entry.name == self.file_name;
+                                    let row = ui.selectable_label(picked, label);
+                                    if entry.is_dir && row.clicked() {
+                                        enter = Some(self.listing.folder.join(&entry.name));
+                                    } else if row.double_clicked() {
+                                        chosen = Some(entry.name.clone());
+                                    } else if row.clicked() {
+                                        if picked {
+                                            // Enter (or a second click) on the picked file.
+                                            chosen = Some(entry.name.clone());
+                                        } else {
+                                            self.file_name = entry.name.clone();
+                                        }
+                                    }
+                                    ui.weak(if entry.is_dir {
+                                        lang.pick("文件夹", "folder").to_owned()
+                                    } else {
+                                        human_size(entry.size)
+                                    });
+                                    ui.weak(entry.modified.map(local_time).unwrap_or_default());
+                                    ui.end_row();
+                                }
+                            });
+                    }
+                });
+        });
+        if let Some(folder) = enter {
+            self.go_to(folder);
+        }
+        let name = chosen?;
+        self.file_name = name;
+        self.confirm()
+    }
+
+    /// Lists `folder`; an unreadable one is shown with why, and stays typed for correction.
+    fn go_to(&mut self, folder: PathBuf) {
+        self.folder = folder.display().to_string();
+        self.listing = Listing::read(&folder, self.mode);
+    }
+
+    /// What Save / Open / Use this folder does now: a typed folder is entered; a save over an
+    /// existing file asks first.
+    fn confirm(&mut self) -> Option<FileChoice> {
+        let path = self.path();
+        match self.mode {
+            Mode::Folder => Some(FileChoice::Chosen(path)),
+            _ if self.file_name.trim().is_empty() => None,
+            _ if path.is_dir() => {
+                self.file_name.clear();
+                self.go_to(path);
+                None
+            }
+            Mode::Save(_) if path.exists() => {
+                self.confirm_replace = Some(path);
+                None
+            }
+            Mode::Save(_) | Mode::Open(_) => Some(FileChoice::Chosen(path)),
+        }
+    }
 
     /// Opens the native dialog on its own thread, so the window keeps drawing meanwhile.
-    fn browse(&mut self) {
+    fn start_native(&mut self) {
         let (tx, rx) = channel();
-        let dialog = rfd::FileDialog::new().set_directory(self.folder.trim());
+        let dialog = rfd::FileDialog::new()
+            .set_title(&self.title)
+            .set_directory(self.folder.trim());
         let mode = self.mode;
         let file_name = self.file_name.trim().to_owned();
         std::thread::spawn(move || {
@@ -156,29 +381,86 @@ impl FileDialog {
             // The receiver may be gone if the dialog was closed meanwhile; nothing to do then.
             let _ = tx.send(picked);
         });
-        self.browsing = Some(rx);
+        self.native = Some(rx);
     }
 
-    fn poll_browse(&mut self) {
-        let Some(rx) = &self.browsing else { return };
+    /// The native dialog's answer, once it has one.
+    fn poll_native(&mut self) -> Option<FileChoice> {
+        let rx = self.native.as_ref()?;
         match rx.try_recv() {
-            Ok(Some(path)) => {
-                if self.mode == Mode::Folder {
-                    self.folder = path.display().to_string();
-                } else {
-                    if let Some(folder) = path.parent() {
-                        self.folder = folder.display().to_string();
-                    }
-                    if let Some(name) = path.file_name() {
-                        self.file_name = name.to_string_lossy().into_owned();
-                    }
-                }
-                self.browsing = None;
+            Ok(Some(path)) => Some(FileChoice::Chosen(path)),
+            Ok(None) => Some(FileChoice::Cancelled),
+            // The thread ended without answering: fall back to the window.
+            Err(TryRecvError::Disconnected) => {
+                self.native = None;
+                None
             }
-            Ok(None) | Err(TryRecvError::Disconnected) => self.browsing = None,
-            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Empty) => None,
         }
     }
+}
+
+impl Listing {
+    fn read(folder: &Path, mode: Mode) -> Self {
+        Self {
+            folder: folder.to_owned(),
+            entries: list(folder, mode).map_err(|e| format!("{}: {e}", folder.display())),
+        }
+    }
+}
+
+/// The folder's visible subfolders and, unless picking a folder, the files with one of the
+/// filter's extensions; folders first, each group by name.
+fn list(folder: &Path, mode: Mode) -> std::io::Result<Vec<Entry>> {
+    let extensions: &[&str] = match mode {
+        Mode::Save((_, e)) | Mode::Open((_, e)) => e,
+        Mode::Folder => &[],
+    };
+    let mut entries: Vec<Entry> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .filter_map(|item| {
+            let name = item.file_name().to_string_lossy().into_owned();
+            // Follows links, so a linked folder lists as a folder.
+            let meta = std::fs::metadata(item.path()).ok()?;
+            let wanted = meta.is_dir()
+                || (mode != Mode::Folder
+                    && Path::new(&name)
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e))));
+            (wanted && !name.starts_with('.')).then(|| Entry {
+                name,
+                is_dir: meta.is_dir(),
+                size: meta.len(),
+                modified: meta.modified().ok(),
+            })
+        })
+        .collect();
+    entries.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
+    Ok(entries)
+}
+
+/// "832 B", "4.1 KB", "12.3 MB".
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// The modification time in the computer's time zone, "2026-12-01 14:05".
+fn local_time(time: SystemTime) -> String {
+    jiff::Timestamp::try_from(time)
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()))
+        .map(|z| z.strftime("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// The user's documents folder, else their home, else the current folder.
@@ -189,4 +471,60 @@ pub fn default_folder() -> PathBuf {
         .filter(|d| d.is_dir())
         .or(home)
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Whether the desktop has a native file dialog: always on Windows and macOS; on Linux an XDG
+/// desktop portal reachable on the session bus, or zenity (rfd's fallback).
+pub fn native_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let on_path = |program: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join(program).is_file()))
+    };
+    let session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let portal = [
+        "/usr/share/dbus-1/services",
+        "/usr/local/share/dbus-1/services",
+    ]
+    .iter()
+    .any(|dir| {
+        Path::new(dir)
+            .join("org.freedesktop.portal.Desktop.service")
+            .is_file()
+    });
+    (session_bus && portal) || on_path("zenity")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_folders_first_then_matching_files_without_hidden_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("zeta")).unwrap();
+        std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+        for name in ["b.CSV", "a.geojson", "notes.txt", ".secret.csv"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let filter: Filter = ("data", &["geojson", "csv"]);
+        let names = |mode| -> Vec<String> {
+            list(dir.path(), mode)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        assert_eq!(names(Mode::Open(filter)), ["zeta", "a.geojson", "b.CSV"]);
+        assert_eq!(names(Mode::Folder), ["zeta"]);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(832), "832 B");
+        assert_eq!(human_size(4198), "4.1 KB");
+        assert_eq!(human_size(12_900_000), "12.3 MB");
+    }
 }
