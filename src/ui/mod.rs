@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod help;
 pub mod jobs;
 pub mod map;
+pub mod menus;
 pub mod open;
 pub mod property_dialog;
 pub mod search_box;

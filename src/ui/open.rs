@@ -16,17 +16,22 @@ use super::jobs::{Job, Progress};
 
 /// How opening a file ended.
 pub enum Outcome {
-    Ready {
-        name: String,
-        /// Kept so that boundaries can be read again with other properties.
-        bytes: Arc<[u8]>,
-        model: Box<Model>,
-        changes: Changes,
-        /// For boundaries whose code or name properties had to be guessed: ask the user.
-        choice: Option<PropertyChoice>,
-    },
+    Ready(Box<Opened>),
     Refused(Vec<LoadError>),
     Cancelled,
+}
+
+/// A file that opened: the model it makes and what it changed.
+pub struct Opened {
+    pub name: String,
+    /// The file opened (for File → Open recent); none when read again from memory.
+    pub path: Option<PathBuf>,
+    /// Kept so that boundaries can be read again with other properties.
+    pub bytes: Arc<[u8]>,
+    pub model: Model,
+    pub changes: Changes,
+    /// For boundaries whose code or name properties had to be guessed: ask the user.
+    pub choice: Option<PropertyChoice>,
 }
 
 /// Starts opening the file at `path` (from the File menu, a drop on the window or the command
@@ -52,7 +57,7 @@ pub fn spawn_with_keys(
                     boundaries: Box::new(boundaries),
                     choice: None,
                 };
-                finish(&name, bytes.clone(), data, &model, progress)
+                finish(&name, None, bytes.clone(), data, &model, progress)
             }
             Err(problems) => Outcome::Refused(problems),
         }
@@ -68,7 +73,7 @@ fn open(path: &std::path::Path, model: &Model, progress: &Progress) -> Outcome {
     };
     progress.set(0.4);
     match load_user_file(&name, &bytes) {
-        Ok(data) => finish(&name, bytes, data, model, progress),
+        Ok(data) => finish(&name, Some(path.to_owned()), bytes, data, model, progress),
         Err(problems) => Outcome::Refused(problems),
     }
 }
@@ -76,6 +81,7 @@ fn open(path: &std::path::Path, model: &Model, progress: &Progress) -> Outcome {
 /// Checks parsed data against the model and builds the model it makes.
 fn finish(
     name: &str,
+    path: Option<PathBuf>,
     bytes: Arc<[u8]>,
     data: UserData,
     model: &Model,
@@ -113,13 +119,14 @@ fn finish(
     warnings.append(&mut changes.notes);
     changes.notes = warnings;
     progress.set(1.0);
-    Outcome::Ready {
+    Outcome::Ready(Box::new(Opened {
         name: name.to_owned(),
+        path,
         bytes,
-        model: Box::new(next),
+        model: next,
         changes,
         choice,
-    }
+    }))
 }
 
 /// Reads a file in pieces so the progress bar moves and Cancel works; `None` when cancelled.

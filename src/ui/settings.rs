@@ -38,6 +38,8 @@ pub struct Settings {
     pub layers: LayerSettings,
     pub view: Option<SavedView>,
     pub last_folder: Option<PathBuf>,
+    /// The files opened last, newest first.
+    pub recent: Vec<PathBuf>,
     pub hint_dismissed: bool,
 }
 
@@ -54,6 +56,7 @@ impl Default for Settings {
             layers: LayerSettings::default(),
             view: None,
             last_folder: None,
+            recent: Vec::new(),
             hint_dismissed: false,
         }
     }
