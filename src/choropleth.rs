@@ -163,6 +163,59 @@ mod tests {
         assert!(classes(&[]).is_empty());
     }
 
+    /// ColorBrewer's published YlGnBu, 5 classes (colorbrewer2.org), light to dark.
+    const YLGNBU_5: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
+
+    fn hex(rgb: [u8; 3]) -> String {
+        format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+    }
+
+    #[test]
+    fn the_palette_is_colorbrewer_ylgnbu_with_five_classes() {
+        assert_eq!(PALETTE.map(hex), YLGNBU_5.map(str::to_owned));
+        // Five classes get the five colours in order.
+        let five: Vec<String> = (0..5).map(|i| hex(class_color(i, 5))).collect();
+        assert_eq!(five, YLGNBU_5);
+        // Never more classes than the scheme has colours.
+        let many: Vec<f64> = (0..40).map(f64::from).collect();
+        assert_eq!(classes(&many).len(), 5);
+    }
+
+    /// On the shipped data every metric's classes take distinct YlGnBu colours, light to dark.
+    /// (With fewer than five classes these are picked from the 5-class scheme, not ColorBrewer's
+    /// own 3- or 4-class YlGnBu.)
+    #[test]
+    fn the_shipped_metrics_are_coloured_light_to_dark_from_ylgnbu() {
+        let data = Dataset::embedded().expect("embedded data");
+        for metric in Metric::ALL {
+            let present: Vec<f64> = county_values(&data, metric)
+                .iter()
+                .filter_map(|v| v.value)
+                .collect();
+            let classes = classes(&present);
+            assert!((2..=5).contains(&classes.len()), "{metric:?}: {classes:?}");
+            let slots: Vec<usize> = (0..classes.len())
+                .map(|i| {
+                    let colour = hex(class_color(i, classes.len()));
+                    YLGNBU_5
+                        .iter()
+                        .position(|c| *c == colour)
+                        .unwrap_or_else(|| panic!("{metric:?}: {colour} is no YlGnBu colour"))
+                })
+                .collect();
+            assert!(
+                slots.windows(2).all(|w| w[0] < w[1]),
+                "{metric:?}: {slots:?}"
+            );
+            assert_eq!(slots[0], 0, "{metric:?}: the lowest class is the lightest");
+            assert_eq!(
+                *slots.last().unwrap(),
+                4,
+                "{metric:?}: the highest is the darkest"
+            );
+        }
+    }
+
     #[test]
     fn colours_run_light_to_dark() {
         assert_eq!(class_color(0, 3), PALETTE[0]);

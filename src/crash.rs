@@ -211,4 +211,51 @@ mod tests {
         let path = write_report(dir.path(), "crash.txt", "text").unwrap();
         assert_eq!(std::fs::read_to_string(path).unwrap(), "text");
     }
+
+    /// Reports go to `$XDG_CACHE_HOME/zhaoqing-explorer`, or `~/.cache/zhaoqing-explorer` when
+    /// it is unset. The environment is process-wide (and `set_var` unsafe), so each case runs
+    /// this test again in a child process with the environment it needs, and the child checks
+    /// `crash_dir()` against the folder the parent expects.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn reports_go_to_the_xdg_cache_folder() {
+        const EXPECTED: &str = "ZHAOQING_TEST_EXPECTED_CRASH_DIR";
+        if let Some(expected) = std::env::var_os(EXPECTED) {
+            assert_eq!(crash_dir(), PathBuf::from(expected));
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let home = dir.path().join("home");
+        let run = |command: &mut std::process::Command, expected: PathBuf| {
+            let output = command
+                .args([
+                    "--exact",
+                    "crash::tests::reports_go_to_the_xdg_cache_folder",
+                    "--test-threads=1",
+                ])
+                .env(EXPECTED, &expected)
+                .output()
+                .unwrap();
+            let out = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                output.status.success() && out.contains("1 passed"),
+                "{expected:?}: {out}{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        };
+        let exe = std::env::current_exe().unwrap();
+        run(
+            std::process::Command::new(&exe)
+                .env("XDG_CACHE_HOME", &cache)
+                .env("HOME", &home),
+            cache.join("zhaoqing-explorer"),
+        );
+        run(
+            std::process::Command::new(&exe)
+                .env_remove("XDG_CACHE_HOME")
+                .env("HOME", &home),
+            home.join(".cache").join("zhaoqing-explorer"),
+        );
+    }
 }

@@ -7,6 +7,7 @@ use crate::data::Dataset;
 use crate::embedded;
 use crate::geometry::lod::Lod;
 use crate::geometry::{Boundaries, FillMesh};
+use crate::i18n::Lang;
 use crate::load_error::LoadError;
 
 /// The geometry behind the map, shared (not copied) by every clone of the model: an export or a
@@ -124,10 +125,56 @@ impl Model {
 /// What opening a file changed, for the message the user sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
-    pub summary: String,
+    pub file: String,
+    pub change: Change,
     /// Things the user should know that do not refuse the file (e.g. projects that lie outside
     /// newly opened boundaries).
     pub notes: Vec<String>,
+}
+
+/// What a file replaced or added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Change {
+    #[default]
+    Nothing,
+    Boundaries {
+        regions: usize,
+    },
+    Projects {
+        points: usize,
+    },
+    Figures {
+        added: usize,
+        replaced: usize,
+    },
+}
+
+impl Changes {
+    /// "figures.csv: 0 figures added, 2 replaced", in the UI's language.
+    pub fn summary(&self, lang: Lang) -> String {
+        let file = &self.file;
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match (lang, self.change) {
+            (Lang::Zh, Change::Nothing) => format!("{file}：没有变化"),
+            (Lang::En, Change::Nothing) => format!("{file}: nothing changed"),
+            (Lang::Zh, Change::Boundaries { regions }) => format!("{file}：{regions} 个区域"),
+            (Lang::En, Change::Boundaries { regions }) => {
+                format!("{file}: {}", plural(regions, "region", "regions"))
+            }
+            (Lang::Zh, Change::Projects { points }) => format!("{file}：{points} 个项目点"),
+            (Lang::En, Change::Projects { points }) => {
+                format!("{file}: {}", plural(points, "project", "projects"))
+            }
+            (Lang::Zh, Change::Figures { added, replaced }) => {
+                format!("{file}：新增 {added} 条数据，替换 {replaced} 条")
+            }
+            (Lang::En, Change::Figures { added, replaced }) => format!(
+                "{file}: {} added, {replaced} replaced",
+                plural(added, "figure", "figures")
+            ),
+        }
+    }
 }
 
 impl Model {
@@ -140,10 +187,15 @@ impl Model {
 
         let mut next = self.clone();
         next.revision = next_revision();
-        let mut changes = Changes::default();
+        let mut changes = Changes {
+            file: file.to_owned(),
+            ..Changes::default()
+        };
         match data {
             UserData::Boundaries { boundaries, .. } => {
-                changes.summary = format!("{file}: {} regions", boundaries.regions.len());
+                changes.change = Change::Boundaries {
+                    regions: boundaries.regions.len(),
+                };
                 changes.notes = self
                     .dataset
                     .validate(&boundaries)
@@ -154,7 +206,9 @@ impl Model {
                 next.boundaries = Arc::new(MapGeometry::new(*boundaries));
             }
             UserData::Projects { projects, .. } => {
-                changes.summary = format!("{file}: {} projects", projects.len());
+                changes.change = Change::Projects {
+                    points: projects.len(),
+                };
                 next.dataset.projects = projects;
             }
             UserData::Figures { figures, .. } => {
@@ -172,7 +226,7 @@ impl Model {
                         }
                     }
                 }
-                changes.summary = format!("{file}: {added} figures added, {replaced} replaced");
+                changes.change = Change::Figures { added, replaced };
             }
         }
         (next, changes)

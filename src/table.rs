@@ -68,6 +68,32 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filter with its choices that `dataset` no longer holds (an article, a county, a
+    /// period remembered from an older run or other data) dropped, so no filter hides every row
+    /// with nothing in the menus to undo it.
+    pub fn without_missing(mut self, dataset: &Dataset) -> Self {
+        if let Some(article) = &self.article
+            && dataset.article(article).is_none()
+        {
+            self.article = None;
+        }
+        if let Some(scope) = &self.scope
+            && scope != "city"
+            && dataset.county(scope).is_none()
+        {
+            self.scope = None;
+        }
+        if let Some(period) = &self.period
+            && !dataset
+                .figures
+                .iter()
+                .any(|f| f.period.as_ref() == Some(period))
+        {
+            self.period = None;
+        }
+        self
+    }
+
     pub fn matches(&self, f: &Figure) -> bool {
         self.article.as_ref().is_none_or(|a| *a == f.source.article)
             && self.scope.as_ref().is_none_or(|s| *s == f.scope)

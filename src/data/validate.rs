@@ -140,6 +140,12 @@ impl Dataset {
                     "a rank is a place in a list: a whole number from 1".into(),
                 );
             }
+            if f.kind == Kind::Rank && f.unit != "位" {
+                problem(
+                    "unit",
+                    format!("a rank's unit is 位 (a place), not {:?}", f.unit),
+                );
+            }
             if let Some(message) = sign_mismatch(f) {
                 problem("value", message);
             }

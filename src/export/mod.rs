@@ -378,6 +378,11 @@ pub fn export_all_with_progress(
     dir: &Path,
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    // A folder named for the batch ("charts/") need not exist yet, nor its parents.
+    std::fs::create_dir_all(dir).map_err(|source| WriteError {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let mut written = Vec::new();
     let subjects: Vec<Subject> = CHARTS
         .iter()

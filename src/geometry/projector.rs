@@ -70,10 +70,15 @@ impl Projector {
         self.points_per_degree
     }
 
-    /// UI points per kilometre on the ground, for scale bars.
+    /// UI points per kilometre on the ground east–west at the reference latitude, for the
+    /// (horizontal) scale bar. A degree of longitude there is `N·cos φ·π/180` on the WGS-84
+    /// ellipsoid (N the prime-vertical radius) and is drawn `points_per_degree·cos φ` wide.
     pub fn points_per_km(&self) -> f64 {
-        // One degree of latitude is 111.32 km on the WGS-84 mean sphere.
-        self.points_per_degree / 111.32
+        const A: f64 = 6_378_137.0;
+        const E2: f64 = 6.694_379_990_14e-3;
+        let sin2 = 1.0 - self.cos_ref_lat * self.cos_ref_lat;
+        let prime_vertical_km = A / (1.0 - E2 * sin2).sqrt() / 1000.0;
+        self.points_per_degree / prime_vertical_km.to_radians()
     }
 
     pub fn viewport(&self) -> Rect<f64> {
@@ -204,6 +209,23 @@ mod tests {
             assert!((19.99..=880.01).contains(&ui.x), "{ui:?}");
             assert!((19.99..=680.01).contains(&ui.y), "{ui:?}");
         }
+    }
+
+    #[test]
+    fn the_scale_bar_measures_ground_distance_at_zhaoqing() {
+        use geo::{Distance, Geodesic, Point};
+        // A 10 km bar drawn at 23.5°N, measured along the ground with geo's geodesic.
+        let bounds = Rect::new(Coord { x: 111.3, y: 22.8 }, Coord { x: 112.9, y: 24.2 });
+        let viewport = Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: 800.0, y: 800.0 });
+        let p = Projector::fit(bounds, viewport, 0.0);
+        let start = p.ui_from_lonlat(Coord { x: 112.0, y: 23.5 });
+        let end = Coord {
+            x: start.x + 10.0 * p.points_per_km(),
+            y: start.y,
+        };
+        let (a, b) = (p.lonlat_from_ui(start), p.lonlat_from_ui(end));
+        let km = Geodesic.distance(Point::from(a), Point::from(b)) / 1000.0;
+        assert!((km - 10.0).abs() < 0.002, "a 10 km bar covers {km} km");
     }
 
     #[test]
