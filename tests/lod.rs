@@ -2,6 +2,9 @@
 //! one shared border at each level; hit testing through the index agrees with testing every
 //! region.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use geo::{Coord, Validation as _};
 use zhaoqing_explorer::embedded;
 use zhaoqing_explorer::geometry::Boundaries;

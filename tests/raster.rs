@@ -4,10 +4,12 @@
 //! egui_kittest's wgpu renderer (lavapipe on a machine without a GPU) and also rasterizes the
 //! very same output on the CPU, so both images come from one tessellation of one frame.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
 
 use egui::{Color32, TexturesDelta};
 use egui_kittest::wgpu::WgpuTestRenderer;
@@ -345,109 +347,4 @@ fn whole_window_matches_wgpu() {
             &cpu_image,
         );
     }
-}
-
-/// Not an assertion: where the rasterizer stands on a 2400×1400-pixel frame (1200×700 points
-/// at 2 pixels per point). Meaningful only in release mode:
-/// `cargo test --release --test raster -- --nocapture --test-threads 1 timing`.
-fn time_frame<State>(name: &str, harness: &Harness<'_, State>, textures: &RefCell<TextureStore>) {
-    let ctx = &harness.ctx;
-    let output = harness.output();
-    let pixels_per_point = ctx.pixels_per_point();
-    let size_px = [2400, 1400];
-
-    // Median and fastest: the machine may be busy with other work.
-    let median = |mut times: Vec<Duration>| {
-        times.sort();
-        format!(
-            "{:.2} ms (fastest {:.2})",
-            times[times.len() / 2].as_secs_f64() * 1e3,
-            times[0].as_secs_f64() * 1e3
-        )
-    };
-    let runs = if cfg!(debug_assertions) { 2 } else { 15 };
-    let (mut tessellate_times, mut raster_times, mut blank_times) = (vec![], vec![], vec![]);
-    let mut primitives = vec![];
-    let mut image = RgbaImage::new(1, 1);
-    for _ in 0..runs {
-        let start = Instant::now();
-        primitives = ctx.tessellate(output.shapes.clone(), pixels_per_point);
-        tessellate_times.push(start.elapsed());
-        let start = Instant::now();
-        image = rasterize(
-            &primitives,
-            &textures.borrow(),
-            size_px,
-            pixels_per_point,
-            Color32::TRANSPARENT,
-        );
-        raster_times.push(start.elapsed());
-        // The floor: allocating the image and filling the background.
-        let start = Instant::now();
-        let blank = rasterize(&[], &textures.borrow(), size_px, 1.0, Color32::TRANSPARENT);
-        blank_times.push(start.elapsed());
-        assert_eq!(blank.dimensions(), image.dimensions());
-    }
-    assert_eq!(image.dimensions(), (size_px[0], size_px[1]));
-    if std::env::var_os("RASTER_COMPARE_SAVE").is_some() {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/raster_compare");
-        std::fs::create_dir_all(&dir).expect("create target/raster_compare");
-        image
-            .save(dir.join(format!("{name}_timing.png")))
-            .expect("save");
-    }
-    let meshes: Vec<_> = primitives
-        .iter()
-        .filter_map(|p| match &p.primitive {
-            egui::epaint::Primitive::Mesh(mesh) => Some(mesh),
-            egui::epaint::Primitive::Callback(_) => None,
-        })
-        .collect();
-    let vertices: usize = meshes.iter().map(|m| m.vertices.len()).sum();
-    let triangles: usize = meshes.iter().map(|m| m.indices.len() / 3).sum();
-    println!(
-        "2400×1400 {name} frame ({} build): {} meshes, {vertices} vertices, {triangles} \
-         triangles; tessellate {}, rasterize {}, of which allocating and filling the image {} \
-         (medians of {runs})",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        },
-        meshes.len(),
-        median(tessellate_times),
-        median(raster_times),
-        median(blank_times),
-    );
-}
-
-fn cpu_harness<State>() -> (HarnessBuilder<State>, Rc<RefCell<TextureStore>>) {
-    let cpu = CpuRenderer::default();
-    let textures = Rc::clone(&cpu.textures);
-    let builder = Harness::<State>::builder()
-        .with_size([1200.0, 700.0])
-        .with_pixels_per_point(2.0)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(setup_context)
-        .renderer(cpu);
-    (builder, textures)
-}
-
-#[test]
-fn timing_of_a_chart_frame() {
-    let (builder, textures) = cpu_harness();
-    let mut harness = builder.build_ui(project_chart("pipeline_2020"));
-    harness.run();
-    time_frame("chart", &harness, &textures);
-}
-
-#[test]
-fn timing_of_a_window_frame() {
-    let (builder, textures) = cpu_harness::<ExplorerApp>();
-    let mut harness = builder.build_eframe(|cc| {
-        setup_context(&cc.egui_ctx);
-        ExplorerApp::with_model(zhaoqing_explorer::Model::embedded())
-    });
-    harness.run();
-    time_frame("window", &harness, &textures);
 }

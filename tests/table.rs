@@ -1,5 +1,8 @@
 //! The figures table: filters, sorting, and the TSV and CSV a report writer pastes or opens.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use zhaoqing_explorer::data::{Dataset, Kind};
 use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::table::{Column, Filter, Sort, rows, to_csv, to_tsv};
@@ -121,4 +124,103 @@ fn csv_opens_in_excel_with_chinese_and_quotes_intact() {
     // An English citation holds a comma, so the field is quoted.
     let english = String::from_utf8(to_csv(&data, &shown, Lang::En)).expect("UTF-8");
     assert!(english.contains(",\"Jinyang Net / Yangcheng Evening News, 2021-01-14\","));
+}
+
+/// "sortable by any column": by every column, ascending puts the rows in non-decreasing order
+/// of what that column holds (numbers as numbers, periods in time with undated last, qualifiers
+/// and kinds in their listed order, text as text), descending in non-increasing order, and both
+/// keep every row.
+#[test]
+fn sorts_by_every_column_both_ways() {
+    use std::cmp::Ordering;
+    use zhaoqing_explorer::data::period::Period;
+    use zhaoqing_explorer::data::{Bound, Figure};
+    use zhaoqing_explorer::table::cell;
+    let data = dataset();
+    let ordering = |column: Column, a: &Figure, b: &Figure| -> Ordering {
+        let place = |f: &Figure| {
+            (
+                Bound::ALL.iter().position(|x| *x == f.bound),
+                Kind::ALL.iter().position(|x| *x == f.kind),
+            )
+        };
+        match column {
+            Column::Value => a.value.partial_cmp(&b.value).expect("finite values"),
+            Column::Period => {
+                let when = |f: &Figure| {
+                    f.period
+                        .as_deref()
+                        .map(|p| Period::parse(p).expect("a period"))
+                };
+                match (when(a), when(b)) {
+                    (Some(x), Some(y)) => x.start.cmp(&y.start).then(x.end.cmp(&y.end)),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            }
+            Column::Bound => place(a).0.cmp(&place(b).0),
+            Column::Kind => place(a).1.cmp(&place(b).1),
+            _ => cell(&data, a, column, Lang::Zh).cmp(&cell(&data, b, column, Lang::Zh)),
+        }
+    };
+    let mut all_ids: Vec<&str> = data.figures.iter().map(|f| f.id.as_str()).collect();
+    all_ids.sort_unstable();
+    for column in Column::ALL {
+        for descending in [false, true] {
+            let sorted = rows(
+                &data,
+                &Filter::default(),
+                Sort { column, descending },
+                Lang::Zh,
+            );
+            let mut ids: Vec<&str> = sorted.iter().map(|f| f.id.as_str()).collect();
+            ids.sort_unstable();
+            assert_eq!(ids, all_ids, "{column:?}: every row, once");
+            for w in sorted.windows(2) {
+                let order = ordering(column, w[0], w[1]);
+                let wrong = if descending {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+                assert_ne!(
+                    order,
+                    wrong,
+                    "{column:?} {}: {} before {}",
+                    if descending {
+                        "descending"
+                    } else {
+                        "ascending"
+                    },
+                    w[0].id,
+                    w[1].id
+                );
+            }
+        }
+        // Sorting did something: the two directions start at different ends.
+        let first = rows(
+            &data,
+            &Filter::default(),
+            Sort {
+                column,
+                descending: false,
+            },
+            Lang::Zh,
+        );
+        let last = rows(
+            &data,
+            &Filter::default(),
+            Sort {
+                column,
+                descending: true,
+            },
+            Lang::Zh,
+        );
+        assert_eq!(
+            ordering(column, first[0], last[0]),
+            Ordering::Less,
+            "{column:?}: the least first ascending, the greatest first descending"
+        );
+    }
 }

@@ -1,12 +1,15 @@
 //! Behaving like a desktop program: keyboard, language, remembered state.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::collections::HashMap;
 
 use common::{app_harness, click_at, screen_pos};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use zhaoqing_explorer::Model;
 use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::ExplorerApp;
@@ -225,4 +228,81 @@ fn ctrl_e_opens_the_export_dialog() {
     harness.get_by_label("导出地图…").click();
     harness.run();
     harness.get_by_label("只导出当前视图（默认导出全市）");
+}
+
+#[test]
+fn the_first_launch_follows_the_systems_locale() {
+    let harness = harness_with(&MemoryStorage::default());
+    assert_eq!(
+        harness.state().lang(),
+        zhaoqing_explorer::ui::settings::system_lang()
+    );
+}
+
+#[test]
+fn settings_naming_what_the_data_no_longer_holds_are_dropped() {
+    // A table filter on an article and a county that are not in the data, from another dataset.
+    let mut storage = MemoryStorage::default();
+    let mut settings = zhaoqing_explorer::ui::settings::Settings::default();
+    settings.table_filter.article = Some("999_gone".into());
+    settings.table_filter.scope = Some("441299".into());
+    settings.table_filter.period = Some("1999".into());
+    settings.show_table = true;
+    eframe::Storage::set_string(
+        &mut storage,
+        zhaoqing_explorer::ui::settings::KEY,
+        serde_json::to_string(&settings).unwrap(),
+    );
+    let mut harness = harness_with(&storage);
+    harness.run();
+    let saved = harness.state().settings();
+    assert_eq!(saved.table_filter, Default::default());
+}
+
+#[test]
+fn the_status_line_shows_the_longitude_and_latitude_under_the_cursor() {
+    let mut harness = app_harness();
+    let (lon, lat) = (112.2, 23.3);
+    harness.hover_at(screen_pos(&harness, lon, lat));
+    harness.run();
+    let node = harness.get_by_label_contains("°E").accesskit_node();
+    let line = node.value().or(node.label()).unwrap();
+    let numbers: Vec<f64> = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    assert!(line.starts_with("光标"), "{line}");
+    assert!(
+        (numbers[0] - lon).abs() < 1e-3 && (numbers[1] - lat).abs() < 1e-3,
+        "{line}"
+    );
+}
+
+#[test]
+fn files_named_on_the_command_line_open_with_the_window() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/good/integer_codes.geojson");
+    let mut harness = Harness::builder()
+        .with_size(common::WINDOW)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_context)
+        .wgpu()
+        .build_eframe(move |_| {
+            ExplorerApp::with_model(Model::embedded()).open_at_start(vec![path])
+        });
+    let start = std::time::Instant::now();
+    while harness.state().is_opening() && start.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .toasts()
+            .texts()
+            .any(|t| t.starts_with("已打开") && t.contains("integer_codes.geojson")),
+        "{:?}",
+        harness.state().toasts().texts().collect::<Vec<_>>()
+    );
 }

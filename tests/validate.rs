@@ -3,6 +3,9 @@
 //! file in `tests/data/good/` and the shipped data are accepted with exit 0 and a summary line;
 //! random bytes are refused quickly.
 
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -647,4 +650,100 @@ fn the_readmes_csv_example_is_accepted() {
     let output = validate(std::slice::from_ref(&path));
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("figures, 2 figures"));
+}
+
+/// What a file holds is read from its content: good files under names that say otherwise
+/// (figures as `.txt`, boundaries as `.csv`, figures JSON as `.geojson`, no extension at all)
+/// get the same summary as under their own names.
+#[test]
+fn a_file_is_recognised_by_its_content_not_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("tests/data/good/figures.csv", "x.txt", "figures, 4 figures"),
+        (
+            "tests/data/good/bom.geojson",
+            "boundaries.csv",
+            "boundaries, 1 region, 5 vertices",
+        ),
+        (
+            "tests/data/good/figures.json",
+            "z.geojson",
+            "figures, 2 figures",
+        ),
+        (
+            "tests/data/good/projects.geojson",
+            "points",
+            "projects, 1 point",
+        ),
+    ];
+    for (original, name, summary) in cases {
+        let path = dir.path().join(name);
+        std::fs::copy(data(original), &path).unwrap();
+        let output = validate(std::slice::from_ref(&path));
+        let out = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{name}: {out}");
+        assert_eq!(
+            out.lines().next(),
+            Some(format!("{}: {summary}", path.display()).as_str()),
+            "{original} as {name}"
+        );
+    }
+}
+
+/// A figure's `quote` must occur in its article, hold `printed`, and `printed` must hold the
+/// value: each break is refused on its own line naming the figure and the field.
+#[test]
+fn quote_printed_and_value_must_hold_one_another() {
+    // The shipped figure, then three copies each broken in one way.
+    let header = "id,value,unit,measure,printed,bound,kind,planned,each,scope,project,period,\
+                  subject_zh,subject_en,article,quote,note,same_as\n";
+    let row = |id: &str, value: &str, printed: &str, quote: &str| {
+        format!(
+            "{id},{value},万名,party_members,{printed},exact,count,false,false,city,,2021,\
+             全市共产党员人数,Communist Party members in Zhaoqing,000_eee35276df1c187d,{quote},,\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("figures.csv");
+    let good = row("members", "17.8", "17.8万名", "肇庆市17.8万名共产党员");
+    std::fs::write(&path, format!("{header}{good}")).unwrap();
+    let output = validate(std::slice::from_ref(&path));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+
+    let rows = [
+        // The quote is not in the article (the article says 共产党员, not 党员).
+        row("quote_elsewhere", "17.8", "17.8万名", "肇庆市17.8万名党员"),
+        // The printed form is not in the quote.
+        row(
+            "printed_elsewhere",
+            "17.9",
+            "17.9万名",
+            "肇庆市17.8万名共产党员",
+        ),
+        // The value is not in the printed form.
+        row(
+            "value_elsewhere",
+            "18.7",
+            "17.8万名",
+            "肇庆市17.8万名共产党员",
+        ),
+    ];
+    std::fs::write(&path, format!("{header}{}", rows.concat())).unwrap();
+    let output = validate(std::slice::from_ref(&path));
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    let file = path.display();
+    let expected = [
+        format!(
+            "{file}: figure quote_elsewhere: source.quote: the quote does not occur in article \
+             000_eee35276df1c187d"
+        ),
+        format!(
+            r#"{file}: figure printed_elsewhere: printed: "17.9万名" does not occur in the quote"#
+        ),
+        format!(
+            r#"{file}: figure value_elsewhere: value: 18.7 does not appear in the printed form "17.8万名""#
+        ),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected, "{out}");
 }

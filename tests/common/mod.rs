@@ -1,7 +1,10 @@
 //! Shared helpers for the UI tests: build the real app in a kittest harness and act on the map
 //! the way a person does, by pointing at places.
 
-#![allow(dead_code)] // Each test binary uses a different subset.
+#![allow(dead_code)]
+// Each test binary uses a different subset.
+// Test helpers stop the test where the app is not in the state it needs.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use egui::Pos2;
 use egui_kittest::Harness;

