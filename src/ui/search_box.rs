@@ -12,6 +12,9 @@ const MAX_MATCHES: usize = 8;
 #[derive(Clone, Debug, Default)]
 pub struct SearchBox {
     pub query: String,
+    /// Where the list of matches was last drawn: a click on a match first takes the focus
+    /// from the text field, and the list must stay until the click is done.
+    matches_rect: Option<egui::Rect>,
 }
 
 impl SearchBox {
@@ -32,8 +35,12 @@ impl SearchBox {
         if entered {
             picked = matches.first().map(|m| m.target.clone());
         }
-        if response.has_focus() && !self.query.trim().is_empty() {
-            egui::Area::new(ui.scope_id().with("search_matches"))
+        let pointer_on_list = self.matches_rect.is_some_and(|rect| {
+            ui.input(|i| i.pointer.interact_pos().is_some_and(|p| rect.contains(p)))
+        });
+        self.matches_rect = None;
+        if (response.has_focus() || pointer_on_list) && !self.query.trim().is_empty() {
+            let area = egui::Area::new(ui.scope_id().with("search_matches"))
                 .order(egui::Order::Foreground)
                 .fixed_pos(response.rect.left_bottom())
                 .show(ui.ctx(), |ui| {
@@ -49,9 +56,11 @@ impl SearchBox {
                         }
                     });
                 });
+            self.matches_rect = Some(area.response.rect);
         }
         if picked.is_some() {
             response.surrender_focus();
+            self.matches_rect = None;
         }
         picked
     }
