@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::i18n::Lang;
 use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ui::settings;
 use zhaoqing_explorer::{cli, crash, embedded};
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
@@ -180,17 +181,25 @@ fn run_export(args: cli::ExportArgs) -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    const MIN_SIZE: [f32; 2] = [800.0, 500.0];
+    // The size the last run had; not its place (see `WindowSize`), so eframe's own window
+    // persistence, which restores both, is off.
+    let remembered = eframe::storage_dir(zhaoqing_explorer::APP_ID)
+        .and_then(|dir| settings::read_before_start(&dir))
+        .and_then(|s| s.window);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
         .with_app_id(zhaoqing_explorer::APP_ID)
-        .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([800.0, 500.0]);
+        .with_inner_size(remembered.map_or([1280.0, 800.0], |w| w.inner_size(MIN_SIZE)))
+        .with_maximized(remembered.is_some_and(|w| w.maximized))
+        .with_min_inner_size(MIN_SIZE);
     match eframe::icon_data::from_png_bytes(embedded::ICON.bytes) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => eprintln!("zhaoqing-explorer: the window icon could not be read: {err}"),
     }
     let options = eframe::NativeOptions {
         viewport,
+        persist_window: false,
         ..Default::default()
     };
     match eframe::run_native(

@@ -59,6 +59,8 @@ pub struct ExplorerApp {
     recent: Vec<PathBuf>,
     /// Whether file dialogs are the desktop's own (else the in-app one).
     native_dialogs: bool,
+    /// The window's size as last seen, to open at next time.
+    window: Option<settings::WindowSize>,
     /// The dismissable hint shown on first launch.
     show_hint: bool,
     show_help: bool,
@@ -180,6 +182,7 @@ impl ExplorerApp {
             last_folder: None,
             recent: Vec::new(),
             native_dialogs: false,
+            window: None,
             show_hint: false,
             show_help: false,
             show_about: false,
@@ -224,6 +227,7 @@ impl ExplorerApp {
         }
         self.last_folder = s.last_folder;
         self.recent = s.recent;
+        self.window = s.window;
         self.show_hint = !s.hint_dismissed;
     }
 
@@ -241,6 +245,7 @@ impl ExplorerApp {
             view: self.map.saved_view(),
             last_folder: self.last_folder.clone(),
             recent: self.recent.clone(),
+            window: self.window,
             hint_dismissed: !self.show_hint,
         }
     }
@@ -372,17 +377,21 @@ impl ExplorerApp {
             Action::SetLang(lang) => self.lang = lang,
             Action::OpenExport(what) => self.export = Some(ExportDialog::new(what)),
             Action::OpenFile { figures } => {
-                let title = match figures {
-                    false => self.lang.pick(
-                        "打开边界或项目文件（GeoJSON）",
-                        "Open boundaries or project points (GeoJSON)",
+                // What a file holds is told from its content; the filter only narrows the list.
+                let (title, filter): (_, file_dialog::Filter) = match figures {
+                    false => (
+                        self.lang.pick(
+                            "打开边界或项目文件（GeoJSON）",
+                            "Open boundaries or project points (GeoJSON)",
+                        ),
+                        ("GeoJSON", &["geojson", "json"]),
                     ),
-                    true => self
-                        .lang
-                        .pick("打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)"),
+                    true => (
+                        self.lang
+                            .pick("打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)"),
+                        ("JSON / CSV", &["json", "csv"]),
+                    ),
                 };
-                let filter: file_dialog::Filter =
-                    ("GeoJSON / JSON / CSV", &["geojson", "json", "csv"]);
                 let dialog = FileDialog::open(title, self.last_folder.clone(), filter)
                     .native_if(self.native_dialogs);
                 self.save = Some((dialog, SaveTarget::Open));
@@ -603,11 +612,8 @@ impl ExplorerApp {
                 let bytes = crate::table::to_csv(&model.dataset, &rows, lang);
                 match write_atomic(&path, &bytes) {
                     Ok(()) => {
-                        self.toasts.info(format!(
-                            "{} {}",
-                            lang.pick("已保存", "Saved"),
-                            path.display()
-                        ));
+                        self.toasts
+                            .info(format!("{} {}", Msg::Saved.text(lang), path.display()));
                         self.last_folder = path.parent().map(PathBuf::from);
                         self.save = None;
                     }
@@ -733,7 +739,7 @@ impl ExplorerApp {
             self.opening = Some(open::spawn(ctx, &title, source, model.clone()));
             self.to_open.pop_front();
         }
-        let cancel = self.lang.pick("取消", "Cancel");
+        let cancel = Msg::Cancel.text(self.lang);
         let Some(outcome) = Job::finished(&mut self.opening, ctx, cancel) else {
             return;
         };
@@ -857,29 +863,28 @@ impl ExplorerApp {
 
     /// The running job's progress window, and its outcome when it is done.
     fn job_ui(&mut self, ctx: &egui::Context) {
-        let cancel = self.lang.pick("取消", "Cancel");
+        let cancel = Msg::Cancel.text(self.lang);
         let Some(outcome) = Job::finished(&mut self.job, ctx, cancel) else {
             return;
         };
         let lang = self.lang;
         match outcome {
             Ok(JobOutcome::Saved(paths)) => {
-                let shown: Vec<String> = paths
-                    .iter()
-                    .take(3)
-                    .map(|p| p.display().to_string())
-                    .collect();
-                let more = paths.len().saturating_sub(3);
-                let more = if more > 0 {
-                    format!(" (+{more})")
-                } else {
-                    String::new()
-                };
-                self.toasts.info(format!(
-                    "{} {}{more}",
-                    lang.pick("已保存", "Saved"),
-                    shown.join(", ")
-                ));
+                let saved = Msg::Saved.text(lang);
+                self.toasts.info(match paths.as_slice() {
+                    [path] => format!("{saved} {}", path.display()),
+                    _ => {
+                        let folder = paths
+                            .first()
+                            .and_then(|p| p.parent())
+                            .map(|f| f.display().to_string())
+                            .unwrap_or_default();
+                        match lang {
+                            Lang::Zh => format!("{saved} {} 个文件到 {folder}", paths.len()),
+                            Lang::En => format!("{saved} {} files in {folder}", paths.len()),
+                        }
+                    }
+                });
             }
             Ok(JobOutcome::Copied(image)) => {
                 // eframe hands the image to the system clipboard (arboard with image support).
@@ -950,6 +955,37 @@ impl ExplorerApp {
         self
     }
 
+    /// Remembers the window's size; a full-screen or minimized window keeps the size it had.
+    fn note_window_size(&mut self, ctx: &egui::Context) {
+        let info = ctx.input(|i| i.viewport().clone());
+        if info.fullscreen == Some(true) || info.minimized == Some(true) {
+            return;
+        }
+        let maximized = info.maximized == Some(true);
+        match (info.inner_rect, maximized) {
+            // Maximized: keep the size to return to, note that it was maximized.
+            (rect, true) => match (&mut self.window, rect) {
+                (Some(w), _) => w.maximized = true,
+                (None, Some(rect)) => {
+                    self.window = Some(settings::WindowSize {
+                        width: rect.width(),
+                        height: rect.height(),
+                        maximized: true,
+                    });
+                }
+                (None, None) => {}
+            },
+            (Some(rect), false) => {
+                self.window = Some(settings::WindowSize {
+                    width: rect.width(),
+                    height: rect.height(),
+                    maximized: false,
+                });
+            }
+            (None, false) => {}
+        }
+    }
+
     /// Whether a dialog holds the keyboard (Tab and the arrows are then its own).
     fn dialog_open(&self) -> bool {
         self.save.is_some() || self.export.is_some() || self.property_dialog.is_some()
@@ -964,6 +1000,7 @@ impl ExplorerApp {
     /// benchmarks call it to time a frame without a window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let ctx = ctx.clone();
+        self.note_window_size(&ctx);
         let mut actions = menus::shortcuts(&ctx, self.dialog_open());
         let dropped = Self::dropped_files(&ctx);
         if !dropped.is_empty() {

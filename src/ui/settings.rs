@@ -24,6 +24,15 @@ pub struct SavedView {
     pub points_per_degree: f64,
 }
 
+/// The window's size (points) and whether it was maximized. Its place is not kept: the window
+/// manager places the window, so a monitor since unplugged never leaves it off screen.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowSize {
+    pub width: f32,
+    pub height: f32,
+    pub maximized: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -40,6 +49,7 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// The files opened last, newest first.
     pub recent: Vec<PathBuf>,
+    pub window: Option<WindowSize>,
     pub hint_dismissed: bool,
 }
 
@@ -57,6 +67,7 @@ impl Default for Settings {
             view: None,
             last_folder: None,
             recent: Vec::new(),
+            window: None,
             hint_dismissed: false,
         }
     }
@@ -86,6 +97,38 @@ pub fn parse(text: &str) -> (Settings, Option<String>) {
                 "设置无法读取，已使用默认设置 / The saved settings could not be read and were ignored: {err}"
             )),
         ),
+    }
+}
+
+/// eframe's own entry for the window, which restores its place as well as its size. eframe
+/// still reads it with its window persistence off, so one left by an older run is removed
+/// before the window opens.
+const EFRAME_WINDOW_KEY: &str = "window";
+
+/// Reads what the last run stored in `folder` (eframe's `app.ron`, a map of strings) and
+/// removes the window's place from it; the settings, for the window's size.
+pub fn read_before_start(folder: &std::path::Path) -> Option<Settings> {
+    let path = folder.join("app.ron");
+    let text = std::fs::read_to_string(&path).ok()?;
+    let mut entries: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+    if entries.remove(EFRAME_WINDOW_KEY).is_some()
+        && let Ok(text) = ron::ser::to_string_pretty(&entries, ron::ser::PrettyConfig::default())
+        && let Err(err) = crate::atomic_write::write_atomic(&path, text.as_bytes())
+    {
+        eprintln!(
+            "zhaoqing-explorer: could not update {}: {err}",
+            path.display()
+        );
+    }
+    let (settings, notice) = parse(entries.get(KEY)?);
+    notice.is_none().then_some(settings)
+}
+
+impl WindowSize {
+    /// The size to open at: never below the window's minimum `min`. (eframe keeps it within the
+    /// largest monitor attached now.)
+    pub fn inner_size(self, min: [f32; 2]) -> [f32; 2] {
+        [self.width.max(min[0]), self.height.max(min[1])]
     }
 }
 
@@ -128,6 +171,43 @@ mod tests {
         let (s, notice) = parse(r#"{"version": 0, "chart": "timeline"}"#);
         assert_eq!(s, Settings::default());
         assert!(notice.is_some());
+    }
+
+    #[test]
+    fn the_window_size_is_read_back_from_eframes_file() {
+        let settings = Settings {
+            window: Some(WindowSize {
+                width: 1500.0,
+                height: 900.0,
+                maximized: false,
+            }),
+            ..Settings::default()
+        };
+        let entries: std::collections::HashMap<String, String> = [
+            (KEY.to_owned(), serde_json::to_string(&settings).unwrap()),
+            ("window".to_owned(), "(unused)".to_owned()),
+        ]
+        .into();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.ron");
+        std::fs::write(&path, ron::to_string(&entries).unwrap()).unwrap();
+        assert_eq!(read_before_start(dir.path()), Some(settings.clone()));
+        // The window's place is gone from the file; the settings are still there.
+        let left: std::collections::HashMap<String, String> =
+            ron::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert!(!left.contains_key("window"));
+        assert_eq!(read_before_start(dir.path()), Some(settings));
+        assert_eq!(read_before_start(&dir.path().join("missing")), None);
+    }
+
+    #[test]
+    fn a_remembered_size_is_never_below_the_minimum() {
+        let size = WindowSize {
+            width: 3000.0,
+            height: 200.0,
+            maximized: false,
+        };
+        assert_eq!(size.inner_size([800.0, 500.0]), [3000.0, 500.0]);
     }
 
     #[test]
