@@ -84,21 +84,35 @@ fn investment(dataset: &Dataset, code: &str) -> (Option<f64>, bool) {
     (total, at_least)
 }
 
-/// A class of values `[min, max]`, with its colour index into [`PALETTE`].
+/// A class of values `[min, max]`; its colour is [`class_color`] of its index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Class {
     pub min: f64,
     pub max: f64,
 }
 
-/// ColorBrewer YlGnBu, 5 classes: sequential and safe for colour-blind readers and for print.
-pub const PALETTE: [[u8; 3]; 5] = [
-    [0xFF, 0xFF, 0xCC],
-    [0xA1, 0xDA, 0xB4],
-    [0x41, 0xB6, 0xC4],
-    [0x2C, 0x7F, 0xB8],
-    [0x25, 0x34, 0x94],
+/// ColorBrewer's YlGnBu for 3, 4 and 5 classes (colorbrewer2.org), light to dark: sequential
+/// and safe for colour-blind readers and for print. Each class count has its own published
+/// scheme; fewer classes are not a subset of the 5-class one.
+pub const YLGNBU: [&[[u8; 3]]; 3] = [
+    &[[0xED, 0xF8, 0xB1], [0x7F, 0xCD, 0xBB], [0x2C, 0x7F, 0xB8]],
+    &[
+        [0xFF, 0xFF, 0xCC],
+        [0xA1, 0xDA, 0xB4],
+        [0x41, 0xB6, 0xC4],
+        [0x22, 0x5E, 0xA8],
+    ],
+    &[
+        [0xFF, 0xFF, 0xCC],
+        [0xA1, 0xDA, 0xB4],
+        [0x41, 0xB6, 0xC4],
+        [0x2C, 0x7F, 0xB8],
+        [0x25, 0x34, 0x94],
+    ],
 ];
+
+/// The most classes a map gets: the largest scheme.
+pub const MAX_CLASSES: usize = 5;
 
 /// Up to five classes holding every value: quantile breaks on the distinct values, so each
 /// class has counties in it and no class is empty.
@@ -106,7 +120,7 @@ pub fn classes(values: &[f64]) -> Vec<Class> {
     let mut distinct: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     distinct.sort_by(f64::total_cmp);
     distinct.dedup();
-    let k = distinct.len().min(PALETTE.len());
+    let k = distinct.len().min(MAX_CLASSES);
     if k == 0 {
         return Vec::new();
     }
@@ -131,12 +145,15 @@ pub fn class_of(classes: &[Class], value: f64) -> Option<usize> {
 
 /// The palette colour for class `index` of `count` classes, spread over the whole ramp.
 pub fn class_color(index: usize, count: usize) -> [u8; 3] {
-    let slot = if count <= 1 {
-        PALETTE.len() - 1
-    } else {
-        index * (PALETTE.len() - 1) / (count - 1)
+    // ColorBrewer publishes no 1- or 2-class scheme: those take the 3-class one's ends (one
+    // class its darkest, to stand apart from the grey of "no data").
+    let scheme = YLGNBU[count.clamp(3, MAX_CLASSES) - 3];
+    let slot = match count {
+        0 | 1 => scheme.len() - 1,
+        2 => index * (scheme.len() - 1),
+        _ => index,
     };
-    PALETTE[slot.min(PALETTE.len() - 1)]
+    scheme[slot.min(scheme.len() - 1)]
 }
 
 #[cfg(test)]
@@ -163,29 +180,32 @@ mod tests {
         assert!(classes(&[]).is_empty());
     }
 
-    /// ColorBrewer's published YlGnBu, 5 classes (colorbrewer2.org), light to dark.
+    /// ColorBrewer's published YlGnBu (colorbrewer2.org), light to dark.
+    const YLGNBU_3: [&str; 3] = ["#edf8b1", "#7fcdbb", "#2c7fb8"];
+    const YLGNBU_4: [&str; 4] = ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"];
     const YLGNBU_5: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
 
     fn hex(rgb: [u8; 3]) -> String {
         format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
     }
 
+    fn colours(count: usize) -> Vec<String> {
+        (0..count).map(|i| hex(class_color(i, count))).collect()
+    }
+
     #[test]
-    fn the_palette_is_colorbrewer_ylgnbu_with_five_classes() {
-        assert_eq!(PALETTE.map(hex), YLGNBU_5.map(str::to_owned));
-        // Five classes get the five colours in order.
-        let five: Vec<String> = (0..5).map(|i| hex(class_color(i, 5))).collect();
-        assert_eq!(five, YLGNBU_5);
-        // Never more classes than the scheme has colours.
+    fn each_class_count_gets_colorbrewers_own_ylgnbu() {
+        assert_eq!(colours(3), YLGNBU_3);
+        assert_eq!(colours(4), YLGNBU_4);
+        assert_eq!(colours(5), YLGNBU_5);
+        // Never more classes than the largest scheme has colours.
         let many: Vec<f64> = (0..40).map(f64::from).collect();
         assert_eq!(classes(&many).len(), 5);
     }
 
-    /// On the shipped data every metric's classes take distinct YlGnBu colours, light to dark.
-    /// (With fewer than five classes these are picked from the 5-class scheme, not ColorBrewer's
-    /// own 3- or 4-class YlGnBu.)
+    /// On the shipped data every metric is coloured with the scheme for its class count.
     #[test]
-    fn the_shipped_metrics_are_coloured_light_to_dark_from_ylgnbu() {
+    fn the_shipped_metrics_are_coloured_with_ylgnbu() {
         let data = Dataset::embedded().expect("embedded data");
         for metric in Metric::ALL {
             let present: Vec<f64> = county_values(&data, metric)
@@ -193,33 +213,19 @@ mod tests {
                 .filter_map(|v| v.value)
                 .collect();
             let classes = classes(&present);
-            assert!((2..=5).contains(&classes.len()), "{metric:?}: {classes:?}");
-            let slots: Vec<usize> = (0..classes.len())
-                .map(|i| {
-                    let colour = hex(class_color(i, classes.len()));
-                    YLGNBU_5
-                        .iter()
-                        .position(|c| *c == colour)
-                        .unwrap_or_else(|| panic!("{metric:?}: {colour} is no YlGnBu colour"))
-                })
-                .collect();
-            assert!(
-                slots.windows(2).all(|w| w[0] < w[1]),
-                "{metric:?}: {slots:?}"
-            );
-            assert_eq!(slots[0], 0, "{metric:?}: the lowest class is the lightest");
-            assert_eq!(
-                *slots.last().unwrap(),
-                4,
-                "{metric:?}: the highest is the darkest"
-            );
+            let expected: &[&str] = match classes.len() {
+                3 => &YLGNBU_3,
+                4 => &YLGNBU_4,
+                5 => &YLGNBU_5,
+                n => panic!("{metric:?}: {n} classes"),
+            };
+            assert_eq!(colours(classes.len()), expected, "{metric:?}");
         }
     }
 
     #[test]
-    fn colours_run_light_to_dark() {
-        assert_eq!(class_color(0, 3), PALETTE[0]);
-        assert_eq!(class_color(2, 3), PALETTE[4]);
-        assert_eq!(class_color(0, 1), PALETTE[4]);
+    fn two_classes_and_one_take_the_three_class_schemes_ends() {
+        assert_eq!(colours(2), [YLGNBU_3[0], YLGNBU_3[2]]);
+        assert_eq!(colours(1), [YLGNBU_3[2]]);
     }
 }
