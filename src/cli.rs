@@ -127,8 +127,9 @@ pub fn export(args: &ExportArgs) -> Result<Vec<String>, String> {
     };
     if args.all {
         let dir = args.dir.as_deref().ok_or("--all needs --dir DIR")?;
-        if !dir.is_dir() {
-            return Err(format!("{}: no such folder", dir.display()));
+        // A missing folder (and its parents) is made; a file in its place is not replaced.
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!("{}: is a file, not a folder", dir.display()));
         }
         let written = export::export_all(&model, &request, dir).map_err(|e| e.to_string())?;
         return Ok(written

@@ -30,6 +30,8 @@ pub const CHART_WIDTH: f32 = 1200.0;
 pub const CHART_MIN_HEIGHT: f32 = 700.0;
 /// The map image at 1×: wide enough for the legend beside a tall city.
 pub const MAP_SIZE: Vec2 = Vec2::new(1200.0, 1000.0);
+/// The map itself on the map sheet; the legend takes the rest of the width.
+pub const MAP_AREA: Vec2 = Vec2::new(MAP_SIZE.x * 0.68, MAP_SIZE.y - 140.0);
 /// An A4 page at 300 dpi, in pixels.
 pub const A4_300DPI: [u32; 2] = [2480, 3508];
 /// The report page's width in points: text of 12 points prints at about 7 points on A4.
@@ -200,7 +202,6 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
             if request.format != Format::Png {
                 return Err(ExportError::PngOnly("the map"));
             }
-            let map_size = Vec2::new(MAP_SIZE.x * 0.68, MAP_SIZE.y - 140.0);
             let draw = |ui: &mut egui::Ui| {
                 sheets::map_sheet_ui(
                     ui,
@@ -208,7 +209,7 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
                     &selection,
                     &request.layers,
                     *extent,
-                    map_size,
+                    MAP_AREA,
                     lang,
                 )
             };

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use egui::{Key, RichText, Ui};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// File-type name and extensions, for the listing's filter and the native dialog's.
 pub type Filter = (&'static str, &'static [&'static str]);
@@ -46,7 +46,7 @@ pub enum FileChoice {
 /// One folder's contents: subfolders first, then the files the filter lets through.
 struct Listing {
     folder: PathBuf,
-    entries: Result<Vec<Entry>, String>,
+    entries: Result<Vec<Entry>, std::io::Error>,
 }
 
 #[derive(Clone, Debug)]
@@ -154,7 +154,7 @@ impl FileDialog {
                 // The system dialog may stay open; its answer is no longer listened to.
                 self.native = None;
             }
-            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+            if ui.button(Msg::Cancel.text(lang)).clicked() {
                 choice = FileChoice::Cancelled;
             }
         });
@@ -256,7 +256,7 @@ impl FileDialog {
                 {
                     choice = picked;
                 }
-                if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                if ui.button(Msg::Cancel.text(lang)).clicked() {
                     choice = FileChoice::Cancelled;
                 }
             });
@@ -277,8 +277,9 @@ impl FileDialog {
                 .max_height(280.0)
                 .auto_shrink([false, false])
                 .show(ui, |ui| match &self.listing.entries {
-                    Err(message) => {
-                        ui.colored_label(ui.visuals().error_fg_color, message);
+                    Err(err) => {
+                        let text = unreadable(err, self.mode, lang);
+                        ui.colored_label(ui.visuals().error_fg_color, text);
                     }
                     Ok(entries) if entries.is_empty() => {
                         ui.weak(match self.mode {
@@ -404,7 +405,7 @@ impl Listing {
     fn read(folder: &Path, mode: Mode) -> Self {
         Self {
             folder: folder.to_owned(),
-            entries: list(folder, mode).map_err(|e| format!("{}: {e}", folder.display())),
+            entries: list(folder, mode),
         }
     }
 }
@@ -438,6 +439,33 @@ fn list(folder: &Path, mode: Mode) -> std::io::Result<Vec<Entry>> {
         .collect();
     entries.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
     Ok(entries)
+}
+
+/// Why a folder cannot be listed, in the UI's language; a missing folder is fine to pick for a
+/// batch export, which makes it.
+fn unreadable(err: &std::io::Error, mode: Mode, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    match (err.kind(), mode) {
+        (ErrorKind::NotFound, Mode::Folder) => lang
+            .pick(
+                "此文件夹尚不存在，选择后会新建。",
+                "This folder does not exist yet; it is made when you use it.",
+            )
+            .to_owned(),
+        (ErrorKind::NotFound, _) => lang
+            .pick("没有这个文件夹。", "There is no such folder.")
+            .to_owned(),
+        (ErrorKind::PermissionDenied, _) => lang
+            .pick("无权读取此文件夹。", "You may not read this folder.")
+            .to_owned(),
+        (ErrorKind::NotADirectory, _) => lang
+            .pick("这不是文件夹。", "This is not a folder.")
+            .to_owned(),
+        _ => format!(
+            "{}: {err}",
+            lang.pick("无法读取此文件夹", "Cannot read this folder")
+        ),
+    }
 }
 
 /// "832 B", "4.1 KB", "12.3 MB".
@@ -476,25 +504,30 @@ pub fn default_folder() -> PathBuf {
 /// Whether the desktop has a native file dialog: always on Windows and macOS; on Linux an XDG
 /// desktop portal reachable on the session bus, or zenity (rfd's fallback).
 pub fn native_available() -> bool {
-    if !cfg!(target_os = "linux") {
-        return true;
-    }
-    let on_path = |program: &str| {
-        std::env::var_os("PATH")
-            .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join(program).is_file()))
-    };
-    let session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
-    let portal = [
-        "/usr/share/dbus-1/services",
-        "/usr/local/share/dbus-1/services",
-    ]
-    .iter()
-    .any(|dir| {
-        Path::new(dir)
-            .join("org.freedesktop.portal.Desktop.service")
-            .is_file()
-    });
-    (session_bus && portal) || on_path("zenity")
+    !cfg!(target_os = "linux")
+        || linux_native_available(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            std::env::var_os("PATH").as_deref(),
+            &[
+                Path::new("/usr/share/dbus-1/services"),
+                Path::new("/usr/local/share/dbus-1/services"),
+            ],
+        )
+}
+
+/// The portal answers when there is a session bus and the portal service is installed for it
+/// to start; zenity needs neither.
+fn linux_native_available(
+    session_bus: bool,
+    path: Option<&std::ffi::OsStr>,
+    service_dirs: &[&Path],
+) -> bool {
+    let portal = service_dirs
+        .iter()
+        .any(|dir| dir.join("org.freedesktop.portal.Desktop.service").is_file());
+    let zenity =
+        path.is_some_and(|paths| std::env::split_paths(paths).any(|p| p.join("zenity").is_file()));
+    (session_bus && portal) || zenity
 }
 
 #[cfg(test)]
@@ -519,6 +552,29 @@ mod tests {
         };
         assert_eq!(names(Mode::Open(filter)), ["zeta", "a.geojson", "b.CSV"]);
         assert_eq!(names(Mode::Folder), ["zeta"]);
+    }
+
+    #[test]
+    fn the_native_dialog_is_used_with_a_portal_on_the_bus_or_zenity() {
+        let services = tempfile::tempdir().unwrap();
+        let bin = tempfile::tempdir().unwrap();
+        let path = std::env::join_paths([bin.path()]).unwrap();
+        let dirs = [services.path()];
+        // A bare X session: no portal, no zenity.
+        assert!(!linux_native_available(true, Some(&path), &dirs));
+        // The portal installed, but no session bus to reach it on.
+        std::fs::write(
+            services
+                .path()
+                .join("org.freedesktop.portal.Desktop.service"),
+            "",
+        )
+        .unwrap();
+        assert!(!linux_native_available(false, Some(&path), &dirs));
+        assert!(linux_native_available(true, Some(&path), &dirs));
+        // zenity on the PATH.
+        std::fs::write(bin.path().join("zenity"), "").unwrap();
+        assert!(linux_native_available(false, Some(&path), &[]));
     }
 
     #[test]
