@@ -520,3 +520,27 @@ fn the_pipeline_shows_counts_planned_and_actual_investment_in_separate_panels() 
         assert!(drawn.contains(&id), "{id} is drawn");
     }
 }
+
+/// A figure without a measure is compared with nothing: not with a figure that has one, and not
+/// with another figure that has none.
+#[test]
+fn a_figure_without_a_measure_shares_an_axis_with_nothing() {
+    let mut data = dataset();
+    let growth = chart(&data, "growth_rates", None);
+    let ids: Vec<String> = growth.panels[0]
+        .items
+        .iter()
+        .filter_map(|i| i.figure_id.clone())
+        .collect();
+    assert!(ids.len() >= 2 && check_chart(&growth, &data).is_empty());
+    for (taken, id) in ids.iter().take(2).enumerate() {
+        let figure = data.figures.iter_mut().find(|f| f.id == *id).unwrap();
+        figure.measure = None;
+        let found = check_chart(&growth, &data);
+        assert!(
+            found.iter().any(|v| v.message.contains("measure")),
+            "{} figure(s) without a measure: {found:?}",
+            taken + 1
+        );
+    }
+}

