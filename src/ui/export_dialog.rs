@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::export::{CHART_MIN_HEIGHT, CHART_WIDTH, Format, MAP_SIZE, MapExtent, Request, Subject};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::selection::Selection;
 
 use super::map::LayerSettings;
@@ -177,7 +177,7 @@ impl ExportDialog {
             {
                 choice = ExportChoice::Copy(self.request(cx));
             }
-            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+            if ui.button(Msg::Cancel.text(lang)).clicked() {
                 choice = ExportChoice::Cancel;
             }
         });
