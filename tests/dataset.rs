@@ -320,6 +320,33 @@ fn a_citation_is_one_sentence_a_writer_can_paste() {
         zh.contains(&format!("另见{}", other.citation(false))),
         "{zh}"
     );
+
+    // What is measured opens the sentence; a plan or goal says it is one, in either language.
+    assert!(zh.starts_with(&format!("{}：", primary.subject_zh)), "{zh}");
+    let plan = data
+        .figures
+        .iter()
+        .find(|f| f.planned && f.kind != Kind::Target)
+        .expect("a plan");
+    let goal = data
+        .figures
+        .iter()
+        .find(|f| f.kind == Kind::Target && !f.planned)
+        .expect("a goal");
+    assert!(citation(&data, plan, Lang::Zh).contains("（计划，非已完成）"));
+    assert!(citation(&data, plan, Lang::En).contains("planned"));
+    assert!(citation(&data, goal, Lang::Zh).contains("（目标或预计，非已实现）"));
+    // English capitalises the subject's first letter.
+    let en = citation(&data, goal, Lang::En);
+    assert!(
+        en.to_lowercase()
+            .starts_with(&goal.subject_en.to_lowercase()),
+        "{en}"
+    );
+    assert!(
+        en.contains("(a goal or forecast, not an achievement)"),
+        "{en}"
+    );
 }
 
 /// "A bank credit line (广宁's EOD 贷款授信), donations and spending on Party rooms are not

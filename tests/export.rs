@@ -833,3 +833,34 @@ fn the_map_image_carries_its_legend_scale_north_arrow_and_attribution() {
     };
     assert_ne!(image(None), image(Some("441284")));
 }
+
+/// Where the fact sheet does not fit as cards, each fact is a line: its value with its mark,
+/// what it measures, where, when, and the number of its article in the page's sources.
+#[test]
+fn report_lines_say_where_when_and_which_source() {
+    let model = Model::embedded().expect("embedded data");
+    let (_, fit, texts) = report_page(&model, "441284");
+    assert!(fit.fact_lines, "四会市's facts are lines on its page");
+    let lines: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.starts_with("四会市 · ") && t.ends_with(']'))
+        .collect();
+    assert!(lines.len() >= 5, "{texts:?}");
+    for line in &lines {
+        let number = line.rsplit('[').next().unwrap().trim_end_matches(']');
+        assert!(
+            texts.iter().any(|t| t.starts_with(&format!("[{number}] "))),
+            "{line}: [{number}] is in the list of sources"
+        );
+    }
+    // The value with its mark and what it measures, beside them.
+    assert!(texts.iter().any(|t| t.starts_with('≥')), "{texts:?}");
+    let sihui_rank = model
+        .dataset
+        .figure("sihui_top100_county_rank")
+        .expect("figure");
+    assert!(
+        texts.iter().any(|t| t.contains(&sihui_rank.subject_zh)),
+        "{texts:?}"
+    );
+}

@@ -75,9 +75,16 @@ fn a_broken_file_leaves_everything_as_it_was_and_says_why() {
     let before = region_codes(&harness);
 
     for (file, says) in [
-        ("bad/ring_not_closed.geojson", "not closed"),
+        // What is wrong, and where in the file.
+        (
+            "bad/ring_not_closed.geojson",
+            "feature 0: geometry.coordinates[0]: the ring is not closed",
+        ),
         ("bad/gbk.geojson", "GB18030"),
-        ("bad/figure_unknown_article.json", "no article has the id"),
+        (
+            "bad/figure_unknown_article.json",
+            "figure party_members_2021: source.article: no article has the id",
+        ),
     ] {
         drop_file(&mut harness, data(file));
         let message = harness
