@@ -82,18 +82,26 @@ impl ChartPanel {
             ui.separator();
             return self.table.ui(ui, model, lang);
         }
-        ui.horizontal(|ui| {
-            let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
-            egui::ComboBox::new("chart_picker", lang.pick("选择图表", "Pick a chart"))
-                .selected_text(current)
-                .width(ui.available_width() - 90.0)
-                .show_ui(ui, |ui| {
-                    for def in CHARTS {
-                        ui.selectable_value(&mut self.chart_id, def.id, def.title.get(lang))
-                            .on_hover_text(def.question.get(lang));
-                    }
-                });
-        });
+        let export = ui
+            .horizontal(|ui| {
+                let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
+                egui::ComboBox::new("chart_picker", lang.pick("选择图表", "Pick a chart"))
+                    .selected_text(current)
+                    .width(ui.available_width() - 190.0)
+                    .show_ui(ui, |ui| {
+                        for def in CHARTS {
+                            ui.selectable_value(&mut self.chart_id, def.id, def.title.get(lang))
+                                .on_hover_text(def.question.get(lang));
+                        }
+                    });
+                ui.button(lang.pick("导出图表…", "Export chart…"))
+                    .on_hover_text(lang.pick("PNG 或 SVG（Ctrl+E）", "PNG or SVG (Ctrl+E)"))
+                    .clicked()
+            })
+            .inner;
+        if export {
+            return Some(PanelAction::ExportChart);
+        }
         if let Some(def) = ChartDef::by_id(self.chart_id) {
             ui.label(RichText::new(def.question.get(lang)).italics().weak());
         }
