@@ -238,3 +238,35 @@ fn county_fact_sheet_snapshot_in_english() {
         "county_sheet_deqing_en",
     );
 }
+
+/// The copied citation is in the UI's language.
+#[test]
+fn copy_as_citation_follows_the_ui_language() {
+    let mut harness = app_harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    let model = zhaoqing_explorer::Model::embedded().expect("embedded data");
+    let first = model
+        .dataset
+        .facts_in_scope("city")
+        .next()
+        .expect("a city figure");
+    let expected = zhaoqing_explorer::data::citation::citation(&model.dataset, first, Lang::En);
+    harness
+        .query_all_by_label("Copy as citation")
+        .next()
+        .expect("a copy button on the first card")
+        .click();
+    harness.step();
+    let copied: Vec<&str> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, [expected.as_str()]);
+}

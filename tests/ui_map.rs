@@ -71,6 +71,18 @@ fn dragging_the_map_draws_what_comes_into_view() {
     let (left, top, right, bottom) = (map.left(), map.top(), map.right(), map.bottom());
     let start = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
     let drag = egui::vec2((right - left) / 3.0, 0.0);
+    let lonlat_at = |h: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
+                     p: egui::Pos2| {
+        h.state()
+            .map()
+            .projector()
+            .expect("laid out")
+            .lonlat_from_ui(geo::Coord {
+                x: f64::from(p.x),
+                y: f64::from(p.y),
+            })
+    };
+    let grabbed = lonlat_at(&harness, start);
     harness.drag_at(start);
     harness.run();
     for step in 1..=10 {
@@ -79,6 +91,12 @@ fn dragging_the_map_draws_what_comes_into_view() {
     }
     harness.drop_at(start + drag);
     harness.run();
+    // The ground moved with the pointer: what was under it at the start is under it at the end.
+    let under = lonlat_at(&harness, start + drag);
+    assert!(
+        (under.x - grabbed.x).abs() < 1e-3 && (under.y - grabbed.y).abs() < 1e-3,
+        "{grabbed:?} is now at {under:?}"
+    );
 
     let image = harness.render().expect("wgpu renders");
     let water = egui::Color32::from_rgb(0xE8, 0xEE, 0xF3);
@@ -257,4 +275,66 @@ fn with_a_software_renderer_the_picture_is_scaled_while_zooming() {
         made + 1,
         "a sharp one once settled"
     );
+}
+
+/// The wheel zooms around the cursor: the place under it stays under it.
+#[test]
+fn scrolling_zooms_around_the_cursor() {
+    let mut harness = app_harness();
+    let before = harness
+        .state()
+        .map()
+        .projector()
+        .unwrap()
+        .points_per_degree();
+    let at = screen_pos(&harness, 112.3, 23.4);
+    harness.hover_at(at);
+    harness.run_steps(3);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 3.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // The hover keeps a tooltip asking for frames: step rather than run to rest.
+    harness.run_steps(10);
+    let projector = harness.state().map().projector().unwrap();
+    assert!(projector.points_per_degree() > before * 1.1);
+    let under = projector.lonlat_from_ui(geo::Coord {
+        x: f64::from(at.x),
+        y: f64::from(at.y),
+    });
+    assert!(
+        (under.x - 112.3).abs() < 1e-3 && (under.y - 23.4).abs() < 1e-3,
+        "{under:?}"
+    );
+}
+
+/// A double-click on the map shows the whole city again, as Reset view does.
+#[test]
+fn a_double_click_on_the_map_shows_the_whole_city_again() {
+    // Frames 50 ms apart, so that two clicks come within a double-click's time.
+    let mut harness = app_harness_stepping(0.05);
+    let fitted = harness.state().map().projector().unwrap().visible_lonlat();
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Plus);
+    }
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    let zoomed = harness.state().map().projector().unwrap().visible_lonlat();
+    assert!(zoomed.width() < fitted.width() * 0.8);
+    // Out on the sea-side neighbour, away from counties and symbols.
+    let at = map_rect(&harness).left_top() + egui::vec2(30.0, 120.0);
+    harness.hover_at(at);
+    harness.run();
+    for _ in 0..2 {
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.step();
+    }
+    harness.run();
+    let reset = harness.state().map().projector().unwrap().visible_lonlat();
+    assert!((reset.width() - fitted.width()).abs() < 1e-9, "{reset:?}");
 }

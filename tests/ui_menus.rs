@@ -675,3 +675,46 @@ fn saving_over_an_existing_file_asks_first() {
             .starts_with(b"\x89PNG")
     );
 }
+
+#[test]
+fn the_up_button_goes_to_the_parent_and_a_typed_path_opens_its_file() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "打开数据文件…");
+    go_to_folder(&mut harness, &data("good"));
+    harness
+        .get_by_role_and_label(Role::Button, "↑ 上一级")
+        .click();
+    harness.run();
+    harness.get_by_label("good/");
+    harness.get_by_label("bad/");
+    // A whole path typed as the file name opens that file, wherever the listing is.
+    let file = data("good/figures_minimal.csv");
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .type_text(&file.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "打开").click();
+    harness.run();
+    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    assert!(has_toast(&harness, "已打开"), "{:?}", toasts(&harness));
+    // What was opened is remembered for File → Open recent, by its full path.
+    assert_eq!(
+        harness.state().settings().recent.first(),
+        Some(&file.canonicalize().expect("exists"))
+    );
+}
+
+#[test]
+fn the_charts_export_button_opens_the_dialog_on_the_chart() {
+    let mut harness = app_harness();
+    harness
+        .get_by_role_and_label(Role::Button, "导出图表…")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图像");
+    harness.get_by_role_and_label(Role::Button, "SVG");
+}
