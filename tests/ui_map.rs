@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app_harness, app_harness_stepping, click_at, map_rect, screen_pos};
+use common::{app_harness, app_harness_stepping, click_at, double_click_at, map_rect, screen_pos};
 use egui_kittest::kittest::Queryable as _;
 
 /// 四会市's seat (城中街道), from shared/reference/places.md.
@@ -324,17 +324,9 @@ fn a_double_click_on_the_map_shows_the_whole_city_again() {
     harness.run();
     let zoomed = harness.state().map().projector().unwrap().visible_lonlat();
     assert!(zoomed.width() < fitted.width() * 0.8);
-    // Out on the sea-side neighbour, away from counties and symbols.
+    // In the map's top-left corner, off the counties and their symbols.
     let at = map_rect(&harness).left_top() + egui::vec2(30.0, 120.0);
-    harness.hover_at(at);
-    harness.run();
-    for _ in 0..2 {
-        harness.drag_at(at);
-        harness.step();
-        harness.drop_at(at);
-        harness.step();
-    }
-    harness.run();
+    double_click_at(&mut harness, at);
     let reset = harness.state().map().projector().unwrap().visible_lonlat();
     assert!((reset.width() - fitted.width()).abs() < 1e-9, "{reset:?}");
 }

@@ -100,6 +100,19 @@ fn go_to_folder(harness: &mut Harness<'_, ExplorerApp>, path: &Path) {
     harness.run();
 }
 
+/// Waits for `figures_minimal.csv` to open and checks what the window says it changed: its two
+/// figures replace the shipped ones of the same ids.
+fn assert_minimal_figures_opened(harness: &mut Harness<'_, ExplorerApp>) {
+    wait_until(harness, "opening", |h| !h.state().is_opening());
+    assert!(
+        toasts(harness)
+            .iter()
+            .any(|t| t.contains("figures_minimal.csv：新增 0 条数据，替换 2 条")),
+        "{:?}",
+        toasts(harness)
+    );
+}
+
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -240,14 +253,7 @@ fn open_figures_lists_the_folder_and_opens_the_file_picked() {
     assert!(harness.query_all_by(is_date).count() > 0);
     harness.get_by_role_and_label(Role::Button, "打开").click();
     harness.run();
-    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
-    assert!(
-        toasts(&harness)
-            .iter()
-            .any(|t| t.contains("figures_minimal.csv：新增 0 条数据，替换 2 条")),
-        "{:?}",
-        toasts(&harness)
-    );
+    assert_minimal_figures_opened(&mut harness);
     let after = harness
         .state()
         .model()
@@ -627,24 +633,8 @@ fn a_double_click_on_a_file_opens_it() {
     go_to_folder(&mut harness, &data("good"));
     let file = harness.get_by_label("figures_minimal.csv");
     let at = file.rect().center();
-    harness.hover_at(at);
-    harness.run();
-    // Two clicks in quick succession, as a mouse sends them.
-    for _ in 0..2 {
-        harness.drag_at(at);
-        harness.step();
-        harness.drop_at(at);
-        harness.step();
-    }
-    harness.run();
-    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
-    assert!(
-        toasts(&harness)
-            .iter()
-            .any(|t| t.contains("figures_minimal.csv：新增 0 条数据，替换 2 条")),
-        "{:?}",
-        toasts(&harness)
-    );
+    common::double_click_at(&mut harness, at);
+    assert_minimal_figures_opened(&mut harness);
 }
 
 #[test]

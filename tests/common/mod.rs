@@ -69,3 +69,30 @@ pub fn click_at(harness: &mut Harness<'_, ExplorerApp>, pos: Pos2) {
     harness.drop_at(pos);
     harness.run();
 }
+
+/// Two primary clicks in quick succession, as a mouse sends a double-click.
+pub fn double_click_at(harness: &mut Harness<'_, ExplorerApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for _ in 0..2 {
+        harness.drag_at(pos);
+        harness.step();
+        harness.drop_at(pos);
+        harness.step();
+    }
+    harness.run();
+}
+
+/// The texts the last frame put on the clipboard.
+pub fn copied_texts(harness: &Harness<'_, ExplorerApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
