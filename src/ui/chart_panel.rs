@@ -85,16 +85,34 @@ impl ChartPanel {
         let export = ui
             .horizontal(|ui| {
                 let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
-                egui::ComboBox::new("chart_picker", lang.pick("选择图表", "Pick a chart"))
+                let (picker, export) = (
+                    lang.pick("选择图表", "Pick a chart"),
+                    lang.pick("导出图表…", "Export chart…"),
+                );
+                // The list takes what the label and the button leave, in either language.
+                let text_width = |text: &str| {
+                    let font = egui::TextStyle::Button.resolve(ui.style());
+                    ui.painter()
+                        .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+                        .size()
+                        .x
+                };
+                let spacing = ui.spacing();
+                let others = text_width(picker)
+                    + text_width(export)
+                    + 2.0 * spacing.button_padding.x
+                    + 3.0 * spacing.item_spacing.x
+                    + spacing.icon_width;
+                egui::ComboBox::new("chart_picker", picker)
                     .selected_text(current)
-                    .width(ui.available_width() - 190.0)
+                    .width((ui.available_width() - others).max(120.0))
                     .show_ui(ui, |ui| {
                         for def in CHARTS {
                             ui.selectable_value(&mut self.chart_id, def.id, def.title.get(lang))
                                 .on_hover_text(def.question.get(lang));
                         }
                     });
-                ui.button(lang.pick("导出图表…", "Export chart…"))
+                ui.button(export)
                     .on_hover_text(lang.pick("PNG 或 SVG（Ctrl+E）", "PNG or SVG (Ctrl+E)"))
                     .clicked()
             })
