@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use egui::{Key, RichText, Ui};
 
@@ -30,8 +30,11 @@ pub struct FileDialog {
     listing: Listing,
     /// Asking before a save replaces this existing file.
     confirm_replace: Option<PathBuf>,
-    /// The native dialog, while it is open on its own thread.
-    native: Option<Receiver<Option<PathBuf>>>,
+    /// The native dialog, while it is open on its own thread, and when it was opened.
+    native: Option<(Receiver<Option<PathBuf>>, Instant)>,
+    /// A click just entered this folder: the second half of a double-click on it, landing in
+    /// the new listing, must not act there.
+    entered_by_click: bool,
 }
 
 /// What the user did with the dialog this frame.
@@ -53,8 +56,10 @@ struct Listing {
 struct Entry {
     name: String,
     is_dir: bool,
-    size: u64,
-    modified: Option<SystemTime>,
+    /// "2.0 KB"; empty for a folder.
+    size: String,
+    /// "2026-12-01 14:05", local time; empty when the system gives none.
+    modified: String,
 }
 
 impl FileDialog {
@@ -94,6 +99,7 @@ impl FileDialog {
             listing,
             confirm_replace: None,
             native: None,
+            entered_by_click: false,
         }
     }
 
@@ -212,7 +218,7 @@ impl FileDialog {
                 self.go_to(PathBuf::from(self.folder.trim()));
             }
         });
-        if !ui.ctx().egui_wants_keyboard_input()
+        if !ui.ctx().text_edit_focused()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Backspace))
             && let Some(up) = self.listing.folder.parent().map(Path::to_owned)
         {
@@ -271,6 +277,7 @@ impl FileDialog {
     fn entries_ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<FileChoice> {
         let mut enter = None;
         let mut chosen = None;
+        let mut pick = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(560.0);
             egui::ScrollArea::vertical()
@@ -313,25 +320,47 @@ impl FileDialog {
                                             // Enter (or a second click) on the picked file.
                                             chosen = Some(entry.name.clone());
                                         } else {
-                                            self.file_name = entry.name.clone();
+                                            pick = Some(entry.name.clone());
                                         }
                                     }
-                                    ui.weak(if entry.is_dir {
-                                        lang.pick("文件夹", "folder").to_owned()
+                                    if entry.is_dir {
+                                        ui.weak(lang.pick("文件夹", "folder"));
                                     } else {
-                                        human_size(entry.size)
-                                    });
-                                    ui.weak(entry.modified.map(local_time).unwrap_or_default());
+                                        ui.weak(&entry.size);
+                                    }
+                                    ui.weak(&entry.modified);
                                     ui.end_row();
                                 }
                             });
                     }
                 });
         });
+        let (released, double) = ui.input(|i| {
+            (
+                i.pointer.any_released(),
+                i.pointer
+                    .button_double_clicked(egui::PointerButton::Primary),
+            )
+        });
+        if self.entered_by_click && released {
+            self.entered_by_click = false;
+            if double {
+                // The second click of the double-click that entered this folder.
+                return None;
+            }
+        }
         if let Some(folder) = enter {
             self.go_to(folder);
+            self.entered_by_click = released;
+        }
+        // A file picked from the list is in the folder listed, whatever the field says now.
+        if let Some(name) = pick {
+            self.folder = self.listing.folder.display().to_string();
+            self.file_name = name;
         }
         let name = chosen?;
+        // A file picked from the list is in the folder listed, whatever the field says now.
+        self.folder = self.listing.folder.display().to_string();
         self.file_name = name;
         self.confirm()
     }
@@ -347,6 +376,11 @@ impl FileDialog {
     fn confirm(&mut self) -> Option<FileChoice> {
         let path = self.path();
         match self.mode {
+            // A file where the folder should be: the listing already says it is not a folder.
+            Mode::Folder if path.exists() && !path.is_dir() => {
+                self.go_to(path);
+                None
+            }
             Mode::Folder => Some(FileChoice::Chosen(path)),
             _ if self.file_name.trim().is_empty() => None,
             _ if path.is_dir() => {
@@ -382,14 +416,21 @@ impl FileDialog {
             // The receiver may be gone if the dialog was closed meanwhile; nothing to do then.
             let _ = tx.send(picked);
         });
-        self.native = Some(rx);
+        self.native = Some((rx, Instant::now()));
     }
 
-    /// The native dialog's answer, once it has one.
+    /// The native dialog's answer, once it has one. An answer of "nothing" within a moment of
+    /// opening is no dialog at all (a portal without a file chooser, say): this window is
+    /// shown instead.
     fn poll_native(&mut self) -> Option<FileChoice> {
-        let rx = self.native.as_ref()?;
+        let (rx, opened) = self.native.as_ref()?;
+        let too_soon = opened.elapsed() < Duration::from_millis(700);
         match rx.try_recv() {
             Ok(Some(path)) => Some(FileChoice::Chosen(path)),
+            Ok(None) if too_soon => {
+                self.native = None;
+                None
+            }
             Ok(None) => Some(FileChoice::Cancelled),
             // The thread ended without answering: fall back to the window.
             Err(TryRecvError::Disconnected) => {
@@ -417,23 +458,36 @@ fn list(folder: &Path, mode: Mode) -> std::io::Result<Vec<Entry>> {
         Mode::Save((_, e)) | Mode::Open((_, e)) => e,
         Mode::Folder => &[],
     };
+    let wanted_file = |name: &str| {
+        mode != Mode::Folder
+            && Path::new(name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
     let mut entries: Vec<Entry> = std::fs::read_dir(folder)?
         .filter_map(Result::ok)
         .filter_map(|item| {
             let name = item.file_name().to_string_lossy().into_owned();
-            // Follows links, so a linked folder lists as a folder.
+            if name.starts_with('.') {
+                return None;
+            }
+            // A link may point at a folder: only links and files of a wanted type are looked
+            // up further.
+            let kind = item.file_type().ok()?;
+            if kind.is_file() && !wanted_file(&name) {
+                return None;
+            }
             let meta = std::fs::metadata(item.path()).ok()?;
-            let wanted = meta.is_dir()
-                || (mode != Mode::Folder
-                    && Path::new(&name)
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e))));
-            (wanted && !name.starts_with('.')).then(|| Entry {
-                name,
+            (meta.is_dir() || wanted_file(&name)).then(|| Entry {
+                size: if meta.is_dir() {
+                    String::new()
+                } else {
+                    human_size(meta.len())
+                },
+                modified: meta.modified().ok().map(local_time).unwrap_or_default(),
                 is_dir: meta.is_dir(),
-                size: meta.len(),
-                modified: meta.modified().ok(),
+                name,
             })
         })
         .collect();
@@ -512,22 +566,36 @@ pub fn native_available() -> bool {
                 Path::new("/usr/share/dbus-1/services"),
                 Path::new("/usr/local/share/dbus-1/services"),
             ],
+            &[
+                Path::new("/usr/share/xdg-desktop-portal/portals"),
+                Path::new("/usr/local/share/xdg-desktop-portal/portals"),
+            ],
         )
 }
 
-/// The portal answers when there is a session bus and the portal service is installed for it
-/// to start; zenity needs neither.
+/// The portal answers when there is a session bus, the portal service is installed for it to
+/// start, and a backend offers its file chooser; zenity needs none of these.
 fn linux_native_available(
     session_bus: bool,
     path: Option<&std::ffi::OsStr>,
     service_dirs: &[&Path],
+    portal_dirs: &[&Path],
 ) -> bool {
     let portal = service_dirs
         .iter()
         .any(|dir| dir.join("org.freedesktop.portal.Desktop.service").is_file());
+    let file_chooser = portal_dirs.iter().any(|dir| {
+        std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|entry| {
+                entry.path().extension().is_some_and(|e| e == "portal")
+                    && std::fs::read_to_string(entry.path())
+                        .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+            })
+        })
+    });
     let zenity =
         path.is_some_and(|paths| std::env::split_paths(paths).any(|p| p.join("zenity").is_file()));
-    (session_bus && portal) || zenity
+    (session_bus && portal && file_chooser) || zenity
 }
 
 #[cfg(test)]
@@ -557,12 +625,15 @@ mod tests {
     #[test]
     fn the_native_dialog_is_used_with_a_portal_on_the_bus_or_zenity() {
         let services = tempfile::tempdir().unwrap();
+        let portals = tempfile::tempdir().unwrap();
         let bin = tempfile::tempdir().unwrap();
         let path = std::env::join_paths([bin.path()]).unwrap();
-        let dirs = [services.path()];
+        let (services_at, portals_at) = ([services.path()], [portals.path()]);
+        let available =
+            |bus: bool| linux_native_available(bus, Some(&path), &services_at, &portals_at);
         // A bare X session: no portal, no zenity.
-        assert!(!linux_native_available(true, Some(&path), &dirs));
-        // The portal installed, but no session bus to reach it on.
+        assert!(!available(true));
+        // The portal installed, but no backend offers a file chooser.
         std::fs::write(
             services
                 .path()
@@ -570,11 +641,23 @@ mod tests {
             "",
         )
         .unwrap();
-        assert!(!linux_native_available(false, Some(&path), &dirs));
-        assert!(linux_native_available(true, Some(&path), &dirs));
-        // zenity on the PATH.
+        std::fs::write(
+            portals.path().join("wlr.portal"),
+            "[portal]\nInterfaces=org.freedesktop.impl.portal.Screenshot\n",
+        )
+        .unwrap();
+        assert!(!available(true));
+        // A backend with a file chooser: usable when there is a session bus to reach it on.
+        std::fs::write(
+            portals.path().join("gtk.portal"),
+            "[portal]\nInterfaces=org.freedesktop.impl.portal.FileChooser;\n",
+        )
+        .unwrap();
+        assert!(!available(false));
+        assert!(available(true));
+        // zenity on the PATH needs none of that.
         std::fs::write(bin.path().join("zenity"), "").unwrap();
-        assert!(linux_native_available(false, Some(&path), &[]));
+        assert!(linux_native_available(false, Some(&path), &[], &[]));
     }
 
     #[test]
