@@ -190,7 +190,9 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
         .with_app_id(zhaoqing_explorer::APP_ID)
-        .with_inner_size(remembered.map_or([1280.0, 800.0], |w| w.inner_size(MIN_SIZE)))
+        .with_inner_size(
+            remembered.map_or(settings::DEFAULT_WINDOW_SIZE, |w| w.inner_size(MIN_SIZE)),
+        )
         .with_maximized(remembered.is_some_and(|w| w.maximized))
         .with_min_inner_size(MIN_SIZE);
     match eframe::icon_data::from_png_bytes(embedded::ICON.bytes) {

@@ -1,7 +1,8 @@
 //! The one `eframe::App`: holds the loaded model and the view state, lays out the panels and
-//! carries out what the user asks for. Panels, menus and keys report what the user did as an
-//! [`Action`] for [`ExplorerApp::apply`]; the dialogs' and jobs' outcomes (a file chosen, an
-//! export finished) are acted on where they are polled, below.
+//! carries out what the user asks for. Panels, menus and keys report most of what the user did
+//! as an [`Action`] for [`ExplorerApp::apply`]; widgets that only change a view (the layer
+//! switches, the map's own panning and zooming) change it in place, and the dialogs' and jobs'
+//! outcomes (a file chosen, an export finished) are acted on where they are polled, below.
 
 use std::path::PathBuf;
 
@@ -284,6 +285,23 @@ impl ExplorerApp {
 
     /// Carries out one user request.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        // One file dialog and one background job at a time: a second would take the place of
+        // the first, whose answer or result would then be lost.
+        let starts_work = matches!(
+            action,
+            Action::ExportCsv
+                | Action::CopyImage
+                | Action::OpenExport(_)
+                | Action::OpenFile { .. }
+                | Action::ExportAll
+        );
+        if starts_work && (self.save.is_some() || self.job.is_some()) {
+            self.toasts.info(self.lang.pick(
+                "请先完成或取消当前的对话框或任务",
+                "Finish or cancel the dialog or task first",
+            ));
+            return;
+        }
         let model = self.model.as_ref().ok();
         match action {
             Action::SelectCounty(code) => self.selection.select_county(code),
@@ -963,18 +981,17 @@ impl ExplorerApp {
         }
         let maximized = info.maximized == Some(true);
         match (info.inner_rect, maximized) {
-            // Maximized: keep the size to return to, note that it was maximized.
-            (rect, true) => match (&mut self.window, rect) {
-                (Some(w), _) => w.maximized = true,
-                (None, Some(rect)) => {
-                    self.window = Some(settings::WindowSize {
-                        width: rect.width(),
-                        height: rect.height(),
-                        maximized: true,
-                    });
-                }
-                (None, None) => {}
-            },
+            // Maximized: keep the size to return to (the first window's, if it was never
+            // anything but maximized), note that it was maximized.
+            (_, true) => {
+                let [width, height] = settings::DEFAULT_WINDOW_SIZE;
+                let window = self.window.get_or_insert(settings::WindowSize {
+                    width,
+                    height,
+                    maximized: true,
+                });
+                window.maximized = true;
+            }
             (Some(rect), false) => {
                 self.window = Some(settings::WindowSize {
                     width: rect.width(),

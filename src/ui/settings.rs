@@ -1,6 +1,7 @@
 //! What the program remembers between runs (eframe's persistence): language, selection, chart,
-//! layers, map view, last export folder, whether the first-run hint was dismissed. Stored as one
-//! JSON string; a corrupt or older settings entry is ignored with a notice, never a crash.
+//! the table's filter and sort, layers, map view, the last folder used, the files opened
+//! recently, the window's size, whether the first-run hint was dismissed. Stored as one JSON
+//! string; a corrupt or older settings entry is ignored with a notice, never a crash.
 
 use std::path::PathBuf;
 
@@ -123,6 +124,9 @@ pub fn read_before_start(folder: &std::path::Path) -> Option<Settings> {
     let (settings, notice) = parse(entries.get(KEY)?);
     notice.is_none().then_some(settings)
 }
+
+/// The window's size at the first start.
+pub const DEFAULT_WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 
 impl WindowSize {
     /// The size to open at: never below the window's minimum `min`. (eframe keeps it within the
