@@ -35,8 +35,12 @@ impl SearchBox {
         if entered {
             picked = matches.first().map(|m| m.target.clone());
         }
+        // Only while a click on the list is under way, not for a pointer merely resting there.
         let pointer_on_list = self.matches_rect.is_some_and(|rect| {
-            ui.input(|i| i.pointer.interact_pos().is_some_and(|p| rect.contains(p)))
+            ui.input(|i| {
+                (i.pointer.any_down() || i.pointer.any_released())
+                    && i.pointer.interact_pos().is_some_and(|p| rect.contains(p))
+            })
         });
         self.matches_rect = None;
         if (response.has_focus() || pointer_on_list) && !self.query.trim().is_empty() {
