@@ -81,4 +81,5 @@ messages! {
     About => "关于", "About";
     Cancel => "取消", "Cancel";
     Saved => "已保存", "Saved";
+    ExportChart => "导出图表…", "Export chart…";
 }

@@ -9,6 +9,7 @@ use crate::geometry::lod::Lod;
 use crate::geometry::{Boundaries, FillMesh};
 use crate::i18n::Lang;
 use crate::load_error::LoadError;
+use crate::user_file::count;
 
 /// The geometry behind the map, shared (not copied) by every clone of the model: an export or a
 /// file being opened works on a copy of the model, and all of China is 4.2 million vertices.
@@ -153,25 +154,23 @@ impl Changes {
     /// "figures.csv: 0 figures added, 2 replaced", in the UI's language.
     pub fn summary(&self, lang: Lang) -> String {
         let file = &self.file;
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match (lang, self.change) {
             (Lang::Zh, Change::Nothing) => format!("{file}：没有变化"),
             (Lang::En, Change::Nothing) => format!("{file}: nothing changed"),
             (Lang::Zh, Change::Boundaries { regions }) => format!("{file}：{regions} 个区域"),
             (Lang::En, Change::Boundaries { regions }) => {
-                format!("{file}: {}", plural(regions, "region", "regions"))
+                format!("{file}: {}", count(regions, "region"))
             }
             (Lang::Zh, Change::Projects { points }) => format!("{file}：{points} 个项目点"),
             (Lang::En, Change::Projects { points }) => {
-                format!("{file}: {}", plural(points, "project", "projects"))
+                format!("{file}: {}", count(points, "project"))
             }
             (Lang::Zh, Change::Figures { added, replaced }) => {
                 format!("{file}：新增 {added} 条数据，替换 {replaced} 条")
             }
             (Lang::En, Change::Figures { added, replaced }) => format!(
                 "{file}: {} added, {replaced} replaced",
-                plural(added, "figure", "figures")
+                count(added, "figure")
             ),
         }
     }

@@ -83,7 +83,7 @@ impl UserData {
 }
 
 /// `1 region`, `8 regions`, `9007 vertices`.
-fn count(n: usize, noun: &str) -> String {
+pub fn count(n: usize, noun: &str) -> String {
     match (n, noun) {
         (1, _) => format!("1 {noun}"),
         (_, "vertex") => format!("{n} vertices"),

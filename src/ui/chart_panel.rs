@@ -4,7 +4,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::Model;
 use crate::charts::{CHARTS, Chart, ChartDef, ChartError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 use super::chart_view::{ChartContext, chart_ui};
 use super::table_view::{PanelAction, TableView};
@@ -87,7 +87,7 @@ impl ChartPanel {
                 let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
                 let (picker, export) = (
                     lang.pick("选择图表", "Pick a chart"),
-                    lang.pick("导出图表…", "Export chart…"),
+                    Msg::ExportChart.text(lang),
                 );
                 // The list takes what the label and the button leave, in either language.
                 let text_width = |text: &str| {
@@ -112,8 +112,12 @@ impl ChartPanel {
                                 .on_hover_text(def.question.get(lang));
                         }
                     });
+                let shortcut = ui.ctx().format_shortcut(&super::menus::EXPORT);
                 ui.button(export)
-                    .on_hover_text(lang.pick("PNG 或 SVG（Ctrl+E）", "PNG or SVG (Ctrl+E)"))
+                    .on_hover_text(format!(
+                        "{} ({shortcut})",
+                        lang.pick("PNG 或 SVG", "PNG or SVG")
+                    ))
                     .clicked()
             })
             .inner;

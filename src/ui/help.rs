@@ -1,29 +1,35 @@
 //! Help: the keyboard shortcuts and the About window (version, data sources and licences).
 
-use egui::{RichText, Ui};
+use egui::{KeyboardShortcut, RichText, Ui};
 
 use crate::data::Dataset;
 use crate::embedded;
 use crate::i18n::{Lang, Msg};
 
-/// (keys, what they do) in both languages.
-pub const SHORTCUTS: &[(&str, &str, &str)] = &[
+use super::menus;
+
+/// The menus' shortcuts, spelled as this system spells them (Ctrl on Linux and Windows).
+const MENU_SHORTCUTS: &[(KeyboardShortcut, &str, &str)] = &[
     (
-        "Ctrl+O",
+        menus::OPEN,
         "打开边界或项目点文件",
         "Open boundaries or project points",
     ),
     (
-        "Ctrl+E",
+        menus::EXPORT,
         "导出图表、地图或报告页",
         "Export the chart, the map or a report sheet",
     ),
     (
-        "Ctrl+Shift+C",
-        "复制当前图表的图像",
-        "Copy the chart shown as an image",
+        menus::COPY_IMAGE,
+        "复制所选图表的图像",
+        "Copy the chart picked as an image",
     ),
-    ("Ctrl+Q", "退出", "Quit"),
+    (menus::QUIT, "退出", "Quit"),
+];
+
+/// The other keys: (keys, what they do) in both languages.
+pub const SHORTCUTS: &[(&str, &str, &str)] = &[
     ("+ / −", "放大 / 缩小地图", "Zoom the map in / out"),
     ("← ↑ → ↓", "平移地图", "Pan the map"),
     (
@@ -50,6 +56,12 @@ pub fn shortcuts_ui(ui: &mut Ui, lang: Lang) {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
+            for (shortcut, zh, en) in MENU_SHORTCUTS {
+                let keys = ui.ctx().format_shortcut(shortcut);
+                ui.label(RichText::new(keys).monospace().strong());
+                ui.label(lang.pick(zh, en));
+                ui.end_row();
+            }
             for (keys, zh, en) in SHORTCUTS {
                 ui.label(RichText::new(*keys).monospace().strong());
                 ui.label(lang.pick(zh, en));

@@ -1,5 +1,6 @@
 //! The menu bar and the keyboard shortcuts: what a desktop user looks for under File, View and
-//! Help, each item with its shortcut shown. Both report [`Action`]s; the app carries them out.
+//! Help, each item with its shortcut shown. Both report [`Action`]s for the app to carry out;
+//! only View → Layers changes its switches in place.
 
 use std::path::PathBuf;
 
@@ -100,7 +101,7 @@ fn file_menu_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<A
         recent_ui(ui, lang, recent, actions)
     });
     ui.separator();
-    if item(ui, lang.pick("导出图表…", "Export chart…"), Some(&EXPORT)) {
+    if item(ui, Msg::ExportChart.text(lang), Some(&EXPORT)) {
         actions.push(Action::OpenExport(What::Chart));
     }
     if item(ui, lang.pick("导出地图…", "Export map…"), None) {
