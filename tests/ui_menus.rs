@@ -708,3 +708,29 @@ fn the_charts_export_button_opens_the_dialog_on_the_chart() {
     harness.get_by_label("导出图像");
     harness.get_by_role_and_label(Role::Button, "SVG");
 }
+
+#[test]
+fn a_double_click_on_a_folder_goes_in_once() {
+    // Frames 50 ms apart, so that the two clicks make one double-click.
+    let mut harness = common::app_harness_stepping(0.05);
+    click_menu_item(&mut harness, "文件", "打开数据文件…");
+    go_to_folder(&mut harness, &data(""));
+    let at = harness.get_by_label("good/").rect().center();
+    common::double_click_at(&mut harness, at);
+    // In good/, with nothing picked there by the second click.
+    harness.get_by_label("figures_minimal.csv");
+    let name = harness.get_by_role_and_label(Role::TextInput, "文件名");
+    assert_eq!(name.value().as_deref(), Some(""));
+}
+
+#[test]
+fn a_second_dialog_never_takes_the_place_of_the_first() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "打开数据文件…");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    // The open dialog stays; the export dialog does not come.
+    harness.get_by_label("打开数据文件（JSON 或 CSV）");
+    assert!(harness.query_by_label("导出图像").is_none());
+    assert!(has_toast(&harness, "请先完成或取消当前的对话框或任务"));
+}
