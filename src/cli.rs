@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::Model;
 use crate::charts::CHARTS;
 use crate::load_error::LoadError;
-use crate::user_file::{UserData, read_user_file};
+use crate::user_file::{Options, UserData, read_user_file};
 
 /// `charts`: one line per chart: id, Chinese title, English title, tab-separated.
 pub fn list_charts(out: &mut impl Write) -> std::io::Result<()> {
@@ -36,14 +36,19 @@ fn first_problem(problems: &[LoadError]) -> String {
 }
 
 /// `validate FILE…`: detects each file's kind, checks it (figures and project points against the
-/// embedded dataset), and prints one summary line per valid file (then its warnings) or every
-/// problem of an invalid one as `FILE: WHERE: WHAT`. `Ok(true)` when every file is valid.
-pub fn validate(files: &[PathBuf], out: &mut impl Write) -> Result<bool, CommandError> {
+/// embedded dataset, boundaries for the GCJ-02 offset from the embedded ones), and prints one
+/// summary line per valid file (then its warnings) or every problem of an invalid one as
+/// `FILE: WHERE: WHAT`. `Ok(true)` when every file is valid.
+pub fn validate(
+    files: &[PathBuf],
+    options: Options,
+    out: &mut impl Write,
+) -> Result<bool, CommandError> {
     let model = Model::embedded().map_err(CommandError::Embedded)?;
     let mut all_valid = true;
     for path in files {
         let name = path.display().to_string();
-        let problems = match read_user_file(path) {
+        let problems = match read_user_file(path, options) {
             Ok(data) => {
                 let problems = data.check(&name, &model.dataset, &model.boundaries);
                 if problems.is_empty() {
@@ -57,10 +62,12 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> Result<bool, Command
                             writeln!(out, "{name}: properties: {reason} (warning)")?;
                         }
                     }
-                    for warning in data.warnings().iter().take(MAX_PROBLEMS_SHOWN) {
+                    let gcj02 = data.gcj02_warning(&name, &model.boundaries);
+                    let warnings: Vec<&LoadError> = gcj02.iter().chain(data.warnings()).collect();
+                    for warning in warnings.iter().take(MAX_PROBLEMS_SHOWN) {
                         writeln!(out, "{warning} (warning)")?;
                     }
-                    more(out, &name, data.warnings().len(), "warnings")?;
+                    more(out, &name, warnings.len(), "warnings")?;
                 }
                 problems
             }

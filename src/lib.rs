@@ -19,6 +19,7 @@ pub mod load_error;
 pub mod model;
 pub mod search;
 pub mod selection;
+pub mod sniff;
 pub mod table;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -50,7 +50,16 @@ impl LoadError {
             Some(i) => message[..i].to_owned(),
             None => message,
         };
-        let location = format!("{}:{}", err.line(), err.column());
+        // Column 0 is serde_json's way of saying "just after the line break": the problem is at
+        // the end of the line before (a record cut off there), as a person would look for it.
+        let location = match (err.line(), err.column()) {
+            (line, 0) if line > 1 => {
+                let previous = text.split('\n').nth(line - 2).unwrap_or_default();
+                let previous = previous.strip_suffix('\r').unwrap_or(previous);
+                format!("{}:{}", line - 1, previous.len() + 1)
+            }
+            (line, column) => format!("{line}:{column}"),
+        };
         let mut hint = None;
         let message = match err.classify() {
             serde_json::error::Category::Eof => {

@@ -32,6 +32,10 @@ enum Command {
     /// or CSV). Prints a summary per valid file or every problem as FILE: WHERE: WHAT; exits 0
     /// when all are valid, 1 when any is not, 2 when the check itself could not run.
     Validate {
+        /// The coordinates are GCJ-02 (Amap, DataV.GeoAtlas, ECharts maps): convert them to
+        /// WGS-84 before checking.
+        #[arg(long)]
+        gcj02: bool,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -112,16 +116,20 @@ fn main() -> ExitCode {
                 .context("charts")
                 .map(|()| ExitCode::SUCCESS),
         ),
-        Some(Command::Validate { files }) => report(
-            cli::validate(&files, &mut std::io::stdout().lock())
-                .context("validate")
-                .map(|valid| {
-                    if valid {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::FAILURE
-                    }
-                }),
+        Some(Command::Validate { files, gcj02 }) => report(
+            cli::validate(
+                &files,
+                zhaoqing_explorer::user_file::Options { gcj02 },
+                &mut std::io::stdout().lock(),
+            )
+            .context("validate")
+            .map(|valid| {
+                if valid {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }),
         ),
         Some(Command::Export {
             chart,

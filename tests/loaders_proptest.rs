@@ -129,7 +129,7 @@ proptest! {
     fn valid_polygons_load_with_every_vertex(rings in prop::collection::vec(ring(), 1..5)) {
         let text = boundaries_file(&rings).to_string();
         let loaded = load_user_file("generated.geojson", text.as_bytes());
-        let Ok(UserData::Boundaries { boundaries, choice }) = loaded else {
+        let Ok(UserData::Boundaries { boundaries, choice, .. }) = loaded else {
             return Err(TestCaseError::fail(format!("{loaded:?}")));
         };
         prop_assert!(choice.is_none());

@@ -215,8 +215,8 @@ const BAD: &[Bad] = &[
     hinted(
         "shapefile.shp",
         "",
-        "this is not a text file",
-        "looks like a shapefile",
+        "this is the .shp part of a shapefile, not GeoJSON, JSON or CSV",
+        "`ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson shapefile.shp`",
     ),
     hinted(
         "not_data.txt",
@@ -224,10 +224,11 @@ const BAD: &[Bad] = &[
         "nor a figures CSV",
         "id,value,unit",
     ),
-    bad(
+    hinted(
         "linestring.geojson",
         "feature 0: geometry.type",
-        r#"geometry type "LineString" is not supported"#,
+        r#"geometry type "LineString" is not supported (Point, MultiPoint, Polygon or MultiPolygon)"#,
+        "Lines to Polygons",
     ),
     bad(
         "point_among_polygons.geojson",
@@ -324,6 +325,145 @@ const BAD: &[Bad] = &[
         "figures_bad_scope.csv",
         "figure party_members_2021: scope",
         r#""441299" is not "city", "company" or a county adcode"#,
+    ),
+    // Files from the real world (made by scripts/make_test_files.py): what each really is,
+    // where, and the step that helps.
+    hinted(
+        "shapefile_zipped.geojson",
+        "",
+        "this is a ZIP archive holding a shapefile (zhaoqing.shp), not GeoJSON, JSON or CSV",
+        "`ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson /vsizip/shapefile_zipped.geojson/zhaoqing.shp`",
+    ),
+    hinted(
+        "workbook.csv",
+        "",
+        "this is an Excel workbook (.xlsx), not GeoJSON, JSON or CSV",
+        r#"File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" (in WPS: 文件 → 另存为 → CSV)"#,
+    ),
+    hinted(
+        "workbook_old.csv",
+        "",
+        "this is an old Excel or WPS workbook (.xls/.et), not GeoJSON, JSON or CSV",
+        "`libreoffice --headless --convert-to csv workbook_old.csv`",
+    ),
+    hinted(
+        "report.geojson",
+        "",
+        "this is a PDF document, not GeoJSON, JSON or CSV",
+        "`pdftotext -layout report.geojson`",
+    ),
+    hinted(
+        "map_picture.geojson",
+        "",
+        "this is a PNG image, not GeoJSON, JSON or CSV",
+        "a picture of a map holds no boundaries",
+    ),
+    hinted(
+        "echarts_register.js",
+        "",
+        "this is JavaScript that wraps map data, not GeoJSON, JSON or CSV",
+        "delete `echarts.registerMap('肇庆市',` before the first {",
+    ),
+    hinted(
+        "var_assignment.geojson",
+        "",
+        "this is JavaScript that wraps map data, not GeoJSON, JSON or CSV",
+        "delete `var zhaoqing =` before the first {",
+    ),
+    hinted(
+        "download_page.geojson",
+        "",
+        "this is a web page (HTML), not GeoJSON, JSON or CSV",
+        "a login or error page?",
+    ),
+    hinted(
+        "zhaoqing.kml",
+        "",
+        "this is a KML file, not GeoJSON, JSON or CSV",
+        "`ogr2ogr -f GeoJSON out.geojson zhaoqing.kml`",
+    ),
+    hinted(
+        "zhaoqing.gpkg",
+        "",
+        "this is an SQLite database (a GeoPackage or SpatiaLite file), not GeoJSON, JSON or CSV",
+        "`ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson zhaoqing.gpkg`",
+    ),
+    hinted(
+        "zhaoqing.geojson.gz",
+        "",
+        "this is a gzip-compressed file, not GeoJSON, JSON or CSV",
+        "`gunzip -k zhaoqing.geojson.gz`",
+    ),
+    // Excel writes CRLF line ends; the row at fault is on line 3.
+    bad(
+        "figures_crlf.csv",
+        "line 3: value",
+        r#""about 5" is not a number"#,
+    ),
+    hinted(
+        "figures_percent.csv",
+        "line 2: value",
+        r#""36.70%" is not a number"#,
+        "write 36.70 and put % in the unit column",
+    ),
+    hinted(
+        "figures_fullwidth.csv",
+        "line 2: value",
+        r#""１５６．９６" is not a number"#,
+        "the digits are full-width (typed in full-width mode); write 156.96",
+    ),
+    hinted(
+        "figures_semicolon.csv",
+        "line 1",
+        "the columns are separated by semicolons (;), not commas",
+        r#"File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)""#,
+    ),
+    hinted(
+        "figures_county_name.csv",
+        "figure sihui_top100_county_rank: scope",
+        r#""四会市" is not "city", "company" or a county adcode"#,
+        "write the county's code 441284 (四会市)",
+    ),
+    hinted(
+        "figures_excel_date.csv",
+        "figure xpeng_may_2021_deliveries_yoy: period",
+        r#""2021/5/1" is not a period like 2020, 2021-Q1, 2021-05 or 2021-2025"#,
+        "the sheet turned the period into a date; write 2021-05",
+    ),
+    hinted(
+        "figures_excel_date.csv",
+        "figure investment_drive_actions_2021: period",
+        r#""44256" is not a period like 2020, 2021-Q1, 2021-05 or 2021-2025"#,
+        "the sheet turned the period into a date; write 2021-03",
+    ),
+    hinted(
+        "geometry_collection.geojson",
+        "feature 0: geometry.type",
+        r#"geometry type "GeometryCollection" is not supported (Point, MultiPoint, Polygon or MultiPolygon)"#,
+        "`ogr2ogr -explodecollections out.geojson FILE`",
+    ),
+    hinted(
+        "multipoint_projects.geojson",
+        "feature 0: geometry",
+        "project xpeng_zhaoqing_base is a MultiPoint of 2 points; a project is one site, one Point",
+        "give each site a feature of its own",
+    ),
+    hinted(
+        "duplicate_adcode.geojson",
+        "feature 1: properties.adcode",
+        r#"features 0 (端州区) and 1 (鼎湖区) have the same code "441202"; each region needs a code of its own"#,
+        r#"if "adcode" is not the code, choose the property that is"#,
+    ),
+    // The third record is cut off at the end of line 3.
+    bad(
+        "sequence_broken.geojsons",
+        "3:2828",
+        "invalid JSON: invalid number",
+    ),
+    bad(
+        "topojson_bad_arc.topojson",
+        "objects.counties.geometries[1].arcs[0][1]",
+        "arc 99 does not exist: the topology has 3 arcs",
     ),
 ];
 
@@ -438,7 +578,7 @@ const GOOD: &[(&str, &str, &[&str])] = &[
         "tests/data/good/guessed_code.geojson",
         "boundaries, 2 regions, 10 vertices",
         &[
-            r#"properties: no property is named like a code (adcode, code, ADCODE, CODE, id, gb, GB); "GID_2" is used because its values differ from feature to feature (warning)"#,
+            r#"properties: no property is named like a code (adcode, code, ADCODE, CODE, id, gb, GB); "GID_2" is used because its values differ from feature to feature and look like codes (warning)"#,
         ],
     ),
     (
@@ -449,6 +589,66 @@ const GOOD: &[(&str, &str, &[&str])] = &[
     (
         "tests/data/good/sliver.geojson",
         "boundaries, 1 region, 5 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/figures_blank_rows.csv",
+        "figures, 2 figures",
+        &["lines 4–6: the rows are empty; they are skipped (warning)"],
+    ),
+    (
+        "tests/data/good/self_crossing_ring.geojson",
+        "boundaries, 1 region, 8 vertices",
+        &[
+            "feature 0: geometry.coordinates[0]: the ring crosses itself at [112.468398, 23.107355]; the polygon is split there and keeps what the ring encloses an odd number of times (warning)",
+        ],
+    ),
+    (
+        "tests/data/good/zhaoqing.geojsons",
+        "boundaries (GeoJSON text sequence), 8 regions, 9007 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/zhaoqing.ndjson",
+        "boundaries (GeoJSON text sequence), 8 regions, 9007 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/zhaoqing.topojson",
+        r#"boundaries (TopoJSON object "counties"), 8 regions, 9007 vertices"#,
+        &[],
+    ),
+    (
+        "tests/data/good/zhaoqing_echarts.json",
+        "boundaries (ECharts map), 8 regions, 9007 vertices",
+        &[],
+    ),
+    (
+        "tests/data/good/zhaoqing_gcj02.geojson",
+        "boundaries, 8 regions, 9007 vertices",
+        &[
+            r#"coordinates: the regions sit 608 m from the same 8 regions of the map shown, as GCJ-02 coordinates (Amap, DataV.GeoAtlas, ECharts maps) would (hint: read it as GCJ-02: `validate --gcj02 FILE`, or in the window answer "Convert from GCJ-02") (warning)"#,
+        ],
+    ),
+    (
+        "tests/data/good/projects_qgis_fid.geojson",
+        "projects, 3 points",
+        &[
+            r#"feature 0: properties.fid: "fid" is not a project field; it is ignored (warning)"#,
+            r#"feature 1: properties.fid: "fid" is not a project field; it is ignored (warning)"#,
+            r#"feature 2: properties.fid: "fid" is not a project field; it is ignored (warning)"#,
+        ],
+    ),
+    (
+        "tests/data/good/code_guess_pac.geojson",
+        "boundaries, 3 regions, 173 vertices",
+        &[
+            r#"properties: no property is named like a code (adcode, code, ADCODE, CODE, id, gb, GB); "PAC" is used because its values look like administrative codes (6, 9 or 12 digits) (warning)"#,
+        ],
+    ),
+    (
+        "tests/data/good/projects_multipoint_single.geojson",
+        "projects, 2 points",
         &[],
     ),
     ("tests/data/good/figures.json", "figures, 2 figures", &[]),
@@ -617,7 +817,7 @@ fn validate_needs_a_file() {
 fn a_csv_carries_measures_and_several_projects() {
     use zhaoqing_explorer::user_file::{UserData, read_user_file};
     let Ok(UserData::Figures { figures, .. }) =
-        read_user_file(&data("tests/data/good/figures.csv"))
+        read_user_file(&data("tests/data/good/figures.csv"), Default::default())
     else {
         panic!("the CSV holds figures");
     };
@@ -746,4 +946,53 @@ fn quote_printed_and_value_must_hold_one_another() {
         ),
     ];
     assert_eq!(out.lines().collect::<Vec<_>>(), expected, "{out}");
+}
+
+/// A named pipe would block a reader until something writes to it: it is refused unopened, and
+/// the files after it are still checked.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_and_a_folder_are_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("figures.csv");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    let good = data("tests/data/good/bom.geojson");
+    let folder = dir.path().to_owned();
+    let (output, _) = validate_within(
+        &[pipe.clone(), folder.clone(), good.clone()],
+        Duration::from_secs(20),
+    );
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}: this is not a regular file (a named pipe, a device or a socket), so it is not read (hint: save the data to a file and open that)",
+                pipe.display()
+            ),
+            format!("{}: this is a folder, not a file", folder.display()),
+            format!("{}: boundaries, 1 region, 5 vertices", good.display()),
+        ]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn gcj02_data_is_converted_with_the_flag() {
+    let path = data("tests/data/good/zhaoqing_gcj02.geojson");
+    let output = Command::new(BIN)
+        .args(["validate", "--gcj02"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{}: boundaries, 8 regions, 9007 vertices, converted from GCJ-02 to WGS-84\n",
+            path.display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(0));
 }

@@ -57,6 +57,49 @@ impl Period {
     }
 }
 
+/// The month a spreadsheet's date stands for, when Excel turned a typed `2021-05` into a date
+/// and saved it as one: `2021/5/1`, `2021/5`, `2021-05-01`, `2021年5月`, `May-21` or a serial day
+/// number (`44317`, days since 1899-12-30). `None` for anything else.
+pub fn from_spreadsheet_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let month = |y: i64, m: i64| {
+        ((1..=12).contains(&m) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}"))
+    };
+    if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let serial: i64 = s.parse().ok()?;
+        let (y, m) = civil_from_days(serial - 25_569);
+        return month(y, m);
+    }
+    let parts: Vec<&str> = s
+        .split(['/', '-', '.', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let number = |p: &str| p.parse::<i64>().ok();
+    match parts.as_slice() {
+        [y, m] | [y, m, _] if y.len() == 4 => month(number(y)?, number(m)?),
+        [name, yy] if yy.len() == 2 => {
+            const MONTHS: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let m = MONTHS.iter().position(|n| name.eq_ignore_ascii_case(n))? as i64 + 1;
+            month(2000 + number(yy)?, m)
+        }
+        _ => None,
+    }
+}
+
+/// (year, month) of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +139,27 @@ mod tests {
         assert_eq!(periods[0].start, (2020, 1));
         assert_eq!(periods[1], Period::parse("2021-Q1").unwrap());
         assert_eq!(periods[2], Period::parse("2021-2025").unwrap());
+    }
+
+    #[test]
+    fn spreadsheet_dates_name_their_month() {
+        for (cell, period) in [
+            ("2021/5/1", "2021-05"),
+            ("2021/5", "2021-05"),
+            ("2021-05-01", "2021-05"),
+            ("2021年5月", "2021-05"),
+            ("May-21", "2021-05"),
+            ("44317", "2021-05"),
+            ("44256", "2021-03"),
+        ] {
+            assert_eq!(
+                from_spreadsheet_date(cell).as_deref(),
+                Some(period),
+                "{cell}"
+            );
+        }
+        for cell in ["2021", "Q1", "441284", "2021/13/1"] {
+            assert_eq!(from_spreadsheet_date(cell), None, "{cell}");
+        }
     }
 }

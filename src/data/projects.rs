@@ -104,7 +104,6 @@ impl Precision {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ProjectProperties {
     pub id: String,
     pub name_zh: String,
@@ -141,18 +140,57 @@ impl std::ops::Deref for Project {
     }
 }
 
-/// Reads a FeatureCollection of Point features with project properties.
+/// The properties a project has; any other is ignored with a warning (QGIS adds `fid`).
+const FIELDS: [&str; 12] = [
+    "id",
+    "name_zh",
+    "name_en",
+    "county",
+    "industry",
+    "figures",
+    "articles",
+    "precision",
+    "coord_source",
+    "location_zh",
+    "location_en",
+    "location_note",
+];
+
+/// Reads a FeatureCollection of Point features with project properties. The shipped data is
+/// held to the schema exactly: a property that is not a project field is an error here.
 pub fn parse_projects(file: &str, bytes: &[u8]) -> Result<Vec<Project>, LoadError> {
     parse_feature_collection(file, bytes)?
         .into_iter()
-        .map(|feature| project_from_feature(file, feature))
+        .map(|feature| {
+            let (project, mut ignored) = project_from_feature(file, feature)?;
+            match ignored.pop() {
+                Some(error) => Err(error),
+                None => Ok(project),
+            }
+        })
         .collect()
 }
 
-/// One project from a Point feature; a missing geometry is an error here (the caller decides
-/// whether to skip such features first).
-pub fn project_from_feature(file: &str, feature: Feature) -> Result<Project, LoadError> {
+/// One project from a Point feature (or a MultiPoint of one point, as QGIS writes points), with
+/// a warning for each property that is not a project field. A missing geometry is an error here
+/// (the caller decides whether to skip such features first).
+pub fn project_from_feature(
+    file: &str,
+    feature: Feature,
+) -> Result<(Project, Vec<LoadError>), LoadError> {
     let at = |what: &str| format!("feature {}: {what}", feature.index);
+    let ignored: Vec<LoadError> = feature
+        .properties
+        .keys()
+        .filter(|k| !FIELDS.contains(&k.as_str()))
+        .map(|k| {
+            LoadError::new(
+                file,
+                at(&format!("properties.{k}")),
+                format!("{k:?} is not a project field; it is ignored"),
+            )
+        })
+        .collect();
     let props: ProjectProperties =
         serde_json::from_value(serde_json::Value::Object(feature.properties)).map_err(|e| {
             LoadError::new(file, at("properties"), e.to_string()).with_hint(
@@ -162,6 +200,22 @@ pub fn project_from_feature(file: &str, feature: Feature) -> Result<Project, Loa
         })?;
     let lonlat = match feature.geometry {
         Some(Geometry::Point(p)) => p.0,
+        Some(Geometry::MultiPoint(points)) if points.0.len() == 1 => points.0[0].0,
+        Some(Geometry::MultiPoint(points)) => {
+            return Err(LoadError::new(
+                file,
+                at("geometry"),
+                format!(
+                    "project {} is a MultiPoint of {} points; a project is one site, one Point",
+                    props.id,
+                    points.0.len()
+                ),
+            )
+            .with_hint(
+                "give each site a feature of its own: `ogr2ogr -explodecollections out.geojson \
+                 FILE`, or in QGIS: Vector → Geometry Tools → Multipart to Singleparts",
+            ));
+        }
         Some(other) => {
             return Err(LoadError::new(
                 file,
@@ -177,5 +231,5 @@ pub fn project_from_feature(file: &str, feature: Feature) -> Result<Project, Loa
             ));
         }
     };
-    Ok(Project { props, lonlat })
+    Ok((Project { props, lonlat }, ignored))
 }

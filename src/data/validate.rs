@@ -91,28 +91,55 @@ impl Dataset {
             .collect();
         for f in figures {
             let at = |field: &str| format!("figure {}: {field}", f.id);
-            let mut problem = |field: &str, message: String| {
-                problems.push(LoadError::new(file, at(field), message));
-            };
-            if !f.value.is_finite() {
-                problem("value", "the value is not a finite number".into());
-            }
             if !scopes.contains(f.scope.as_str()) {
-                problem(
-                    "scope",
-                    format!(
-                        "{:?} is not \"city\", \"company\" or a county adcode",
-                        f.scope
+                // A county written by name: suggest its code.
+                let named = self.counties.iter().find(|c| {
+                    let scope = f.scope.trim();
+                    c.name_zh == scope
+                        || c.name_en.eq_ignore_ascii_case(scope)
+                        || (scope.chars().count() >= 2 && c.name_zh.starts_with(scope))
+                });
+                problems.push(
+                    LoadError::new(
+                        file,
+                        at("scope"),
+                        format!(
+                            "{:?} is not \"city\", \"company\" or a county adcode",
+                            f.scope
+                        ),
+                    )
+                    .with_hint_opt(
+                        named.map(|c| {
+                            format!("write the county's code {} ({})", c.adcode, c.name_zh)
+                        }),
                     ),
                 );
             }
             if let Some(period) = &f.period
                 && !is_period(period)
             {
-                problem(
-                    "period",
-                    format!("{period:?} is not a period like 2020, 2021-Q1, 2021-05 or 2021-2025"),
+                let month = super::period::from_spreadsheet_date(period);
+                problems.push(
+                    LoadError::new(
+                        file,
+                        at("period"),
+                        format!(
+                            "{period:?} is not a period like 2020, 2021-Q1, 2021-05 or 2021-2025"
+                        ),
+                    )
+                    .with_hint_opt(month.map(|m| {
+                        format!(
+                            "the sheet turned the period into a date; write {m} (in Excel, \
+                             format the column as Text before typing)"
+                        )
+                    })),
                 );
+            }
+            let mut problem = |field: &str, message: String| {
+                problems.push(LoadError::new(file, at(field), message));
+            };
+            if !f.value.is_finite() {
+                problem("value", "the value is not a finite number".into());
             }
             for project in &f.projects {
                 if self.project(project).is_none() {

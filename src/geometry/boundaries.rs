@@ -10,7 +10,7 @@ use geo::{
     Area as _, BoundingRect as _, Contains as _, Coord, GeodesicArea as _, InteriorPoint as _,
     MapCoords as _, MultiPolygon, Polygon, Rect,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -145,9 +145,30 @@ impl Boundaries {
     ) -> Result<Self, LoadError> {
         let mut regions = Vec::with_capacity(features.len());
         let mut warnings = Vec::new();
+        // Lookups by code return one region, so two with one code would hide the second.
+        let mut first_with_code: HashMap<String, (usize, String)> = HashMap::new();
         for feature in features {
+            let index = feature.index;
             match region_from_feature(file, feature, keys)? {
-                Ok(region) => regions.push(region),
+                Ok(region) => {
+                    if let Some((first, name)) = first_with_code.get(&region.code) {
+                        return Err(LoadError::new(
+                            file,
+                            format!("feature {index}: properties.{}", keys.code),
+                            format!(
+                                "features {first} ({name}) and {index} ({}) have the same code \
+                                 {:?}; each region needs a code of its own",
+                                region.name_zh, region.code
+                            ),
+                        )
+                        .with_hint(format!(
+                            "if {:?} is not the code, choose the property that is",
+                            keys.code
+                        )));
+                    }
+                    first_with_code.insert(region.code.clone(), (index, region.name_zh.clone()));
+                    regions.push(region);
+                }
                 Err(warning) => warnings.push(warning),
             }
         }
@@ -277,7 +298,7 @@ pub fn detect_keys(
     let code = match code {
         Some(code) => code,
         None => {
-            let Some(guess) = guess_code_key(&drawn, &keys) else {
+            let Some((guess, why)) = guess_code_key(&drawn, &keys) else {
                 let found = if keys.is_empty() {
                     "the features have no text or number properties".to_owned()
                 } else {
@@ -296,8 +317,7 @@ pub fn detect_keys(
                 ));
             };
             reasons.push(format!(
-                "no property is named like a code ({}); {guess:?} is used because its values \
-                 differ from feature to feature",
+                "no property is named like a code ({}); {guess:?} is used because {why}",
                 CODE_KEYS.join(", ")
             ));
             guess
@@ -316,9 +336,11 @@ pub fn detect_keys(
     Ok((detected, choice))
 }
 
-/// A property every drawn feature has, with a different value in each: code-like values (no
-/// spaces, ASCII) first.
-fn guess_code_key(drawn: &[&Feature], keys: &[String]) -> Option<String> {
+/// A property every drawn feature has, with a different value in each, and why it was chosen:
+/// values that look like administrative codes (6, 9 or 12 digits, as `PAC` or `ADCODE99` hold)
+/// first, then code-like ones (ASCII, no spaces, not a decimal measure such as `AREA`), then
+/// any.
+fn guess_code_key(drawn: &[&Feature], keys: &[String]) -> Option<(String, &'static str)> {
     let usable = |key: &String| {
         let mut values = HashSet::new();
         drawn.iter().all(|f| {
@@ -328,20 +350,48 @@ fn guess_code_key(drawn: &[&Feature], keys: &[String]) -> Option<String> {
                 .is_some_and(|v| values.insert(v))
         })
     };
-    let code_like = |key: &String| {
+    let every = |key: &String, test: fn(&str) -> bool| {
         drawn.iter().all(|f| {
-            f.properties.get(key).and_then(scalar).is_some_and(|v| {
-                v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
-            })
+            f.properties
+                .get(key)
+                .and_then(scalar)
+                .is_some_and(|v| test(&v))
         })
     };
     let candidates: Vec<&String> = keys.iter().filter(|k| usable(k)).collect();
-    candidates
-        .iter()
-        .find(|k| code_like(k))
-        .or(candidates.first())
-        .map(|k| (*k).clone())
+    let tiers: [(ValueTest, &str); 3] = [
+        (
+            looks_like_admin_code,
+            "its values look like administrative codes (6, 9 or 12 digits)",
+        ),
+        (
+            looks_like_code,
+            "its values differ from feature to feature and look like codes",
+        ),
+        (|_| true, "its values differ from feature to feature"),
+    ];
+    tiers.iter().find_map(|(test, why)| {
+        candidates
+            .iter()
+            .find(|k| every(k, *test))
+            .map(|k| ((*k).clone(), *why))
+    })
+}
+
+/// A test every value of a property must pass.
+type ValueTest = fn(&str) -> bool;
+
+/// `441202`, `441202000`, `441202000000` (a float `441202.0` too, as some exports write it).
+fn looks_like_admin_code(v: &str) -> bool {
+    let digits = v.strip_suffix(".0").unwrap_or(v);
+    matches!(digits.len(), 6 | 9 | 12) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// ASCII letters, digits and `_-.` without spaces, but not a decimal number (a measure).
+fn looks_like_code(v: &str) -> bool {
+    v.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+        && !(v.contains('.') && v.parse::<f64>().is_ok())
 }
 
 fn quoted_list(keys: &[String]) -> String {

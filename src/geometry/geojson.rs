@@ -1,9 +1,11 @@
-//! Reading GeoJSON (RFC 7946) into `geo` types, with errors that name the feature and the place
-//! in it. Only what the program draws is kept: points, polygons and multipolygons.
+//! Reading GeoJSON (RFC 7946), and GeoJSON text sequences (RFC 8142, newline-delimited), into
+//! `geo` types, with errors that name the feature and the place in it. Only what the program
+//! draws is kept: points, polygons and multipolygons. TopoJSON and ECharts maps decode into the
+//! same raw features, so every format gets the same checks.
 
 use std::fmt;
 
-use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
+use geo::{Coord, LineString, MultiPoint, MultiPolygon, Point, Polygon};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -23,6 +25,8 @@ pub struct Feature {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Geometry {
     Point(Point<f64>),
+    /// QGIS writes a point layer as MultiPoints of one point each.
+    MultiPoint(MultiPoint<f64>),
     Polygon(Polygon<f64>),
     MultiPolygon(MultiPolygon<f64>),
 }
@@ -31,8 +35,20 @@ impl Geometry {
     pub fn type_name(&self) -> &'static str {
         match self {
             Self::Point(_) => "Point",
+            Self::MultiPoint(_) => "MultiPoint",
             Self::Polygon(_) => "Polygon",
             Self::MultiPolygon(_) => "MultiPolygon",
+        }
+    }
+
+    /// Every coordinate, to move them all (from GCJ-02 to WGS-84).
+    pub fn map_coords_in_place(&mut self, f: impl Fn(Coord<f64>) -> Coord<f64> + Copy) {
+        use geo::MapCoordsInPlace as _;
+        match self {
+            Self::Point(g) => g.map_coords_in_place(f),
+            Self::MultiPoint(g) => g.map_coords_in_place(f),
+            Self::Polygon(g) => g.map_coords_in_place(f),
+            Self::MultiPolygon(g) => g.map_coords_in_place(f),
         }
     }
 }
@@ -47,33 +63,54 @@ struct RawCollection {
 
 #[derive(Deserialize)]
 #[serde(expecting = "a GeoJSON Feature object")]
-struct RawFeature {
+pub(crate) struct RawFeature {
+    /// Read only in a text sequence, where each record must be a Feature.
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
     #[serde(default)]
-    properties: Option<Map<String, Value>>,
+    pub properties: Option<Map<String, Value>>,
     #[serde(default)]
-    geometry: Option<RawGeometry>,
+    pub geometry: Option<RawGeometry>,
 }
 
 #[derive(Deserialize)]
 #[serde(expecting = "a GeoJSON geometry object with \"type\" and \"coordinates\"")]
-struct RawGeometry {
+pub(crate) struct RawGeometry {
     #[serde(rename = "type")]
-    kind: String,
-    coordinates: Option<Nested>,
+    pub kind: String,
+    pub coordinates: Option<Nested>,
 }
 
 /// GeoJSON coordinates: a position or a list of deeper coordinates. Parsed by hand so that a
 /// string or `null` where a number belongs is reported at its line and column.
 #[derive(Debug)]
-enum Nested {
+pub(crate) enum Nested {
     Position(Position),
     List(Vec<Nested>),
+}
+
+impl Nested {
+    /// A decoded [lon, lat] (from TopoJSON or an ECharts map).
+    pub(crate) fn lon_lat(lon: f64, lat: f64) -> Self {
+        Self::Position(Position {
+            first: [lon, lat],
+            len: 2,
+        })
+    }
+
+    /// The first two numbers of a position; `None` for a list.
+    pub(crate) fn first_two(&self) -> Option<[f64; 2]> {
+        match self {
+            Self::Position(p) if p.len >= 2 => Some(p.first),
+            _ => None,
+        }
+    }
 }
 
 /// A position's first two numbers and how many it had. Kept inline rather than as a `Vec` so a
 /// large file costs a few words per vertex and no allocation (elevation is checked, not kept).
 #[derive(Clone, Copy, Debug)]
-struct Position {
+pub(crate) struct Position {
     first: [f64; 2],
     len: usize,
 }
@@ -243,6 +280,14 @@ pub fn parse_feature_text(file: &str, text: &str) -> Result<Vec<Feature>, LoadEr
             "\"features\" is missing or null; a FeatureCollection needs an array of features",
         ));
     };
+    features_from_raw(file, raw_features)
+}
+
+/// Checks and converts raw features, numbered in order: every reader ends here.
+pub(crate) fn features_from_raw(
+    file: &str,
+    raw_features: impl IntoIterator<Item = RawFeature>,
+) -> Result<Vec<Feature>, LoadError> {
     raw_features
         .into_iter()
         .enumerate()
@@ -260,8 +305,85 @@ pub fn parse_feature_text(file: &str, text: &str) -> Result<Vec<Feature>, LoadEr
         .collect()
 }
 
+/// Reads a GeoJSON text sequence: features one after another, each perhaps preceded by the
+/// record separator 0x1E (RFC 8142, `ogr2ogr -f GeoJSONSeq`) or on a line of its own
+/// (newline-delimited GeoJSON). Line and column in messages are the file's own.
+pub fn parse_sequence(file: &str, text: &str) -> Result<Vec<Feature>, LoadError> {
+    // The separator is one byte, so replacing it with a space keeps every position.
+    let text = text.replace('\u{1E}', " ");
+    let mut records = Vec::new();
+    for (index, record) in serde_json::Deserializer::from_str(&text)
+        .into_iter::<RawFeature>()
+        .enumerate()
+    {
+        let record = record.map_err(|e| LoadError::from_json(file, &text, &e))?;
+        match record.kind.as_deref() {
+            Some("Feature") => records.push(record),
+            other => {
+                return Err(LoadError::new(
+                    file,
+                    format!("feature {index}: type"),
+                    format!(
+                        "record {index} of the sequence is {}, not a \"Feature\"",
+                        other.map_or_else(|| "untyped".to_owned(), |k| format!("a {k:?}"))
+                    ),
+                ));
+            }
+        }
+    }
+    features_from_raw(file, records)
+}
+
+/// The geometry types of RFC 7946, for naming what a file holds.
+const GEOJSON_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
 fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geometry, LoadError> {
     let at = |path: &str| format!("feature {index}: geometry{path}");
+    let unsupported = |hint: &str| {
+        LoadError::new(
+            file,
+            at(".type"),
+            format!(
+                "geometry type {:?} is not supported (Point, MultiPoint, Polygon or \
+                 MultiPolygon)",
+                raw.kind
+            ),
+        )
+        .with_hint(hint)
+    };
+    match raw.kind.as_str() {
+        "Point" | "MultiPoint" | "Polygon" | "MultiPolygon" => {}
+        "LineString" | "MultiLineString" => {
+            return Err(unsupported(
+                "a boundary must be a closed polygon: in QGIS, Vector → Geometry Tools → \
+                 Lines to Polygons",
+            ));
+        }
+        "GeometryCollection" => {
+            return Err(unsupported(
+                "give each part a feature of its own: `ogr2ogr -explodecollections out.geojson \
+                 FILE`, or in QGIS: Vector → Geometry Tools → Multipart to Singleparts",
+            ));
+        }
+        other => {
+            return Err(LoadError::new(
+                file,
+                at(".type"),
+                format!(
+                    "{other:?} is not a GeoJSON geometry type (RFC 7946 has {})",
+                    GEOJSON_TYPES.join(", ")
+                ),
+            ));
+        }
+    }
     let Some(coordinates) = raw.coordinates else {
         return Err(LoadError::new(
             file,
@@ -284,12 +406,45 @@ fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geomet
                 p,
             )?)))
         }
+        "MultiPoint" => {
+            let Nested::List(points) = coordinates else {
+                return Err(LoadError::new(
+                    file,
+                    at(".coordinates"),
+                    "a MultiPoint's coordinates must be a list of positions",
+                ));
+            };
+            if points.is_empty() {
+                return Err(LoadError::new(
+                    file,
+                    at(".coordinates"),
+                    "the MultiPoint has no points",
+                ));
+            }
+            let points = points
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let at = at(&format!(".coordinates[{i}]"));
+                    match p {
+                        Nested::Position(p) => position(file, &at, p).map(Point),
+                        Nested::List(_) => Err(LoadError::new(
+                            file,
+                            at,
+                            "expected a position [lon, lat], found a deeper array",
+                        )),
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Geometry::MultiPoint(MultiPoint(points)))
+        }
         "Polygon" => Ok(Geometry::Polygon(polygon(
             file,
             &at(".coordinates"),
             coordinates,
         )?)),
-        "MultiPolygon" => {
+        // Only MultiPolygon is left: the type was checked above.
+        _ => {
             let Nested::List(parts) = coordinates else {
                 return Err(LoadError::new(
                     file,
@@ -311,11 +466,6 @@ fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geomet
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Geometry::MultiPolygon(MultiPolygon(polygons)))
         }
-        other => Err(LoadError::new(
-            file,
-            at(".type"),
-            format!("geometry type {other:?} is not supported (Point, Polygon or MultiPolygon)"),
-        )),
     }
 }
 

@@ -2,10 +2,14 @@
 //! Knows nothing of the UI.
 
 pub mod boundaries;
+pub mod echarts;
+pub mod gcj02;
 pub mod geojson;
 pub mod labels;
 pub mod lod;
 pub mod projector;
+pub mod rings;
+pub mod topojson;
 
 pub use boundaries::{Boundaries, Region};
 pub use projector::Projector;
