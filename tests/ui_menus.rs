@@ -579,7 +579,7 @@ fn the_shortcut_keys_ask_for_their_actions() {
     assert_eq!(actions_for(command, egui::Key::Q), [Action::Quit]);
     assert_eq!(
         actions_for(command, egui::Key::O),
-        [Action::OpenFile { figures: false }]
+        [Action::OpenFile(zhaoqing_explorer::ui::app::OpenKind::Map)]
     );
     assert_eq!(
         actions_for(command, egui::Key::E),

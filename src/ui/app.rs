@@ -15,10 +15,12 @@ use crate::i18n::{Lang, Msg};
 use crate::load_error::LoadError;
 use crate::search::Target;
 pub use crate::selection::Selection;
+use crate::user_file::Options;
 
 use super::article_view::ArticleView;
 use super::chart_panel::ChartPanel;
 use super::chart_view::ItemClick;
+use super::datum_dialog::{DatumAnswer, DatumDialog};
 use super::export_dialog::{ExportChoice, ExportContext, ExportDialog, What};
 use super::file_dialog;
 use super::file_dialog::{FileChoice, FileDialog};
@@ -71,8 +73,9 @@ pub struct ExplorerApp {
     job: Option<Job<JobOutcome>>,
     /// A file being opened off the UI thread, and the files waiting to be opened after it.
     opening: Option<Job<open::Outcome>>,
-    to_open: VecDeque<PathBuf>,
+    to_open: VecDeque<(PathBuf, Options)>,
     property_dialog: Option<PropertyDialog>,
+    datum_dialog: Option<DatumDialog>,
     /// An internal error caught at the top: shown instead of the window's content.
     crashed: Option<String>,
     toasts: Toasts,
@@ -97,7 +100,7 @@ enum SaveTarget {
     /// Every chart and the map, into a folder.
     ExportAll(Box<Request>),
     /// A file to open.
-    Open,
+    Open(Options),
 }
 
 /// Everything the user can ask for, from any panel, menu or key.
@@ -129,9 +132,7 @@ pub enum Action {
     OpenExport(What),
     ExportAll,
     /// Ask which file to open (the title says what the user looks for).
-    OpenFile {
-        figures: bool,
-    },
+    OpenFile(OpenKind),
     OpenPaths(Vec<PathBuf>),
     ResetView,
     ToggleFullScreen,
@@ -139,6 +140,16 @@ pub enum Action {
     ShowAbout,
     DismissHint,
     Quit,
+}
+
+/// What File → Open looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenKind {
+    /// Boundaries or project points, in WGS-84.
+    Map,
+    /// Boundaries or points in GCJ-02 (Amap, DataV.GeoAtlas, ECharts maps), converted on reading.
+    MapGcj02,
+    Figures,
 }
 
 impl ExplorerApp {
@@ -192,6 +203,7 @@ impl ExplorerApp {
             opening: None,
             to_open: VecDeque::new(),
             property_dialog: None,
+            datum_dialog: None,
             crashed: None,
             toasts: Toasts::default(),
         }
@@ -292,7 +304,7 @@ impl ExplorerApp {
             Action::ExportCsv
                 | Action::CopyImage
                 | Action::OpenExport(_)
-                | Action::OpenFile { .. }
+                | Action::OpenFile(_)
                 | Action::ExportAll
         );
         if starts_work && (self.save.is_some() || self.job.is_some()) {
@@ -394,27 +406,43 @@ impl ExplorerApp {
             Action::ClearRecent => self.recent.clear(),
             Action::SetLang(lang) => self.lang = lang,
             Action::OpenExport(what) => self.export = Some(ExportDialog::new(what)),
-            Action::OpenFile { figures } => {
+            Action::OpenFile(kind) => {
                 // What a file holds is told from its content; the filter only narrows the list.
-                let (title, filter): (_, file_dialog::Filter) = match figures {
-                    false => (
+                const MAP: file_dialog::Filter = (
+                    "GeoJSON / TopoJSON",
+                    &["geojson", "json", "topojson", "geojsons", "ndjson"],
+                );
+                let (title, filter): (_, file_dialog::Filter) = match kind {
+                    OpenKind::Map => (
                         self.lang.pick(
-                            "打开边界或项目文件（GeoJSON）",
-                            "Open boundaries or project points (GeoJSON)",
+                            "打开边界或项目文件（GeoJSON、TopoJSON）",
+                            "Open boundaries or project points (GeoJSON, TopoJSON)",
                         ),
-                        ("GeoJSON", &["geojson", "json"]),
+                        MAP,
                     ),
-                    true => (
+                    OpenKind::MapGcj02 => (
+                        self.lang.pick(
+                            "打开 GCJ-02 坐标的地图数据（高德、DataV、ECharts）",
+                            "Open GCJ-02 map data (Amap, DataV, ECharts)",
+                        ),
+                        MAP,
+                    ),
+                    OpenKind::Figures => (
                         self.lang
                             .pick("打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)"),
                         ("JSON / CSV", &["json", "csv"]),
                     ),
                 };
+                let options = Options {
+                    gcj02: kind == OpenKind::MapGcj02,
+                };
                 let dialog = FileDialog::open(title, self.last_folder.clone(), filter)
                     .native_if(self.native_dialogs);
-                self.save = Some((dialog, SaveTarget::Open));
+                self.save = Some((dialog, SaveTarget::Open(options)));
             }
-            Action::OpenPaths(paths) => self.to_open.extend(paths),
+            Action::OpenPaths(paths) => self
+                .to_open
+                .extend(paths.into_iter().map(|p| (p, Options::default()))),
             Action::ExportAll => {
                 let request = ExportDialog::new(What::Chart).request(&self.export_context());
                 let dialog = FileDialog::folder(
@@ -592,6 +620,7 @@ impl ExplorerApp {
         self.job_ui(ctx);
         self.opening_ui(ctx);
         self.property_dialog_ui(ctx);
+        self.datum_dialog_ui(ctx);
         egui::Window::new(Msg::KeyboardShortcuts.text(lang))
             .id(egui::Id::unique("help_window"))
             .open(&mut self.show_help)
@@ -652,9 +681,9 @@ impl ExplorerApp {
                 ));
                 self.save = None;
             }
-            SaveTarget::Open => {
+            SaveTarget::Open(options) => {
                 self.last_folder = path.parent().map(PathBuf::from);
-                self.to_open.push_back(path);
+                self.to_open.push_back((path, *options));
                 self.save = None;
             }
             SaveTarget::ExportAll(request) => {
@@ -746,15 +775,15 @@ impl ExplorerApp {
     /// result: the new model when the file is good, a message (and nothing changed) when not.
     fn opening_ui(&mut self, ctx: &egui::Context) {
         if self.opening.is_none()
-            && let (Some(source), Ok(model)) = (self.to_open.front(), &self.model)
+            && let (Some((source, options)), Ok(model)) = (self.to_open.front(), &self.model)
         {
             let title = format!(
                 "{} {}",
                 self.lang.pick("正在打开", "Opening"),
                 source.display()
             );
-            let source = source.clone();
-            self.opening = Some(open::spawn(ctx, &title, source, model.clone()));
+            let (source, options) = (source.clone(), *options);
+            self.opening = Some(open::spawn(ctx, &title, source, options, model.clone()));
             self.to_open.pop_front();
         }
         let cancel = Msg::Cancel.text(self.lang);
@@ -768,9 +797,11 @@ impl ExplorerApp {
                     name,
                     path,
                     bytes,
+                    options,
                     model,
                     changes,
                     choice,
+                    gcj02,
                 } = *opened;
                 self.replace_model(model);
                 if let Some(path) = path {
@@ -784,8 +815,11 @@ impl ExplorerApp {
                 for note in changes.notes.iter().take(3) {
                     self.toasts.info(note.clone());
                 }
+                if let Some(reason) = gcj02 {
+                    self.datum_dialog = Some(DatumDialog::new(name.clone(), bytes.clone(), reason));
+                }
                 if let Some(choice) = choice {
-                    self.property_dialog = Some(PropertyDialog::new(name, bytes, choice));
+                    self.property_dialog = Some(PropertyDialog::new(name, bytes, options, choice));
                 }
             }
             Ok(open::Outcome::Refused(problems)) => {
@@ -860,10 +894,39 @@ impl ExplorerApp {
                         dialog.name.clone(),
                         dialog.bytes.clone(),
                         keys,
+                        dialog.options,
                         model.clone(),
                     ));
                 }
                 self.property_dialog = None;
+            }
+        }
+    }
+
+    fn datum_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &self.datum_dialog else {
+            return;
+        };
+        match dialog.window_ui(ctx, self.lang) {
+            DatumAnswer::Open => {}
+            DatumAnswer::Keep => self.datum_dialog = None,
+            DatumAnswer::Convert => {
+                if let Ok(model) = &self.model {
+                    let title = self
+                        .lang
+                        .pick("正在按 GCJ-02 转换", "Converting from GCJ-02");
+                    self.opening = Some(open::spawn_bytes(
+                        ctx,
+                        title,
+                        dialog.name.clone(),
+                        dialog.bytes.clone(),
+                        Options { gcj02: true },
+                        model.clone(),
+                    ));
+                }
+                // The keys chosen for the unconverted file are asked again if need be.
+                self.property_dialog = None;
+                self.datum_dialog = None;
             }
         }
     }
@@ -969,7 +1032,8 @@ impl eframe::App for ExplorerApp {
 impl ExplorerApp {
     /// Queues files to open once the window runs (from the command line).
     pub fn open_at_start(mut self, paths: Vec<PathBuf>) -> Self {
-        self.to_open.extend(paths);
+        self.to_open
+            .extend(paths.into_iter().map(|p| (p, Options::default())));
         self
     }
 
@@ -1005,7 +1069,10 @@ impl ExplorerApp {
 
     /// Whether a dialog holds the keyboard (Tab and the arrows are then its own).
     fn dialog_open(&self) -> bool {
-        self.save.is_some() || self.export.is_some() || self.property_dialog.is_some()
+        self.save.is_some()
+            || self.export.is_some()
+            || self.property_dialog.is_some()
+            || self.datum_dialog.is_some()
     }
 
     /// Whether a file is still being opened or waits to be.

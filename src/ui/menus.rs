@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::i18n::{Lang, Msg};
 
-use super::app::Action;
+use super::app::{Action, OpenKind};
 use super::export_dialog::What;
 use super::map::{LayerSettings, layers_ui};
 
@@ -92,10 +92,17 @@ fn file_menu_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<A
         lang.pick("打开边界或项目点…", "Open boundaries or points…"),
         Some(&OPEN),
     ) {
-        actions.push(Action::OpenFile { figures: false });
+        actions.push(Action::OpenFile(OpenKind::Map));
+    }
+    if item(
+        ui,
+        lang.pick("打开 GCJ-02 地图数据…", "Open GCJ-02 map data…"),
+        None,
+    ) {
+        actions.push(Action::OpenFile(OpenKind::MapGcj02));
     }
     if item(ui, lang.pick("打开数据文件…", "Open figures…"), None) {
-        actions.push(Action::OpenFile { figures: true });
+        actions.push(Action::OpenFile(OpenKind::Figures));
     }
     ui.menu_button(lang.pick("最近打开", "Open recent"), |ui| {
         recent_ui(ui, lang, recent, actions)
@@ -160,7 +167,7 @@ pub fn shortcuts(ctx: &egui::Context, dialog_open: bool) -> Vec<Action> {
     ctx.input_mut(|i| {
         for (shortcut, action) in [
             (QUIT, Action::Quit),
-            (OPEN, Action::OpenFile { figures: false }),
+            (OPEN, Action::OpenFile(OpenKind::Map)),
             (EXPORT, Action::OpenExport(What::Chart)),
             (COPY_IMAGE, Action::CopyImage),
         ] {

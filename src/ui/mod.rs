@@ -4,6 +4,7 @@ pub mod app;
 pub mod article_view;
 pub mod chart_panel;
 pub mod chart_view;
+pub mod datum_dialog;
 pub mod export_dialog;
 pub mod figure_card;
 pub mod file_dialog;

@@ -2,7 +2,6 @@
 //! check it off the UI thread, then build the model it makes. The shown model is replaced only
 //! when all of that succeeded; otherwise it stays exactly as it was.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -10,7 +9,9 @@ use crate::Model;
 use crate::geometry::boundaries::{PropertyChoice, PropertyKeys};
 use crate::load_error::LoadError;
 use crate::model::Changes;
-use crate::user_file::{MAX_FILE_BYTES, UserData, load_boundaries_with, load_user_file};
+use crate::user_file::{
+    Options, UserData, load_boundaries_with, load_user_file_with, read_bounded,
+};
 
 use super::jobs::{Job, Progress};
 
@@ -26,18 +27,48 @@ pub struct Opened {
     pub name: String,
     /// The file opened (for File → Open recent); none when read again from memory.
     pub path: Option<PathBuf>,
-    /// Kept so that boundaries can be read again with other properties.
+    /// Kept so that boundaries can be read again with other properties or as GCJ-02.
     pub bytes: Arc<[u8]>,
+    /// How the file was read, to read it again the same way with other properties.
+    pub options: Options,
     pub model: Model,
     pub changes: Changes,
     /// For boundaries whose code or name properties had to be guessed: ask the user.
     pub choice: Option<PropertyChoice>,
+    /// For boundaries that sit where GCJ-02 data would: why, to offer converting them.
+    pub gcj02: Option<String>,
 }
 
 /// Starts opening the file at `path` (from the File menu, a drop on the window or the command
 /// line) against a copy of `model`.
-pub fn spawn(ctx: &egui::Context, title: &str, path: PathBuf, model: Model) -> Job<Outcome> {
-    Job::spawn(title, ctx, move |progress| open(&path, &model, progress))
+pub fn spawn(
+    ctx: &egui::Context,
+    title: &str,
+    path: PathBuf,
+    options: Options,
+    model: Model,
+) -> Job<Outcome> {
+    Job::spawn(title, ctx, move |progress| {
+        open(&path, options, &model, progress)
+    })
+}
+
+/// Starts reading a file's bytes again in another way (as GCJ-02).
+pub fn spawn_bytes(
+    ctx: &egui::Context,
+    title: &str,
+    name: String,
+    bytes: Arc<[u8]>,
+    options: Options,
+    model: Model,
+) -> Job<Outcome> {
+    Job::spawn(title, ctx, move |progress| {
+        progress.set(0.3);
+        match load_user_file_with(&name, &bytes, options) {
+            Ok(data) => finish(&name, None, bytes.clone(), options, data, &model, progress),
+            Err(problems) => Outcome::Refused(problems),
+        }
+    })
 }
 
 /// Starts reading boundaries again with the properties the user chose.
@@ -47,33 +78,43 @@ pub fn spawn_with_keys(
     name: String,
     bytes: Arc<[u8]>,
     keys: PropertyKeys,
+    options: Options,
     model: Model,
 ) -> Job<Outcome> {
     Job::spawn(title, ctx, move |progress| {
         progress.set(0.3);
-        match load_boundaries_with(&name, &bytes, &keys) {
-            Ok(boundaries) => {
-                let data = UserData::Boundaries {
-                    boundaries: Box::new(boundaries),
-                    choice: None,
-                };
-                finish(&name, None, bytes.clone(), data, &model, progress)
-            }
+        match load_boundaries_with(&name, &bytes, &keys, options) {
+            Ok(data) => finish(&name, None, bytes.clone(), options, data, &model, progress),
             Err(problems) => Outcome::Refused(problems),
         }
     })
 }
 
-fn open(path: &std::path::Path, model: &Model, progress: &Progress) -> Outcome {
+fn open(path: &std::path::Path, options: Options, model: &Model, progress: &Progress) -> Outcome {
     let name = path.display().to_string();
-    let bytes: Arc<[u8]> = match read_with_progress(&name, path, progress) {
+    // Reading moves the bar to 40 %; Cancel stops between pieces.
+    let read = read_bounded(&name, path, |read, total| {
+        if total > 0 {
+            progress.set(0.4 * read as f32 / total as f32);
+        }
+        !progress.is_cancelled()
+    });
+    let bytes: Arc<[u8]> = match read {
         Ok(Some(bytes)) => bytes.into(),
         Ok(None) => return Outcome::Cancelled,
         Err(err) => return Outcome::Refused(vec![err]),
     };
     progress.set(0.4);
-    match load_user_file(&name, &bytes) {
-        Ok(data) => finish(&name, Some(path.to_owned()), bytes, data, model, progress),
+    match load_user_file_with(&name, &bytes, options) {
+        Ok(data) => finish(
+            &name,
+            Some(path.to_owned()),
+            bytes,
+            options,
+            data,
+            model,
+            progress,
+        ),
         Err(problems) => Outcome::Refused(problems),
     }
 }
@@ -83,6 +124,7 @@ fn finish(
     name: &str,
     path: Option<PathBuf>,
     bytes: Arc<[u8]>,
+    options: Options,
     data: UserData,
     model: &Model,
     progress: &Progress,
@@ -99,9 +141,12 @@ fn finish(
         UserData::Boundaries { choice, .. } => choice.clone(),
         _ => None,
     };
-    // The bytes are kept only to read boundaries again with other properties; a large file's
-    // bytes are otherwise let go before the levels of detail are made.
-    let bytes = if choice.is_some() {
+    let gcj02 = data
+        .gcj02_warning(name, &model.boundaries)
+        .map(|w| w.message);
+    // The bytes are kept only to read boundaries again with other properties or as GCJ-02; a
+    // large file's bytes are otherwise let go before the levels of detail are made.
+    let bytes = if choice.is_some() || gcj02.is_some() {
         bytes
     } else {
         Arc::from(Vec::new())
@@ -123,53 +168,10 @@ fn finish(
         name: name.to_owned(),
         path,
         bytes,
+        options,
         model: next,
         changes,
         choice,
+        gcj02,
     }))
-}
-
-/// Reads a file in pieces so the progress bar moves and Cancel works; `None` when cancelled.
-fn read_with_progress(
-    name: &str,
-    path: &std::path::Path,
-    progress: &Progress,
-) -> Result<Option<Vec<u8>>, LoadError> {
-    const CHUNK: usize = 4 << 20;
-    let io_error = |e: std::io::Error| LoadError::new(name, "", format!("cannot read it: {e}"));
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if total > MAX_FILE_BYTES {
-        return Err(LoadError::new(
-            name,
-            "",
-            format!(
-                "the file is larger than {} MB, more than any map or figure list needs",
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(total as usize);
-    let mut chunk = vec![0; CHUNK];
-    loop {
-        if progress.is_cancelled() {
-            return Ok(None);
-        }
-        let n = file.read(&mut chunk).map_err(io_error)?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(LoadError::new(
-                name,
-                "",
-                "the file grew past the size limit while being read",
-            ));
-        }
-        if total > 0 {
-            progress.set(0.4 * bytes.len() as f32 / total as f32);
-        }
-    }
-    Ok(Some(bytes))
 }

@@ -7,10 +7,13 @@ use egui::RichText;
 
 use crate::geometry::boundaries::{PropertyChoice, PropertyKeys};
 use crate::i18n::Lang;
+use crate::user_file::Options;
 
 pub struct PropertyDialog {
     pub name: String,
     pub bytes: Arc<[u8]>,
+    /// How the file was read (as GCJ-02 or not), to read it again the same way.
+    pub options: Options,
     choice: PropertyChoice,
     keys: PropertyKeys,
 }
@@ -24,11 +27,12 @@ pub enum PropertyAnswer {
 }
 
 impl PropertyDialog {
-    pub fn new(name: String, bytes: Arc<[u8]>, choice: PropertyChoice) -> Self {
+    pub fn new(name: String, bytes: Arc<[u8]>, options: Options, choice: PropertyChoice) -> Self {
         Self {
             keys: choice.detected.clone(),
             name,
             bytes,
+            options,
             choice,
         }
     }
