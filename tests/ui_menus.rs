@@ -126,6 +126,7 @@ fn the_file_menu_holds_every_item_with_its_shortcut() {
     harness.run();
     for item in [
         "打开边界或项目点… Ctrl+O",
+        "打开 GCJ-02 地图数据…",
         "打开数据文件…",
         "最近打开",
         "导出图表… Ctrl+E",
@@ -282,9 +283,13 @@ fn the_file_dialog_goes_up_with_backspace_and_into_folders_with_enter() {
     let mut harness = app_harness();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run();
-    harness.get_by_label("打开边界或项目文件（GeoJSON）");
+    harness.get_by_label("打开边界或项目文件（GeoJSON、TopoJSON）");
     go_to_folder(&mut harness, &data("good"));
     harness.get_by_label("integer_codes.geojson");
+    // Map data in its other containers is listed too, figures CSVs are not.
+    harness.get_by_label("zhaoqing.topojson");
+    harness.get_by_label("zhaoqing.ndjson");
+    assert!(harness.query_by_label("figures.csv").is_none());
     // Backspace (Enter left the folder field) goes to the parent folder.
     harness.key_press(egui::Key::Backspace);
     harness.run();
@@ -460,13 +465,13 @@ fn the_current_view_export_shows_what_the_window_shows() {
 fn open_boundaries_asks_for_a_geojson_file() {
     let mut harness = app_harness();
     click_menu_item(&mut harness, "文件", "打开边界或项目点…");
-    harness.get_by_label("打开边界或项目文件（GeoJSON）");
+    harness.get_by_label("打开边界或项目文件（GeoJSON、TopoJSON）");
     // A cancelled dialog opens nothing.
     harness.get_by_role_and_label(Role::Button, "取消").click();
     harness.run();
     assert!(
         harness
-            .query_by_label("打开边界或项目文件（GeoJSON）")
+            .query_by_label("打开边界或项目文件（GeoJSON、TopoJSON）")
             .is_none()
     );
     assert!(!harness.state().is_opening());
@@ -733,4 +738,42 @@ fn a_second_dialog_never_takes_the_place_of_the_first() {
     harness.get_by_label("打开数据文件（JSON 或 CSV）");
     assert!(harness.query_by_label("导出图像").is_none());
     assert!(has_toast(&harness, "请先完成或取消当前的对话框或任务"));
+}
+
+/// File → Open GCJ-02 map data…: the file chosen is converted on reading, so Amap or DataV
+/// boundaries lie on the embedded counties.
+#[test]
+fn open_gcj02_map_data_converts_the_file_chosen() {
+    let mut harness = app_harness();
+    click_menu_item(&mut harness, "文件", "打开 GCJ-02 地图数据…");
+    harness.get_by_label("打开 GCJ-02 坐标的地图数据（高德、DataV、ECharts）");
+    let file = data("good/zhaoqing_gcj02.geojson");
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .type_text(&file.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "打开").click();
+    harness.run();
+    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    let embedded = zhaoqing_explorer::Model::embedded().expect("embedded");
+    let model = harness.state().model().expect("a model");
+    for region in &embedded.boundaries.regions {
+        let opened = model
+            .boundaries
+            .region_by_code(&region.code)
+            .expect("there");
+        let (a, b) = (region.bbox.min(), opened.bbox.min());
+        // 1e-5° is about 1 m; unconverted, they would be some 600 m apart.
+        assert!(
+            (a.x - b.x).abs() < 1e-5 && (a.y - b.y).abs() < 1e-5,
+            "{}",
+            region.code
+        );
+    }
+    // Converted data raises no question about its coordinates.
+    assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
 }

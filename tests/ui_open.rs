@@ -249,3 +249,151 @@ fn a_large_file_opens_with_progress_while_the_window_stays_responsive() {
         480
     );
 }
+
+/// What a person drops by mistake (an archive, a workbook, a picture, a page, a pipe): the
+/// window names the file, what it really is and the step that helps, and changes nothing.
+#[test]
+fn files_that_are_not_data_say_what_they_are_and_change_nothing() {
+    let mut harness = app_harness();
+    let before = region_codes(&harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cases: Vec<(PathBuf, &str, &str)> = [
+        (
+            "bad/shapefile_zipped.geojson",
+            "this is a ZIP archive holding a shapefile (zhaoqing.shp)",
+            "ogr2ogr -f GeoJSON -t_srs EPSG:4326",
+        ),
+        (
+            "bad/workbook.csv",
+            "this is an Excel workbook (.xlsx)",
+            "CSV UTF-8 (Comma delimited)",
+        ),
+        (
+            "bad/workbook_old.csv",
+            "this is an old Excel or WPS workbook (.xls/.et)",
+            "CSV UTF-8 (Comma delimited)",
+        ),
+        ("bad/report.geojson", "this is a PDF document", "pdftotext"),
+        (
+            "bad/map_picture.geojson",
+            "this is a PNG image",
+            "holds no boundaries",
+        ),
+        (
+            "bad/echarts_register.js",
+            "this is JavaScript that wraps map data",
+            "keep only the JSON",
+        ),
+        (
+            "bad/download_page.geojson",
+            "this is a web page (HTML)",
+            "login or error page",
+        ),
+        ("bad/zhaoqing.kml", "this is a KML file", "ogr2ogr"),
+        (
+            "bad/figures_crlf.csv",
+            "line 3: value: \"about 5\" is not a number",
+            "",
+        ),
+    ]
+    .into_iter()
+    .map(|(file, what, hint)| (data(file), what, hint))
+    .collect();
+    #[cfg(unix)]
+    {
+        let pipe = dir.path().join("pipe.geojson");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.expect("mkfifo runs").success());
+        cases.push((
+            pipe,
+            "this is not a regular file",
+            "save the data to a file",
+        ));
+    }
+    cases.push((dir.path().to_owned(), "this is a folder, not a file", ""));
+    for (path, what, hint) in cases {
+        drop_file(&mut harness, path.clone());
+        let name = path.display().to_string();
+        let message = harness
+            .state()
+            .toasts()
+            .texts()
+            .find(|t| t.starts_with(&format!("{name}: ")))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no message names {name}"));
+        assert!(message.contains(what), "{message}");
+        assert!(message.contains(hint), "{message}");
+        harness.get_by_label(&message);
+        assert_eq!(
+            region_codes(&harness),
+            before,
+            "{name}: the counties changed"
+        );
+    }
+}
+
+/// The embedded counties' bounding boxes, to compare a file's with (1e-5° is about 1 m).
+fn same_as_embedded(harness: &Harness<'_, ExplorerApp>) -> bool {
+    let embedded = zhaoqing_explorer::Model::embedded().expect("embedded");
+    let model = harness.state().model().expect("a model");
+    model.boundaries.regions.len() == embedded.boundaries.regions.len()
+        && embedded.boundaries.regions.iter().all(|r| {
+            model.boundaries.region_by_code(&r.code).is_some_and(|o| {
+                let (a, b) = (r.bbox, o.bbox);
+                (a.min().x - b.min().x).abs() < 1e-5
+                    && (a.min().y - b.min().y).abs() < 1e-5
+                    && (a.max().x - b.max().x).abs() < 1e-5
+                    && (a.max().y - b.max().y).abs() < 1e-5
+            })
+        })
+}
+
+#[test]
+fn topojson_and_echarts_maps_open_as_the_counties() {
+    for file in ["good/zhaoqing.topojson", "good/zhaoqing_echarts.json"] {
+        let mut harness = app_harness();
+        drop_file(&mut harness, data(file));
+        assert!(same_as_embedded(&harness), "{file}");
+        assert!(
+            harness
+                .state()
+                .toasts()
+                .texts()
+                .any(|t| t.starts_with("已打开")),
+            "{file}"
+        );
+    }
+}
+
+/// Boundaries that sit where GCJ-02 data would open as they are, and a dialog offers to read
+/// them again converted, after which they lie on the embedded counties.
+#[test]
+fn gcj02_boundaries_are_offered_conversion() {
+    let mut harness = app_harness();
+    drop_file(&mut harness, data("good/zhaoqing_gcj02.geojson"));
+    assert!(!same_as_embedded(&harness), "read as WGS-84 first");
+    harness.get_by_label("这些坐标是 GCJ-02 吗？");
+    harness.get_by_label_contains("the regions sit 608 m from the same 8 regions");
+    harness
+        .get_by_role_and_label(egui::Role::Button, "按 GCJ-02 转换")
+        .click();
+    harness.run();
+    let start = Instant::now();
+    while harness.state().is_opening() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+    assert!(same_as_embedded(&harness), "converted");
+    assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
+
+    // Keeping them as opened closes the dialog and changes nothing more.
+    let mut harness = app_harness();
+    drop_file(&mut harness, data("good/zhaoqing_gcj02.geojson"));
+    harness
+        .get_by_role_and_label(egui::Role::Button, "保持原样")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
+    assert!(!same_as_embedded(&harness));
+}
