@@ -15,7 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root/fuzz"
 targets=$(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^zhaoqing-explorer-fuzz$')
 mkdir -p target/logs
-cargo +nightly fuzz build --release $targets >target/logs/build.log 2>&1 || {
+cargo +nightly fuzz build --release >target/logs/build.log 2>&1 || {
     cat target/logs/build.log
     exit 1
 }

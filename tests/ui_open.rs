@@ -397,3 +397,15 @@ fn gcj02_boundaries_are_offered_conversion() {
     assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
     assert!(!same_as_embedded(&harness));
 }
+
+/// Boundaries whose code property had to be guessed open with the guess, and the window asks
+/// which properties hold the codes and names.
+#[test]
+fn a_guessed_code_property_is_asked_about() {
+    let mut harness = app_harness();
+    drop_file(&mut harness, data("good/code_guess_pac.geojson"));
+    harness.get_by_label("选择编码与名称字段");
+    harness
+        .get_by_label_contains("\"PAC\" is used because its values look like administrative codes");
+    assert_eq!(region_codes(&harness), ["441202", "441203", "441284"]);
+}

@@ -996,3 +996,38 @@ fn gcj02_data_is_converted_with_the_flag() {
     );
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// The README's third example: a zipped shapefile and a workbook under other names, and DataV
+/// boundaries in GCJ-02, exactly as printed there.
+#[test]
+fn the_readmes_real_world_example_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to) in [
+        ("bad/shapefile_zipped.geojson", "zhaoqing.zip"),
+        ("bad/workbook.csv", "sheet.csv"),
+        ("good/zhaoqing_gcj02.geojson", "zhaoqing_datav.json"),
+    ] {
+        std::fs::copy(data(&format!("tests/data/{from}")), dir.path().join(to)).unwrap();
+    }
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .args([
+            "validate",
+            "zhaoqing.zip",
+            "sheet.csv",
+            "zhaoqing_datav.json",
+        ])
+        .output()
+        .unwrap();
+    let readme = std::fs::read_to_string(data("README.md")).unwrap();
+    let start = readme
+        .find("$ zhaoqing-explorer validate zhaoqing.zip sheet.csv zhaoqing_datav.json\n")
+        .expect("the example is in the README");
+    let example: Vec<&str> = readme[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("```"))
+        .collect();
+    assert_eq!(stdout(&output).lines().collect::<Vec<_>>(), example);
+    assert_eq!(output.status.code(), Some(1));
+}

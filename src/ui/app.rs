@@ -812,6 +812,12 @@ impl ExplorerApp {
                     lang.pick("已打开", "Opened"),
                     changes.summary(lang)
                 ));
+                if options.gcj02 {
+                    self.toasts.info(lang.pick(
+                        "坐标已由 GCJ-02 转换为 WGS-84",
+                        "Coordinates converted from GCJ-02 to WGS-84",
+                    ));
+                }
                 for note in changes.notes.iter().take(3) {
                     self.toasts.info(note.clone());
                 }

@@ -63,13 +63,22 @@ impl Toasts {
                 for (i, toast) in self.toasts.iter().enumerate() {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);
-                        ui.horizontal(|ui| {
+                        // A long message (a file's path and the step that helps) wraps
+                        // within the width rather than running off the window's left edge.
+                        ui.horizontal_top(|ui| {
                             let color = if toast.error {
                                 Color32::from_rgb(0xA0, 0x10, 0x10)
                             } else {
                                 Color32::from_rgb(0x20, 0x20, 0x20)
                             };
-                            ui.label(RichText::new(&toast.text).color(color));
+                            let width = ui.available_width() - if toast.error { 24.0 } else { 0.0 };
+                            ui.scope(|ui| {
+                                ui.set_max_width(width);
+                                ui.add(
+                                    egui::Label::new(RichText::new(&toast.text).color(color))
+                                        .wrap(),
+                                );
+                            });
                             if toast.error && ui.small_button("×").clicked() {
                                 dismissed = Some(i);
                             }
