@@ -409,3 +409,37 @@ fn a_guessed_code_property_is_asked_about() {
         .get_by_label_contains("\"PAC\" is used because its values look like administrative codes");
     assert_eq!(region_codes(&harness), ["441202", "441203", "441284"]);
 }
+
+/// Every refused file of `tests/data/bad/`, dropped on the window, gets the same first message
+/// as `validate` prints for it (the file, the place, what is wrong and the hint), and the map
+/// keeps its counties.
+#[test]
+fn every_bad_file_dropped_says_what_validate_says() {
+    let bin = env!("CARGO_BIN_EXE_zhaoqing-explorer");
+    let mut harness = app_harness();
+    let before = region_codes(&harness);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("bad"))
+        .expect("the bad corpus")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for path in files {
+        let output = std::process::Command::new(bin)
+            .arg("validate")
+            .arg(&path)
+            .output()
+            .expect("validate runs");
+        let printed = String::from_utf8_lossy(&output.stdout);
+        let first = printed.lines().next().expect("a problem is printed");
+        drop_file(&mut harness, path.clone());
+        let name = format!("{}: ", path.display());
+        let shown: Vec<&str> = harness
+            .state()
+            .toasts()
+            .texts()
+            .filter(|t| t.starts_with(&name))
+            .collect();
+        assert_eq!(shown.first().copied(), Some(first), "{}", path.display());
+        assert_eq!(region_codes(&harness), before, "{}", path.display());
+    }
+}
