@@ -100,6 +100,22 @@ fn go_to_folder(harness: &mut Harness<'_, ExplorerApp>, path: &Path) {
     harness.run();
 }
 
+/// Types a whole path as the open dialog's file name, presses 打开 and waits for the file to
+/// open.
+fn open_typed_path(harness: &mut Harness<'_, ExplorerApp>, file: &Path) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "文件名")
+        .type_text(&file.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "打开").click();
+    harness.run();
+    wait_until(harness, "opening", |h| !h.state().is_opening());
+}
+
 /// Waits for `figures_minimal.csv` to open and checks what the window says it changed: its two
 /// figures replace the shipped ones of the same ids.
 fn assert_minimal_figures_opened(harness: &mut Harness<'_, ExplorerApp>) {
@@ -684,17 +700,7 @@ fn the_up_button_goes_to_the_parent_and_a_typed_path_opens_its_file() {
     harness.get_by_label("bad/");
     // A whole path typed as the file name opens that file, wherever the listing is.
     let file = data("good/figures_minimal.csv");
-    harness
-        .get_by_role_and_label(Role::TextInput, "文件名")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "文件名")
-        .type_text(&file.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "打开").click();
-    harness.run();
-    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    open_typed_path(&mut harness, &file);
     assert!(has_toast(&harness, "已打开"), "{:?}", toasts(&harness));
     // What was opened is remembered for File → Open recent, by its full path.
     assert_eq!(
@@ -748,17 +754,7 @@ fn open_gcj02_map_data_converts_the_file_chosen() {
     click_menu_item(&mut harness, "文件", "打开 GCJ-02 地图数据…");
     harness.get_by_label("打开 GCJ-02 坐标的地图数据（高德、DataV、ECharts）");
     let file = data("good/zhaoqing_gcj02.geojson");
-    harness
-        .get_by_role_and_label(Role::TextInput, "文件名")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "文件名")
-        .type_text(&file.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "打开").click();
-    harness.run();
-    wait_until(&mut harness, "opening", |h| !h.state().is_opening());
+    open_typed_path(&mut harness, &file);
     let embedded = zhaoqing_explorer::Model::embedded().expect("embedded");
     let model = harness.state().model().expect("a model");
     for region in &embedded.boundaries.regions {

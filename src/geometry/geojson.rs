@@ -421,22 +421,10 @@ fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geomet
                     "the MultiPoint has no points",
                 ));
             }
-            let points = points
-                .into_iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let at = at(&format!(".coordinates[{i}]"));
-                    match p {
-                        Nested::Position(p) => position(file, &at, p).map(Point),
-                        Nested::List(_) => Err(LoadError::new(
-                            file,
-                            at,
-                            "expected a position [lon, lat], found a deeper array",
-                        )),
-                    }
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Geometry::MultiPoint(MultiPoint(points)))
+            let points = positions(file, &at(".coordinates"), points)?;
+            Ok(Geometry::MultiPoint(
+                points.into_iter().map(Point).collect(),
+            ))
         }
         "Polygon" => Ok(Geometry::Polygon(polygon(
             file,
@@ -489,6 +477,21 @@ fn polygon(file: &str, at: &str, coordinates: Nested) -> Result<Polygon<f64>, Lo
     Ok(Polygon::new(exterior, interiors))
 }
 
+/// A list of positions (a ring's, a MultiPoint's), each checked and located `at[i]`.
+fn positions(file: &str, at: &str, list: Vec<Nested>) -> Result<Vec<Coord<f64>>, LoadError> {
+    list.into_iter()
+        .enumerate()
+        .map(|(i, p)| match p {
+            Nested::Position(p) => position(file, &format!("{at}[{i}]"), p),
+            Nested::List(_) => Err(LoadError::new(
+                file,
+                format!("{at}[{i}]"),
+                "expected a position [lon, lat], found a deeper array",
+            )),
+        })
+        .collect()
+}
+
 fn linear_ring(file: &str, at: &str, coordinates: Nested) -> Result<LineString<f64>, LoadError> {
     let Nested::List(positions) = coordinates else {
         return Err(LoadError::new(
@@ -500,18 +503,7 @@ fn linear_ring(file: &str, at: &str, coordinates: Nested) -> Result<LineString<f
     if positions.is_empty() {
         return Err(LoadError::new(file, at, "the ring is empty"));
     }
-    let coords = positions
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| match p {
-            Nested::Position(p) => position(file, &format!("{at}[{i}]"), p),
-            Nested::List(_) => Err(LoadError::new(
-                file,
-                format!("{at}[{i}]"),
-                "expected a position [lon, lat], found a deeper array",
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let coords = self::positions(file, at, positions)?;
     if coords.len() < 4 {
         return Err(LoadError::new(
             file,

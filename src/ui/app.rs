@@ -894,12 +894,12 @@ impl ExplorerApp {
             PropertyAnswer::Use(keys) => {
                 if let Ok(model) = &self.model {
                     let title = self.lang.pick("正在重新读取", "Reading again");
-                    self.opening = Some(open::spawn_with_keys(
+                    self.opening = Some(open::spawn_again(
                         ctx,
                         title,
                         dialog.name.clone(),
                         dialog.bytes.clone(),
-                        keys,
+                        Some(keys),
                         dialog.options,
                         model.clone(),
                     ));
@@ -921,11 +921,12 @@ impl ExplorerApp {
                     let title = self
                         .lang
                         .pick("正在按 GCJ-02 转换", "Converting from GCJ-02");
-                    self.opening = Some(open::spawn_bytes(
+                    self.opening = Some(open::spawn_again(
                         ctx,
                         title,
                         dialog.name.clone(),
                         dialog.bytes.clone(),
+                        None,
                         Options { gcj02: true },
                         model.clone(),
                     ));

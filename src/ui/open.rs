@@ -53,37 +53,24 @@ pub fn spawn(
     })
 }
 
-/// Starts reading a file's bytes again in another way (as GCJ-02).
-pub fn spawn_bytes(
+/// Starts reading a file's bytes again another way: as GCJ-02, or (for boundaries) with the
+/// code and name properties the user chose.
+pub fn spawn_again(
     ctx: &egui::Context,
     title: &str,
     name: String,
     bytes: Arc<[u8]>,
+    keys: Option<PropertyKeys>,
     options: Options,
     model: Model,
 ) -> Job<Outcome> {
     Job::spawn(title, ctx, move |progress| {
         progress.set(0.3);
-        match load_user_file_with(&name, &bytes, options) {
-            Ok(data) => finish(&name, None, bytes.clone(), options, data, &model, progress),
-            Err(problems) => Outcome::Refused(problems),
-        }
-    })
-}
-
-/// Starts reading boundaries again with the properties the user chose.
-pub fn spawn_with_keys(
-    ctx: &egui::Context,
-    title: &str,
-    name: String,
-    bytes: Arc<[u8]>,
-    keys: PropertyKeys,
-    options: Options,
-    model: Model,
-) -> Job<Outcome> {
-    Job::spawn(title, ctx, move |progress| {
-        progress.set(0.3);
-        match load_boundaries_with(&name, &bytes, &keys, options) {
+        let data = match &keys {
+            Some(keys) => load_boundaries_with(&name, &bytes, keys, options),
+            None => load_user_file_with(&name, &bytes, options),
+        };
+        match data {
             Ok(data) => finish(&name, None, bytes.clone(), options, data, &model, progress),
             Err(problems) => Outcome::Refused(problems),
         }
