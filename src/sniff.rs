@@ -113,7 +113,13 @@ fn zip(name: &str, bytes: &[u8]) -> Foreign {
             "download it again, unpack it, and open the GeoJSON or CSV file it holds",
         );
     };
-    let names: Vec<&str> = archive.file_names().collect();
+    // Leave out the resource forks macOS adds (`__MACOSX/._zhaoqing.shp`).
+    let names: Vec<&str> = archive
+        .file_names()
+        .filter(|n| {
+            !n.starts_with("__MACOSX/") && !n.rsplit('/').next().unwrap_or(n).starts_with("._")
+        })
+        .collect();
     let has = |path: &str| names.contains(&path);
     let ends = |suffix: &str| {
         let mut found: Vec<&str> = names
@@ -187,15 +193,16 @@ fn ole2(name: &str, bytes: &[u8]) -> Foreign {
         let needle = utf16(name);
         bytes.windows(needle.len()).any(|w| w == needle)
     };
-    if holds("Workbook") || holds("Book") {
-        Foreign::new(
-            "an old Excel or WPS workbook (.xls/.et)",
-            SHEET_TO_CSV.replace("FILE", name),
-        )
-    } else if holds("WordDocument") {
+    // A document may embed a workbook (a table pasted from Excel): the document decides.
+    if holds("WordDocument") {
         Foreign::new(
             "an old Word or WPS document (.doc/.wps)",
             "copy its table into a sheet and save that as CSV UTF-8",
+        )
+    } else if holds("Workbook") || holds("Book") {
+        Foreign::new(
+            "an old Excel or WPS workbook (.xls/.et)",
+            SHEET_TO_CSV.replace("FILE", name),
         )
     } else {
         Foreign::new(
@@ -254,23 +261,24 @@ fn markup(name: &str, bytes: &[u8]) -> Option<Foreign> {
         "!function",
         "jsonp",
     ];
-    if JS_STARTS.iter().any(|p| starts(p)) && contains("{") {
+    if JS_STARTS.iter().any(|p| starts(p)) && (contains("{") || contains("[")) {
         let text = String::from_utf8_lossy(head);
-        let wrapper: String = text
-            .split('{')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(60)
-            .collect();
-        return Some(Foreign::new(
-            "JavaScript that wraps map data",
-            format!(
-                "keep only the JSON: delete `{wrapper}` before the first {{ and what follows \
-                 the last }} (such as `);`), and save it as .json"
+        // `var zhaoqing = {…}`: what comes before the data is the assignment alone.
+        let assignment = ["var ", "let ", "const ", "window."]
+            .iter()
+            .any(|p| starts(p))
+            .then(|| text.split(['{', '[']).next().unwrap_or_default().trim())
+            .filter(|a| a.ends_with('=') && a.chars().count() <= 60);
+        let hint = match assignment {
+            Some(a) => format!(
+                "keep only the JSON: delete `{a}` before it and the `;` after it, and save it \
+                 as .json"
             ),
-        ));
+            None => "keep only the JSON the script holds (for ECharts, the object passed to \
+                     echarts.registerMap, from its { to the matching }), and save it as .json"
+                .to_owned(),
+        };
+        return Some(Foreign::new("JavaScript that wraps map data", hint));
     }
     None
 }
@@ -291,7 +299,22 @@ mod tests {
         let page = foreign("a", b"\n<!DOCTYPE html><html><title>x</title>").unwrap();
         assert!(page.what.starts_with("a web page"));
         let js = foreign("a", "var zhaoqing = {\"type\": 1};".as_bytes()).unwrap();
-        assert!(js.hint.contains("`var zhaoqing =`"), "{}", js.hint);
+        assert!(js.hint.contains("delete `var zhaoqing =`"), "{}", js.hint);
+        let module = foreign("a", b"(function (root, factory) { factory({}) })").unwrap();
+        assert!(
+            module.hint.contains("echarts.registerMap"),
+            "{}",
+            module.hint
+        );
+    }
+
+    #[test]
+    fn a_word_file_with_a_workbook_inside_is_a_document() {
+        let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        doc.extend(utf16("Workbook"));
+        doc.extend(utf16("WordDocument"));
+        assert!(foreign("a", &doc).unwrap().what.contains("Word"));
     }
 
     #[test]

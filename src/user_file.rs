@@ -1,7 +1,8 @@
 //! Files a person opens: newer boundaries, project points, figures they typed up or exported.
 //! The kind is told from the content, not the name (portals and QGIS name files anything), and
 //! every problem names the file and the place in it. Nothing here panics on any input, and the
-//! work is linear in the file's size.
+//! work grows with the file's size about linearly (TopoJSON may use each arc at most a few times
+//! over; the crossing check looks only at segments whose boxes meet).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -107,8 +108,8 @@ impl UserData {
                 file,
                 "coordinates",
                 format!(
-                    "the regions sit {:.0} m from the same {} of the map shown, as GCJ-02 \
-                     coordinates (Amap, DataV.GeoAtlas, ECharts maps) would",
+                    "the regions sit {:.0} m from the loaded map's {} of the same codes, as \
+                     GCJ-02 coordinates (Amap, DataV.GeoAtlas, ECharts maps) would",
                     shift.metres,
                     count(shift.regions, "region")
                 ),
@@ -283,6 +284,8 @@ pub enum Container {
     Sequence,
     TopoJson {
         object: String,
+        /// The topology's other objects, not read.
+        others: Vec<String>,
     },
     ECharts,
 }
@@ -293,7 +296,17 @@ impl Container {
         match self {
             Self::GeoJson => String::new(),
             Self::Sequence => " (GeoJSON text sequence)".to_owned(),
-            Self::TopoJson { object } => format!(" (TopoJSON object {object:?})"),
+            Self::TopoJson { object, others } if others.is_empty() => {
+                format!(" (TopoJSON object {object:?})")
+            }
+            Self::TopoJson { object, others } => format!(
+                " (TopoJSON object {object:?}; not read: {})",
+                others
+                    .iter()
+                    .map(|o| format!("{o:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Self::ECharts => " (ECharts map)".to_owned(),
         }
     }
@@ -317,9 +330,11 @@ fn sniff<'a>(file: &str, bytes: &'a [u8]) -> Result<Text<'a>, LoadError> {
         )
         .with_hint(foreign.hint));
     }
+    // Two ASCII characters, each with a zero byte beside it: `{"` or `id` in UTF-16.
+    let text_byte = |b: u8| b != 0 && b.is_ascii();
     let utf16_without_mark = bytes.len() >= 4
-        && ((bytes[0].is_ascii() && bytes[1] == 0 && bytes[2].is_ascii() && bytes[3] == 0)
-            || (bytes[0] == 0 && bytes[1].is_ascii() && bytes[2] == 0 && bytes[3].is_ascii()));
+        && ((text_byte(bytes[0]) && bytes[1] == 0 && text_byte(bytes[2]) && bytes[3] == 0)
+            || (bytes[0] == 0 && text_byte(bytes[1]) && bytes[2] == 0 && text_byte(bytes[3])));
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || utf16_without_mark {
         return Err(
             LoadError::new(file, "", "the text is UTF-16, not UTF-8").with_hint(
@@ -399,7 +414,10 @@ fn probe(file: &str, text: &str) -> Result<Probe, LoadError> {
         ));
     }
     let sequence_mark = trimmed.len() < text.trim_start().len();
-    let mut stream = serde_json::Deserializer::from_str(trimmed).into_iter::<RawProbe>();
+    // The whole text unless record separators lead, so that an error's line and column are the
+    // file's own.
+    let source = if sequence_mark { trimmed } else { text };
+    let mut stream = serde_json::Deserializer::from_str(source).into_iter::<RawProbe>();
     let first = match stream.next() {
         Some(Ok(first)) => first,
         Some(Err(e)) if !sequence_mark => return Err(json_error(e)),
@@ -414,7 +432,7 @@ fn probe(file: &str, text: &str) -> Result<Probe, LoadError> {
             });
         }
     };
-    let rest = &trimmed[stream.byte_offset()..];
+    let rest = source.get(stream.byte_offset()..).unwrap_or_default();
     let more = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\u{1E}');
     let kind = first
         .kind
@@ -454,6 +472,7 @@ fn map_features(
             decoded.features,
             Container::TopoJson {
                 object: decoded.object,
+                others: decoded.others,
             },
         ));
     }
@@ -693,19 +712,23 @@ impl<'a> LineCounter<'a> {
         }
     }
 
-    /// One-based; the byte at `byte` counts, so a record that starts at a line break is on the
-    /// line after it. Offsets come in increasing order, so the whole file is scanned once.
+    /// One-based. `byte` is where the csv crate says a record starts: where the last one
+    /// stopped, which may be before the line breaks of its line end and of empty lines it
+    /// skipped, so the record's line is that of the first byte after them. Offsets come in
+    /// increasing order, so the whole file is scanned once.
     fn line_at(&mut self, byte: u64) -> u64 {
-        let end = usize::try_from(byte)
-            .map_or(self.text.len(), |b| b.saturating_add(1))
-            .min(self.text.len());
-        if end > self.counted_to {
-            let newlines = self.text[self.counted_to..end]
+        let from = usize::try_from(byte).map_or(self.text.len(), |b| b.min(self.text.len()));
+        let start = self.text[from..]
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(self.text.len(), |p| from + p);
+        if start > self.counted_to {
+            let newlines = self.text[self.counted_to..start]
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
             self.newlines += newlines as u64;
-            self.counted_to = end;
+            self.counted_to = start;
         }
         self.newlines + 1
     }
@@ -1092,5 +1115,36 @@ mod tests {
         file.set_len(MAX_FILE_BYTES + 1).unwrap();
         let err = read_bytes("huge.geojson", &path).unwrap_err();
         assert!(err.message.contains("larger than 256 MB"), "{err}");
+    }
+
+    #[test]
+    fn json_after_blank_lines_is_located_in_the_file() {
+        let err = load_user_file(
+            "a.geojson",
+            b"\n\n{\"type\":\"FeatureCollection\",\"features\":[NaN]}",
+        )
+        .unwrap_err();
+        assert_eq!(err[0].location, "3:41");
+        assert!(err[0].message.contains("NaN/Infinity"), "{}", err[0]);
+    }
+
+    #[test]
+    fn csv_problems_name_their_line_past_empty_lines() {
+        let header = "id,value,unit,printed,bound,kind,scope,subject_zh,subject_en,article,quote";
+        let row = "a,x,个,1个,exact,count,city,,,x,1个";
+        for (text, line) in [
+            (format!("{header}\r\n\r\n{row}\r\n"), 3),
+            (format!("{header}\n\n\n{row}\n"), 4),
+            (format!("{header}\r\n{row}\r\n"), 2),
+        ] {
+            let err = load_user_file("f.csv", text.as_bytes()).unwrap_err();
+            assert_eq!(err[0].location, format!("line {line}: value"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_video_is_not_taken_for_utf16() {
+        let err = load_user_file("v.csv", b"\x00\x00\x00\x18ftypmp42").unwrap_err();
+        assert!(err[0].message.contains("not a text file"), "{}", err[0]);
     }
 }

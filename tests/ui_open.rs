@@ -373,7 +373,7 @@ fn gcj02_boundaries_are_offered_conversion() {
     drop_file(&mut harness, data("good/zhaoqing_gcj02.geojson"));
     assert!(!same_as_embedded(&harness), "read as WGS-84 first");
     harness.get_by_label("这些坐标是 GCJ-02 吗？");
-    harness.get_by_label_contains("the regions sit 608 m from the same 8 regions");
+    harness.get_by_label_contains("the regions sit 608 m from the loaded map's 8 regions");
     harness
         .get_by_role_and_label(egui::Role::Button, "按 GCJ-02 转换")
         .click();

@@ -362,13 +362,13 @@ const BAD: &[Bad] = &[
         "echarts_register.js",
         "",
         "this is JavaScript that wraps map data, not GeoJSON, JSON or CSV",
-        "delete `echarts.registerMap('肇庆市',` before the first {",
+        "keep only the JSON the script holds (for ECharts, the object passed to echarts.registerMap",
     ),
     hinted(
         "var_assignment.geojson",
         "",
         "this is JavaScript that wraps map data, not GeoJSON, JSON or CSV",
-        "delete `var zhaoqing =` before the first {",
+        "delete `var zhaoqing =` before it and the `;` after it",
     ),
     hinted(
         "download_page.geojson",
@@ -440,7 +440,7 @@ const BAD: &[Bad] = &[
         "geometry_collection.geojson",
         "feature 0: geometry.type",
         r#"geometry type "GeometryCollection" is not supported (Point, MultiPoint, Polygon or MultiPolygon)"#,
-        "`ogr2ogr -explodecollections out.geojson FILE`",
+        "`ogr2ogr -nlt MULTIPOLYGON out.geojson FILE`",
     ),
     hinted(
         "multipoint_projects.geojson",
@@ -600,7 +600,7 @@ const GOOD: &[(&str, &str, &[&str])] = &[
         "tests/data/good/self_crossing_ring.geojson",
         "boundaries, 1 region, 8 vertices",
         &[
-            "feature 0: geometry.coordinates[0]: the ring crosses itself at [112.468398, 23.107355]; the polygon is split there and keeps what the ring encloses an odd number of times (warning)",
+            "feature 0: geometry.coordinates[0]: the ring crosses or touches itself at [112.468398, 23.107355]; the polygon is split there and keeps what the ring encloses an odd number of times (warning)",
         ],
     ),
     (
@@ -627,7 +627,7 @@ const GOOD: &[(&str, &str, &[&str])] = &[
         "tests/data/good/zhaoqing_gcj02.geojson",
         "boundaries, 8 regions, 9007 vertices",
         &[
-            r#"coordinates: the regions sit 608 m from the same 8 regions of the map shown, as GCJ-02 coordinates (Amap, DataV.GeoAtlas, ECharts maps) would (hint: read it as GCJ-02: `validate --gcj02 FILE`, or in the window answer "Convert from GCJ-02") (warning)"#,
+            r#"coordinates: the regions sit 608 m from the loaded map's 8 regions of the same codes, as GCJ-02 coordinates (Amap, DataV.GeoAtlas, ECharts maps) would (hint: read it as GCJ-02: `validate --gcj02 FILE`, or in the window answer "Convert from GCJ-02") (warning)"#,
         ],
     ),
     (

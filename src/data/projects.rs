@@ -162,8 +162,8 @@ pub fn parse_projects(file: &str, bytes: &[u8]) -> Result<Vec<Project>, LoadErro
     parse_feature_collection(file, bytes)?
         .into_iter()
         .map(|feature| {
-            let (project, mut ignored) = project_from_feature(file, feature)?;
-            match ignored.pop() {
+            let (project, ignored) = project_from_feature(file, feature)?;
+            match ignored.into_iter().next() {
                 Some(error) => Err(error),
                 None => Ok(project),
             }

@@ -31,9 +31,18 @@ fn offset_lon(x: f64, y: f64) -> f64 {
     r
 }
 
-/// WGS-84 to GCJ-02 (lon/lat degrees), the published forward formula.
+/// The box outside which GCJ-02 applies no offset (as implementations of it do): the formula
+/// is meant for China, and diverges towards the poles.
+pub fn in_china(c: Coord<f64>) -> bool {
+    (72.004..=137.8347).contains(&c.x) && (0.8293..=55.8271).contains(&c.y)
+}
+
+/// WGS-84 to GCJ-02 (lon/lat degrees), the published forward formula; unchanged outside China.
 pub fn from_wgs84(c: Coord<f64>) -> Coord<f64> {
     use std::f64::consts::PI;
+    if !in_china(c) {
+        return c;
+    }
     let (x, y) = (c.x - 105.0, c.y - 35.0);
     let radlat = c.y.to_radians();
     let magic = 1.0 - EE * radlat.sin().powi(2);
@@ -50,6 +59,9 @@ pub fn from_wgs84(c: Coord<f64>) -> Coord<f64> {
 /// by about 1e-3 of a degree per degree, so each step gains three digits; a few steps reach
 /// 1e-10° (0.01 mm).
 pub fn to_wgs84(gcj: Coord<f64>) -> Coord<f64> {
+    if !in_china(gcj) {
+        return gcj;
+    }
     let mut wgs = gcj;
     for _ in 0..30 {
         let back = from_wgs84(wgs);
@@ -135,5 +147,14 @@ mod tests {
         // A few hundred metres, mostly east-west.
         let shift_m = (gcj.x - wgs.x) * 111_320.0 * 23.0_f64.to_radians().cos();
         assert!((300.0..800.0).contains(&shift_m), "{shift_m}");
+    }
+
+    #[test]
+    fn outside_china_nothing_moves_even_at_the_poles() {
+        for c in [(-180.0, -90.0), (0.0, 90.0), (112.0, 89.999), (2.35, 48.85)] {
+            let c = Coord { x: c.0, y: c.1 };
+            assert_eq!(to_wgs84(c), c);
+            assert_eq!(from_wgs84(c), c);
+        }
     }
 }

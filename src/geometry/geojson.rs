@@ -369,8 +369,8 @@ fn convert_geometry(file: &str, index: usize, raw: RawGeometry) -> Result<Geomet
         }
         "GeometryCollection" => {
             return Err(unsupported(
-                "give each part a feature of its own: `ogr2ogr -explodecollections out.geojson \
-                 FILE`, or in QGIS: Vector → Geometry Tools → Multipart to Singleparts",
+                "a region's parts belong in one MultiPolygon: `ogr2ogr -nlt MULTIPOLYGON \
+                 out.geojson FILE`, or in QGIS: Vector → Geometry Tools → Collect Geometries",
             ));
         }
         other => {

@@ -1,57 +1,96 @@
-//! Rings that cross themselves. A crossing ring has no well-defined inside: its area, its label
-//! point and which county a click falls in all come out wrong. The rule: each such ring is
+//! Rings that cross or touch themselves. Such a ring has no well-defined inside: its area, its
+//! label point and which county a click falls in all come out wrong. The rule: each such ring is
 //! reported (feature, ring, the crossing point) and its polygon is repaired by geo's
 //! `MakeValid`, which splits it where it crosses and keeps what the ring encloses an odd number
 //! of times (the even-odd rule, the way the ring is drawn). A polygon that cannot be repaired
 //! refuses the file.
 
-use geo::algorithm::sweep::{Cross, Intersections};
-use geo::{Coord, Line, LineIntersection, LineString, MakeValid as _, MultiPolygon, Polygon};
+use geo::{
+    Coord, Line, LineIntersection, LineString, MakeValid as _, MultiPolygon, Polygon,
+    line_intersection::line_intersection,
+};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{RTree, RTreeObject as _};
 
 use super::geojson::{Feature, Geometry};
 use crate::load_error::LoadError;
 
-/// One segment of a ring and its place in it, to tell neighbours (which share a vertex) from
-/// segments that meet where they should not.
-#[derive(Clone, Copy)]
-struct Segment {
-    line: Line<f64>,
-    index: usize,
-}
-
-impl Cross for Segment {
-    type Scalar = f64;
-
-    fn line(&self) -> Line<f64> {
-        self.line
-    }
-}
-
-/// Where a closed ring first crosses or overlaps itself, if it does. Touching at a vertex is not
-/// counted: it draws and fills the same.
+/// Where a closed ring first crosses or touches itself, if it does: two segments that are not
+/// neighbours meet, or neighbours overlap (a spike that doubles back).
 pub fn first_crossing(ring: &LineString<f64>) -> Option<Coord<f64>> {
-    let segments: Vec<Segment> = ring
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| line.start != line.end)
-        .map(|(index, line)| Segment { line, index })
-        .collect();
-    let last = segments.last().map_or(0, |s| s.index);
+    // Repeated points are left out, so that the segments either side of one are neighbours.
+    let segments: Vec<Line<f64>> = ring.lines().filter(|line| line.start != line.end).collect();
+    let last = segments.len().saturating_sub(1);
     let neighbours = |a: usize, b: usize| a.abs_diff(b) == 1 || (a.min(b) == 0 && a.max(b) == last);
-    Intersections::from_iter(segments)
-        .filter_map(|(a, b, meeting)| match meeting {
-            LineIntersection::SinglePoint {
-                intersection,
-                is_proper: true,
-            } if !neighbours(a.index, b.index) => Some(intersection),
-            LineIntersection::Collinear { intersection }
-                if intersection.start != intersection.end =>
-            {
-                Some(intersection.start)
+    let meet = |a: usize, b: usize| match line_intersection(segments[a], segments[b]) {
+        Some(LineIntersection::SinglePoint { intersection, .. }) if !neighbours(a, b) => {
+            Some(intersection)
+        }
+        Some(LineIntersection::Collinear { intersection })
+            if intersection.start != intersection.end =>
+        {
+            Some(intersection.start)
+        }
+        _ => None,
+    };
+    // The crossing reported is the lowest (west, then south), whichever way it was found.
+    let keep = |first: &mut Option<Coord<f64>>, at: Option<Coord<f64>>| {
+        if let Some(at) = at
+            && first.is_none_or(|f| (at.x, at.y) < (f.x, f.y))
+        {
+            *first = Some(at);
+        }
+    };
+    let mut first: Option<Coord<f64>> = None;
+    // A sweep along x meets only the segments whose x ranges overlap: fast for a real border.
+    // A ring drawn to make every range overlap (a zigzag across a band) would make it quadratic,
+    // so past a budget of pairs the segments are found by their boxes in an R-tree instead.
+    let mut order: Vec<usize> = (0..segments.len()).collect();
+    let x_range = |l: &Line<f64>| (l.start.x.min(l.end.x), l.start.x.max(l.end.x));
+    let y_range = |l: &Line<f64>| (l.start.y.min(l.end.y), l.start.y.max(l.end.y));
+    order.sort_unstable_by(|&a, &b| x_range(&segments[a]).0.total_cmp(&x_range(&segments[b]).0));
+    let mut budget = 64 * segments.len() + 10_000;
+    'sweep: for (i, &a) in order.iter().enumerate() {
+        let (ax, ay) = (x_range(&segments[a]), y_range(&segments[a]));
+        for &b in &order[i + 1..] {
+            if x_range(&segments[b]).0 > ax.1 {
+                break;
             }
-            _ => None,
-        })
-        .min_by(|p, q| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)))
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                first = None;
+                break 'sweep;
+            }
+            let by = y_range(&segments[b]);
+            if by.0 <= ay.1 && ay.0 <= by.1 {
+                keep(&mut first, meet(a, b));
+            }
+        }
+    }
+    if budget > 0 {
+        return first;
+    }
+    let envelope = |line: &Line<f64>| {
+        Rectangle::from_corners(
+            [line.start.x.min(line.end.x), line.start.y.min(line.end.y)],
+            [line.start.x.max(line.end.x), line.start.y.max(line.end.y)],
+        )
+    };
+    let tree = RTree::bulk_load(
+        segments
+            .iter()
+            .enumerate()
+            .map(|(k, line)| GeomWithData::new(envelope(line), k))
+            .collect(),
+    );
+    for (a, line) in segments.iter().enumerate() {
+        for b in tree.locate_in_envelope_intersecting(&envelope(line).envelope()) {
+            if b.data > a {
+                keep(&mut first, meet(a, b.data));
+            }
+        }
+    }
+    first
 }
 
 /// Repairs every polygon of `features` that has a crossing ring; one warning per such ring.
@@ -92,7 +131,8 @@ pub fn repair_crossings(file: &str, features: &mut [Feature]) -> Result<Vec<Load
                     file,
                     place(r),
                     format!(
-                        "the ring crosses itself at [{:.6}, {:.6}] and cannot be repaired",
+                        "the ring crosses or touches itself at [{:.6}, {:.6}] and cannot be \
+                         repaired",
                         at.x, at.y
                     ),
                 )
@@ -103,8 +143,8 @@ pub fn repair_crossings(file: &str, features: &mut [Feature]) -> Result<Vec<Load
                     file,
                     place(r),
                     format!(
-                        "the ring crosses itself at [{:.6}, {:.6}]; the polygon is split there \
-                         and keeps what the ring encloses an odd number of times",
+                        "the ring crosses or touches itself at [{:.6}, {:.6}]; the polygon is \
+                         split there and keeps what the ring encloses an odd number of times",
                         at.x, at.y
                     ),
                 ));
@@ -125,6 +165,27 @@ mod tests {
 
     fn ring(points: &[(f64, f64)]) -> LineString<f64> {
         LineString::from(points.to_vec())
+    }
+
+    #[test]
+    fn a_zigzag_across_a_band_is_checked_by_boxes() {
+        // Every segment spans the same longitudes: past the sweep's budget.
+        let mut points: Vec<(f64, f64)> = (0..20_000)
+            .map(|i| {
+                (
+                    if i % 2 == 0 { 112.0 } else { 113.0 },
+                    23.0 + f64::from(i) * 1e-4,
+                )
+            })
+            .collect();
+        points.push((111.0, 25.0));
+        points.push((111.0, 23.0));
+        points.push(points[0]);
+        assert_eq!(first_crossing(&ring(&points)), None);
+        // The same with its last zig crossing the first.
+        let n = points.len();
+        points[n - 2] = (112.5, 22.0);
+        assert!(first_crossing(&ring(&points)).is_some());
     }
 
     #[test]

@@ -77,8 +77,9 @@ pub fn parse_topology(file: &str, text: &str) -> Result<Decoded, LoadError> {
         ));
     };
     let at = format!("objects.{name}");
-    let geometries: Vec<&Value> = match kind(object) {
-        "GeometryCollection" => object
+    let collection = kind(object) == "GeometryCollection";
+    let geometries: Vec<&Value> = if collection {
+        object
             .get("geometries")
             .and_then(Value::as_array)
             .map(|g| g.iter().collect())
@@ -88,18 +89,30 @@ pub fn parse_topology(file: &str, text: &str) -> Result<Decoded, LoadError> {
                     format!("{at}.geometries"),
                     "the GeometryCollection has no \"geometries\" list",
                 )
-            })?,
-        _ => vec![object],
+            })?
+    } else {
+        vec![object]
     };
+    let arc_positions: usize = arcs.iter().map(Vec::len).sum();
     let decoder = Decoder {
         file,
         arcs: &arcs,
         transform: topology.transform,
+        // A border is shared by two regions, so a map uses each arc about twice; a few times
+        // over is generous. More would let a small file ask for gigabytes.
+        budget: std::cell::Cell::new(arc_positions.saturating_mul(MAX_ARC_USES) + 1024),
     };
     let raws = geometries
         .into_iter()
         .enumerate()
-        .map(|(i, g)| decoder.feature(&format!("{at}.geometries[{i}]"), g))
+        .map(|(i, g)| {
+            let at = if collection {
+                format!("{at}.geometries[{i}]")
+            } else {
+                at.clone()
+            };
+            decoder.feature(&at, g)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Decoded {
         features: features_from_raw(file, raws)?,
@@ -107,6 +120,9 @@ pub fn parse_topology(file: &str, text: &str) -> Result<Decoded, LoadError> {
         others: objects.keys().filter(|k| *k != name).cloned().collect(),
     })
 }
+
+/// How many times over the rings may use the topology's arc positions in all.
+const MAX_ARC_USES: usize = 4;
 
 fn kind(geometry: &Value) -> &str {
     geometry.get("type").and_then(Value::as_str).unwrap_or("")
@@ -148,6 +164,8 @@ struct Decoder<'a> {
     file: &'a str,
     arcs: &'a [Vec<[f64; 2]>],
     transform: Option<Transform>,
+    /// Positions the rings may still take from the arcs.
+    budget: std::cell::Cell<usize>,
 }
 
 impl Decoder<'_> {
@@ -164,7 +182,8 @@ impl Decoder<'_> {
             properties.insert("id".to_owned(), id.clone());
         }
         let geometry = match kind(g) {
-            "" | "null" if g.get("type").is_none_or(Value::is_null) => None,
+            // A geometry of type null is none, as in GeoJSON.
+            _ if g.get("type").is_none_or(Value::is_null) => None,
             "Polygon" => Some(self.geometry(g, |arcs| self.polygon(&format!("{at}.arcs"), arcs))?),
             "MultiPolygon" => Some(self.geometry(g, |arcs| {
                 self.list(&format!("{at}.arcs"), arcs, |at, polygon| {
@@ -254,6 +273,17 @@ impl Decoder<'_> {
                         ),
                     )
                 })?;
+            let Some(left) = self.budget.get().checked_sub(arc.len()) else {
+                return Err(LoadError::new(
+                    self.file,
+                    format!("{at}[{i}]"),
+                    format!(
+                        "the rings use the topology's arcs more than {MAX_ARC_USES} times over; \
+                         no map does"
+                    ),
+                ));
+            };
+            self.budget.set(left);
             let skip = usize::from(!positions.is_empty());
             let mut push = |p: &[f64; 2]| positions.push(Nested::lon_lat(p[0], p[1]));
             if reversed {
@@ -341,5 +371,20 @@ mod tests {
             ]
         );
         assert_eq!(decoded.features[1].properties["id"], "2");
+    }
+
+    #[test]
+    fn rings_that_use_an_arc_over_and_over_are_refused() {
+        let ring: Vec<String> = (0..1000).map(|_| "0".to_owned()).collect();
+        let text = format!(
+            r#"{{"type":"Topology","arcs":[[[112,23],[113,23],[113,24],[112,23]]],
+               "objects":{{"a":{{"type":"Polygon","arcs":[[{}]]}}}}}}"#,
+            ring.join(",")
+        );
+        let Err(err) = parse_topology("t.topojson", &text) else {
+            panic!("refused");
+        };
+        assert!(err.message.contains("more than 4 times over"), "{err}");
+        assert!(err.location.starts_with("objects.a.arcs[0]["), "{err}");
     }
 }

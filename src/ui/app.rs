@@ -76,6 +76,9 @@ pub struct ExplorerApp {
     to_open: VecDeque<(PathBuf, Options)>,
     property_dialog: Option<PropertyDialog>,
     datum_dialog: Option<DatumDialog>,
+    /// The file whose coordinates the user chose to keep as opened: reading it again with other
+    /// properties does not ask again.
+    datum_kept: Option<String>,
     /// An internal error caught at the top: shown instead of the window's content.
     crashed: Option<String>,
     toasts: Toasts,
@@ -204,6 +207,7 @@ impl ExplorerApp {
             to_open: VecDeque::new(),
             property_dialog: None,
             datum_dialog: None,
+            datum_kept: None,
             crashed: None,
             toasts: Toasts::default(),
         }
@@ -783,6 +787,7 @@ impl ExplorerApp {
                 source.display()
             );
             let (source, options) = (source.clone(), *options);
+            self.datum_kept = None;
             self.opening = Some(open::spawn(ctx, &title, source, options, model.clone()));
             self.to_open.pop_front();
         }
@@ -821,7 +826,9 @@ impl ExplorerApp {
                 for note in changes.notes.iter().take(3) {
                     self.toasts.info(note.clone());
                 }
-                if let Some(reason) = gcj02 {
+                if let Some(reason) = gcj02
+                    && self.datum_kept.as_deref() != Some(name.as_str())
+                {
                     self.datum_dialog = Some(DatumDialog::new(name.clone(), bytes.clone(), reason));
                 }
                 if let Some(choice) = choice {
@@ -891,6 +898,8 @@ impl ExplorerApp {
         match dialog.window_ui(ctx, self.lang) {
             PropertyAnswer::Open => {}
             PropertyAnswer::Keep => self.property_dialog = None,
+            // A file being opened would be replaced by the new reading: the dialog waits.
+            PropertyAnswer::Use(_) if self.opening.is_some() => self.wait_for_opening(),
             PropertyAnswer::Use(keys) => {
                 if let Ok(model) = &self.model {
                     let title = self.lang.pick("正在重新读取", "Reading again");
@@ -909,13 +918,24 @@ impl ExplorerApp {
         }
     }
 
+    fn wait_for_opening(&mut self) {
+        self.toasts.info(self.lang.pick(
+            "请等正在打开的文件打开后再选",
+            "Wait until the file being opened has opened, then choose",
+        ));
+    }
+
     fn datum_dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(dialog) = &self.datum_dialog else {
             return;
         };
         match dialog.window_ui(ctx, self.lang) {
             DatumAnswer::Open => {}
-            DatumAnswer::Keep => self.datum_dialog = None,
+            DatumAnswer::Keep => {
+                self.datum_kept = Some(dialog.name.clone());
+                self.datum_dialog = None;
+            }
+            DatumAnswer::Convert if self.opening.is_some() => self.wait_for_opening(),
             DatumAnswer::Convert => {
                 if let Ok(model) = &self.model {
                     let title = self

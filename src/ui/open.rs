@@ -131,6 +131,10 @@ fn finish(
     let gcj02 = data
         .gcj02_warning(name, &model.boundaries)
         .map(|w| w.message);
+    // Only map data has coordinates to convert.
+    let options = Options {
+        gcj02: options.gcj02 && !matches!(data, UserData::Figures { .. }),
+    };
     // The bytes are kept only to read boundaries again with other properties or as GCJ-02; a
     // large file's bytes are otherwise let go before the levels of detail are made.
     let bytes = if choice.is_some() || gcj02.is_some() {
