@@ -460,6 +460,14 @@ const BAD: &[Bad] = &[
         "3:2828",
         "invalid JSON: invalid number",
     ),
+    // Found by the fuzzer (map_formats): an ECharts map whose rings cross themselves everywhere,
+    // which took seconds to repair; now refused at once.
+    hinted(
+        "fuzz_tangled_rings.json",
+        "feature 2: geometry.coordinates[0]",
+        "the ring crosses or touches itself at [111.075488, 23.095277] and at 50 or more other places: the file is broken there, not a border drawn a little wrong",
+        "Fix Geometries",
+    ),
     bad(
         "topojson_bad_arc.topojson",
         "objects.counties.geometries[1].arcs[0][1]",

@@ -15,9 +15,19 @@ use rstar::{RTree, RTreeObject as _};
 use super::geojson::{Feature, Geometry};
 use crate::load_error::LoadError;
 
-/// Where a closed ring first crosses or touches itself, if it does: two segments that are not
-/// neighbours meet, or neighbours overlap (a spike that doubles back).
+/// A ring crossing itself at more places than this is refused rather than repaired: it is a
+/// broken file, not a border drawn a little wrong, and repairing it costs seconds.
+pub const MAX_CROSSINGS: usize = 50;
+
+/// Where a closed ring first (west, then south) crosses or touches itself, if it does: two
+/// segments that are not neighbours meet, or neighbours overlap (a spike that doubles back).
 pub fn first_crossing(ring: &LineString<f64>) -> Option<Coord<f64>> {
+    crossings(ring).first().copied()
+}
+
+/// Up to `MAX_CROSSINGS + 1` places where a closed ring crosses or touches itself, the first
+/// (west, then south) first.
+pub fn crossings(ring: &LineString<f64>) -> Vec<Coord<f64>> {
     // Repeated points are left out, so that the segments either side of one are neighbours.
     let segments: Vec<Line<f64>> = ring.lines().filter(|line| line.start != line.end).collect();
     let last = segments.len().saturating_sub(1);
@@ -33,15 +43,14 @@ pub fn first_crossing(ring: &LineString<f64>) -> Option<Coord<f64>> {
         }
         _ => None,
     };
-    // The crossing reported is the lowest (west, then south), whichever way it was found.
-    let keep = |first: &mut Option<Coord<f64>>, at: Option<Coord<f64>>| {
-        if let Some(at) = at
-            && first.is_none_or(|f| (at.x, at.y) < (f.x, f.y))
-        {
-            *first = Some(at);
-        }
+    let envelope = |line: &Line<f64>| {
+        Rectangle::from_corners(
+            [line.start.x.min(line.end.x), line.start.y.min(line.end.y)],
+            [line.start.x.max(line.end.x), line.start.y.max(line.end.y)],
+        )
     };
-    let mut first: Option<Coord<f64>> = None;
+    let mut found: Vec<Coord<f64>> = Vec::new();
+    let enough = |found: &Vec<Coord<f64>>| found.len() > MAX_CROSSINGS;
     // A sweep along x meets only the segments whose x ranges overlap: fast for a real border.
     // A ring drawn to make every range overlap (a zigzag across a band) would make it quadratic,
     // so past a budget of pairs the segments are found by their boxes in an R-tree instead.
@@ -51,6 +60,9 @@ pub fn first_crossing(ring: &LineString<f64>) -> Option<Coord<f64>> {
     order.sort_unstable_by(|&a, &b| x_range(&segments[a]).0.total_cmp(&x_range(&segments[b]).0));
     let mut budget = 64 * segments.len() + 10_000;
     'sweep: for (i, &a) in order.iter().enumerate() {
+        if enough(&found) {
+            break;
+        }
         let (ax, ay) = (x_range(&segments[a]), y_range(&segments[a]));
         for &b in &order[i + 1..] {
             if x_range(&segments[b]).0 > ax.1 {
@@ -58,39 +70,36 @@ pub fn first_crossing(ring: &LineString<f64>) -> Option<Coord<f64>> {
             }
             budget = budget.saturating_sub(1);
             if budget == 0 {
-                first = None;
+                found.clear();
                 break 'sweep;
             }
             let by = y_range(&segments[b]);
             if by.0 <= ay.1 && ay.0 <= by.1 {
-                keep(&mut first, meet(a, b));
+                found.extend(meet(a, b));
             }
         }
     }
-    if budget > 0 {
-        return first;
-    }
-    let envelope = |line: &Line<f64>| {
-        Rectangle::from_corners(
-            [line.start.x.min(line.end.x), line.start.y.min(line.end.y)],
-            [line.start.x.max(line.end.x), line.start.y.max(line.end.y)],
-        )
-    };
-    let tree = RTree::bulk_load(
-        segments
-            .iter()
-            .enumerate()
-            .map(|(k, line)| GeomWithData::new(envelope(line), k))
-            .collect(),
-    );
-    for (a, line) in segments.iter().enumerate() {
-        for b in tree.locate_in_envelope_intersecting(&envelope(line).envelope()) {
-            if b.data > a {
-                keep(&mut first, meet(a, b.data));
+    if budget == 0 {
+        let tree = RTree::bulk_load(
+            segments
+                .iter()
+                .enumerate()
+                .map(|(k, line)| GeomWithData::new(envelope(line), k))
+                .collect(),
+        );
+        'boxes: for (a, line) in segments.iter().enumerate() {
+            for b in tree.locate_in_envelope_intersecting(&envelope(line).envelope()) {
+                if enough(&found) {
+                    break 'boxes;
+                }
+                if b.data > a {
+                    found.extend(meet(a, b.data));
+                }
             }
         }
     }
-    first
+    found.sort_unstable_by(|p, q| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)));
+    found
 }
 
 /// Repairs every polygon of `features` that has a crossing ring; one warning per such ring.
@@ -110,9 +119,10 @@ pub fn repair_crossings(file: &str, features: &mut [Feature]) -> Result<Vec<Load
         let mut changed = false;
         for (i, polygon) in polygons.into_iter().enumerate() {
             let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
-            let crossings: Vec<(usize, Coord<f64>)> = rings
+            let crossings: Vec<(usize, Vec<Coord<f64>>)> = rings
                 .enumerate()
-                .filter_map(|(r, ring)| first_crossing(ring).map(|at| (r, at)))
+                .map(|(r, ring)| (r, self::crossings(ring)))
+                .filter(|(_, at)| !at.is_empty())
                 .collect();
             if crossings.is_empty() {
                 repaired.push(polygon.clone());
@@ -125,20 +135,32 @@ pub fn repair_crossings(file: &str, features: &mut [Feature]) -> Result<Vec<Load
                     format!("feature {index}: geometry.coordinates[{r}]")
                 }
             };
-            let Ok(valid) = polygon.make_valid() else {
-                let (r, at) = crossings[0];
-                return Err(LoadError::new(
+            let refuse = |r: usize, at: Coord<f64>, why: &str| {
+                LoadError::new(
                     file,
                     place(r),
                     format!(
-                        "the ring crosses or touches itself at [{:.6}, {:.6}] and cannot be \
-                         repaired",
+                        "the ring crosses or touches itself at [{:.6}, {:.6}]{why}",
                         at.x, at.y
                     ),
                 )
-                .with_hint("repair it in QGIS: Vector → Geometry Tools → Fix Geometries"));
+                .with_hint("repair it in QGIS: Vector → Geometry Tools → Fix Geometries")
             };
-            for (r, at) in crossings {
+            if let Some((r, at)) = crossings.iter().find(|(_, at)| at.len() > MAX_CROSSINGS) {
+                return Err(refuse(
+                    *r,
+                    at[0],
+                    &format!(
+                        " and at {MAX_CROSSINGS} or more other places: the file is broken \
+                         there, not a border drawn a little wrong"
+                    ),
+                ));
+            }
+            let Ok(valid) = polygon.make_valid() else {
+                let (r, at) = &crossings[0];
+                return Err(refuse(*r, at[0], " and cannot be repaired"));
+            };
+            for (r, at) in crossings.iter().map(|(r, at)| (*r, at[0])) {
                 warnings.push(LoadError::new(
                     file,
                     place(r),
