@@ -112,7 +112,8 @@ fn open_typed_path(harness: &mut Harness<'_, ExplorerApp>, file: &Path) {
         .type_text(&file.display().to_string());
     harness.run();
     harness.get_by_role_and_label(Role::Button, "打开").click();
-    harness.run();
+    // The opening starts now and repaints while it runs: step, not run.
+    harness.step();
     wait_until(harness, "opening", |h| !h.state().is_opening());
 }
 
@@ -165,6 +166,7 @@ fn the_menus_read_in_english_when_the_ui_is_english() {
     harness.get_by_role_and_label(Role::Button, "File").click();
     harness.run();
     menu_item(&harness, "Open figures…");
+    menu_item(&harness, "Open GCJ-02 map data…");
     menu_item(&harness, "Export all charts…");
     menu_item(&harness, "Copy image").click();
     harness.run();

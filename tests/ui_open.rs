@@ -377,7 +377,8 @@ fn gcj02_boundaries_are_offered_conversion() {
     harness
         .get_by_role_and_label(egui::Role::Button, "按 GCJ-02 转换")
         .click();
-    harness.run();
+    // The reading starts now and repaints while it runs: step, not run.
+    harness.step();
     let start = Instant::now();
     while harness.state().is_opening() && start.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(20));
