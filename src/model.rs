@@ -177,6 +177,27 @@ impl Changes {
 }
 
 impl Model {
+    /// Where the boundaries drawn come from, in the licence's wording: the embedded data's
+    /// attribution, or the file the user opened (the neighbouring prefectures stay embedded).
+    pub fn boundary_attribution(&self, lang: Lang) -> String {
+        use crate::i18n::Msg;
+        if self.boundaries.source == embedded::BOUNDARIES.path {
+            return Msg::BoundaryAttribution.text(lang).to_owned();
+        }
+        let file = std::path::Path::new(&self.boundaries.source)
+            .file_name()
+            .map_or_else(
+                || self.boundaries.source.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let separator = lang.pick("；", "; ");
+        format!(
+            "{} {file}{separator}{}",
+            Msg::OpenedBoundaries.text(lang),
+            Msg::ContextAttribution.text(lang)
+        )
+    }
+
     /// A new model with a user's file applied: boundaries replace the map (the dataset is
     /// checked against them, mismatches reported as notes); project points replace the
     /// projects; figures join the dataset, replacing figures with the same id. `data` has been

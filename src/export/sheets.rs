@@ -6,7 +6,7 @@ use egui::{RichText, Sense, Ui, Vec2};
 use crate::Model;
 use crate::charts::Chart;
 use crate::geometry::Projector;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::selection::Selection;
 use crate::ui::chart_view::{ChartContext, Page, chart_ui, colors};
 use crate::ui::map::decorations::{
@@ -172,7 +172,7 @@ pub fn map_sheet_ui(
         });
         ui.add_space(6.0);
         ui.label(
-            RichText::new(attribution(lang))
+            RichText::new(attribution(model, lang))
                 .small()
                 .color(colors::WEAK_TEXT),
         );
@@ -238,8 +238,8 @@ fn projects_list_ui(
 
 /// The boundary data's attribution (the licence's wording, as in the window), printed under
 /// every map.
-pub fn attribution(lang: Lang) -> String {
-    let attribution = Msg::BoundaryAttribution.text(lang);
+pub fn attribution(model: &Model, lang: Lang) -> String {
+    let attribution = model.boundary_attribution(lang);
     match lang {
         Lang::Zh => format!("{attribution}；项目位置精度见图例。"),
         Lang::En => format!("{attribution}; project placement precision as in the legend."),
@@ -334,6 +334,6 @@ pub fn report_sheet_ui(
                 .size(12.0),
             );
         }
-        ui.label(RichText::new(attribution(lang)).small().color(colors::WEAK_TEXT));
+        ui.label(RichText::new(attribution(model, lang)).small().color(colors::WEAK_TEXT));
     });
 }

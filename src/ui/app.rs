@@ -547,11 +547,13 @@ impl ExplorerApp {
             };
             ui.monospace(cursor);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(
-                    RichText::new(Msg::BoundaryAttribution.text(self.lang))
-                        .weak()
-                        .small(),
-                );
+                if let Ok(model) = &self.model {
+                    ui.label(
+                        RichText::new(model.boundary_attribution(self.lang))
+                            .weak()
+                            .small(),
+                    );
+                }
             });
         });
     }
