@@ -453,3 +453,48 @@ fn every_bad_file_dropped_says_what_validate_says() {
         assert_eq!(region_codes(&harness), before, "{}", path.display());
     }
 }
+
+/// Keeping GCJ-02-looking coordinates as opened is remembered: reading the file again with the
+/// properties chosen in the other dialog does not ask about the coordinates a second time.
+#[test]
+fn keeping_the_coordinates_holds_when_the_properties_are_chosen() {
+    let text = std::fs::read_to_string(data("good/zhaoqing_gcj02.geojson")).expect("read");
+    // No property named like a code: the file also asks which property holds the codes.
+    let text = text.replace("\"adcode\":", "\"PAC\":");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("datav_pac.geojson");
+    std::fs::write(&path, text).expect("write");
+    let mut harness = app_harness();
+    drop_file(&mut harness, path);
+    harness.get_by_label("选择编码与名称字段");
+    // A screen reader names each choice by the label beside it.
+    for label in ["编码", "中文名", "英文名"] {
+        harness.get_by_role_and_label(egui::Role::ComboBox, label);
+    }
+    harness
+        .get_by_role_and_label(egui::Role::Button, "保持原样")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
+    harness
+        .get_by_role_and_label(egui::Role::Button, "使用这些字段")
+        .click();
+    harness.step();
+    let start = Instant::now();
+    while harness.state().is_opening() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .toasts()
+            .texts()
+            .filter(|t| t.starts_with("已打开"))
+            .count()
+            >= 2,
+        "read again"
+    );
+    assert!(harness.query_by_label("这些坐标是 GCJ-02 吗？").is_none());
+}

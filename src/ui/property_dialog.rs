@@ -55,26 +55,14 @@ impl PropertyDialog {
             egui::Grid::new("property_keys")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label(lang.pick("编码", "Code"));
-                    key_combo(ui, "code_key", &mut self.keys.code, &self.choice.keys);
+                    let label = ui.label(lang.pick("编码", "Code")).id;
+                    key_combo(ui, label, &mut self.keys.code, &self.choice.keys);
                     ui.end_row();
-                    ui.label(lang.pick("中文名", "Chinese name"));
-                    optional_combo(
-                        ui,
-                        "name_zh_key",
-                        &mut self.keys.name_zh,
-                        &self.choice.keys,
-                        lang,
-                    );
+                    let label = ui.label(lang.pick("中文名", "Chinese name")).id;
+                    optional_combo(ui, label, &mut self.keys.name_zh, &self.choice.keys, lang);
                     ui.end_row();
-                    ui.label(lang.pick("英文名", "English name"));
-                    optional_combo(
-                        ui,
-                        "name_en_key",
-                        &mut self.keys.name_en,
-                        &self.choice.keys,
-                        lang,
-                    );
+                    let label = ui.label(lang.pick("英文名", "English name")).id;
+                    optional_combo(ui, label, &mut self.keys.name_en, &self.choice.keys, lang);
                     ui.end_row();
                 });
             ui.horizontal(|ui| {
@@ -93,30 +81,35 @@ impl PropertyDialog {
     }
 }
 
-fn key_combo(ui: &mut egui::Ui, id: &str, key: &mut String, keys: &[String]) {
-    egui::ComboBox::from_id_salt(id)
+/// Each combo box is named by the label beside it, so a screen reader says which it is.
+fn key_combo(ui: &mut egui::Ui, label: egui::Id, key: &mut String, keys: &[String]) {
+    egui::ComboBox::from_id_salt(label)
         .selected_text(key.as_str())
         .show_ui(ui, |ui| {
             for k in keys {
                 ui.selectable_value(key, k.clone(), k);
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn optional_combo(
     ui: &mut egui::Ui,
-    id: &str,
+    label: egui::Id,
     key: &mut Option<String>,
     keys: &[String],
     lang: Lang,
 ) {
     let none = lang.pick("（无）", "(none)");
-    egui::ComboBox::from_id_salt(id)
+    egui::ComboBox::from_id_salt(label)
         .selected_text(key.as_deref().unwrap_or(none))
         .show_ui(ui, |ui| {
             ui.selectable_value(key, None, none);
             for k in keys {
                 ui.selectable_value(key, Some(k.clone()), k);
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
