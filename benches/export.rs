@@ -5,10 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use zhaoqing_explorer::Model;
+use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::export::{self, Format, MapExtent, Request, Subject, offscreen};
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::ui::ExplorerApp;
+use zq_core::Model;
+use zq_core::i18n::Lang;
 
 fn request(subject: Subject) -> Request {
     Request {

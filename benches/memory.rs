@@ -12,7 +12,7 @@ mod common;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use zhaoqing_explorer::Model;
+use zq_core::Model;
 
 use common::{benchmarking, china_file, china_model};
 

@@ -12,10 +12,10 @@ mod common;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, Rect};
 use geo::Coord;
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::choropleth::Metric;
-use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::ui::app::setup_context;
+use zhaoqing_explorer::ExplorerApp;
+use zhaoqing_explorer::ui::fonts::setup_context;
+use zq_core::Model;
+use zq_core::choropleth::Metric;
 
 use common::{benchmarking, china_model};
 

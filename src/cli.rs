@@ -3,10 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::Model;
-use crate::charts::CHARTS;
-use crate::load_error::LoadError;
-use crate::user_file::{Options, UserData, read_user_file};
+use zq_core::Model;
+use zq_core::charts::CHARTS;
+use zq_core::load::LoadError;
+use zq_core::load::{Options, UserData, read_user_file};
 
 /// `charts`: one line per chart: id, Chinese title, English title, tab-separated.
 pub fn list_charts(out: &mut impl Write) -> std::io::Result<()> {
@@ -97,7 +97,6 @@ fn more(out: &mut impl Write, name: &str, count: usize, what: &str) -> std::io::
 }
 
 /// `export`: what to write and where, as the command line gave it.
-#[cfg(feature = "gui")]
 #[derive(Clone, Debug)]
 pub struct ExportArgs {
     pub chart: Option<String>,
@@ -106,17 +105,16 @@ pub struct ExportArgs {
     pub report: bool,
     pub county: Option<String>,
     pub scale: u32,
-    pub lang: crate::i18n::Lang,
+    pub lang: zq_core::i18n::Lang,
     pub out: Option<std::path::PathBuf>,
     pub dir: Option<std::path::PathBuf>,
 }
 
 /// Runs an export with the embedded data; returns the lines to print on success.
-#[cfg(feature = "gui")]
 pub fn export(args: &ExportArgs) -> Result<Vec<String>, String> {
     use crate::export::{self, Format, MapExtent, Request, Subject};
 
-    let model = crate::Model::embedded().map_err(|problems| {
+    let model = zq_core::Model::embedded().map_err(|problems| {
         problems
             .iter()
             .map(ToString::to_string)
@@ -130,7 +128,7 @@ pub fn export(args: &ExportArgs) -> Result<Vec<String>, String> {
         scale: args.scale,
         lang: args.lang,
         format: Format::Png,
-        layers: crate::ui::map::LayerSettings::default(),
+        layers: zq_map::LayerSettings::default(),
     };
     if args.all {
         let dir = args.dir.as_deref().ok_or("--all needs --dir DIR")?;

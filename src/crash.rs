@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::atomic_write::write_atomic;
+use zq_core::atomic_write::write_atomic;
 
 /// A panic that happened in this run: what, where, and where its report went.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::ui::settings;
-use zhaoqing_explorer::{cli, crash, embedded};
+use zhaoqing_explorer::{cli, crash};
+use zq_core::embedded;
+use zq_core::i18n::Lang;
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
@@ -119,7 +120,7 @@ fn main() -> ExitCode {
         Some(Command::Validate { files, gcj02 }) => report(
             cli::validate(
                 &files,
-                zhaoqing_explorer::user_file::Options { gcj02 },
+                zq_core::load::Options { gcj02 },
                 &mut std::io::stdout().lock(),
             )
             .context("validate")
@@ -192,12 +193,12 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
     const MIN_SIZE: [f32; 2] = [800.0, 500.0];
     // The size the last run had; not its place (see `WindowSize`), so eframe's own window
     // persistence, which restores both, is off.
-    let remembered = eframe::storage_dir(zhaoqing_explorer::APP_ID)
+    let remembered = eframe::storage_dir(zq_core::APP_ID)
         .and_then(|dir| settings::read_before_start(&dir))
         .and_then(|s| s.window);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
-        .with_app_id(zhaoqing_explorer::APP_ID)
+        .with_app_id(zq_core::APP_ID)
         .with_inner_size(
             remembered.map_or(settings::DEFAULT_WINDOW_SIZE, |w| w.inner_size(MIN_SIZE)),
         )
@@ -213,7 +214,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     match eframe::run_native(
-        zhaoqing_explorer::APP_ID,
+        zq_core::APP_ID,
         options,
         Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc).open_at_start(files)))),
     ) {

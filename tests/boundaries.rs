@@ -6,8 +6,8 @@
 
 use geo::{Coord, Validation as _};
 use serde_json::Value;
-use zhaoqing_explorer::embedded;
-use zhaoqing_explorer::geometry::Boundaries;
+use zq_core::embedded;
+use zq_core::geometry::Boundaries;
 
 fn boundaries() -> Boundaries {
     Boundaries::from_geojson(embedded::BOUNDARIES.path, embedded::BOUNDARIES.bytes)

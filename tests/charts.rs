@@ -7,9 +7,9 @@
 
 use std::process::Command;
 
-use zhaoqing_explorer::charts::{CHARTS, Chart, ChartDef, PanelStyle, Status, check_chart};
-use zhaoqing_explorer::data::{Bound, Dataset, Kind};
-use zhaoqing_explorer::i18n::Lang;
+use zq_core::charts::{CHARTS, Chart, ChartDef, PanelStyle, Status, check_chart};
+use zq_core::data::{Bound, Dataset, Kind};
+use zq_core::i18n::Lang;
 
 fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset parses")
@@ -361,7 +361,7 @@ fn an_approximation_is_shown_with_its_mark() {
 /// county's own sheet holds only the county's figures.
 #[test]
 fn selecting_a_county_marks_its_items_in_every_chart() {
-    use zhaoqing_explorer::charts::Select;
+    use zq_core::charts::Select;
     let data = dataset();
     let (mut marked, mut others) = (0, 0);
     for county in &data.counties {
@@ -429,8 +429,8 @@ fn selecting_a_county_marks_its_items_in_every_chart() {
 fn a_chart_drawn_with_a_county_selected_shows_its_highlight() {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
-    use zhaoqing_explorer::ui::app::setup_context;
     use zhaoqing_explorer::ui::chart_view::{ChartContext, chart_ui};
+    use zhaoqing_explorer::ui::fonts::setup_context;
     let data = dataset();
     let legend_says_selected = |county: &str| {
         let chart = chart(&data, "flagship_investment", None);
@@ -466,7 +466,7 @@ fn a_chart_drawn_with_a_county_selected_shows_its_highlight() {
 /// units, kinds or plan and outcome.
 #[test]
 fn the_pipeline_shows_counts_planned_and_actual_investment_in_separate_panels() {
-    use zhaoqing_explorer::data::Figure;
+    use zq_core::data::Figure;
     let data = dataset();
     let pipeline = chart(&data, "pipeline_2020", None);
     let mut panels = Vec::new();

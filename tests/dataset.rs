@@ -5,10 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
-use zhaoqing_explorer::data::{Bound, Dataset, Kind};
-use zhaoqing_explorer::embedded::{self, Asset};
-use zhaoqing_explorer::geometry::Boundaries;
-use zhaoqing_explorer::load_error::LoadError;
+use zq_core::data::{Bound, Dataset, Kind};
+use zq_core::embedded::{self, Asset};
+use zq_core::geometry::Boundaries;
+use zq_core::load::LoadError;
 
 fn boundaries() -> Boundaries {
     Boundaries::from_geojson(embedded::BOUNDARIES.path, embedded::BOUNDARIES.bytes)
@@ -277,10 +277,7 @@ fn stated_investment_counts_investment_only_and_the_class_for_each_project() {
         "a credit line is no investment"
     );
     assert_eq!(stated("deqing_gonggan_red_chain"), None);
-    let values = zhaoqing_explorer::choropleth::county_values(
-        &data,
-        zhaoqing_explorer::choropleth::Metric::Investment,
-    );
+    let values = zq_core::choropleth::county_values(&data, zq_core::choropleth::Metric::Investment);
     let sihui = values.iter().find(|v| v.adcode == "441284").expect("四会");
     assert_eq!((sihui.value, sihui.at_least), (Some(200.0), true));
     let guangning = values.iter().find(|v| v.adcode == "441223").expect("广宁");
@@ -291,8 +288,8 @@ fn stated_investment_counts_investment_only_and_the_class_for_each_project() {
 /// the period, outlet and date, the quoted words, and the other article of a repeated fact.
 #[test]
 fn a_citation_is_one_sentence_a_writer_can_paste() {
-    use zhaoqing_explorer::data::citation::citation;
-    use zhaoqing_explorer::i18n::Lang;
+    use zq_core::data::citation::citation;
+    use zq_core::i18n::Lang;
     let data = Dataset::embedded().expect("parses");
     let food = data.figure("prepared_food_output_2022").expect("figure");
     let zh = citation(&data, food, Lang::Zh);
@@ -355,9 +352,9 @@ fn a_citation_is_one_sentence_a_writer_can_paste() {
 /// as investment would change it), and no chart puts them on a bar axis.
 #[test]
 fn credit_lines_donations_and_party_room_spending_count_nowhere() {
-    use zhaoqing_explorer::charts::{CHARTS, PanelStyle};
-    use zhaoqing_explorer::choropleth::{CountyValue, Metric, county_values};
-    use zhaoqing_explorer::data::dataset::to_yi;
+    use zq_core::charts::{CHARTS, PanelStyle};
+    use zq_core::choropleth::{CountyValue, Metric, county_values};
+    use zq_core::data::dataset::to_yi;
     // The figure, its county, and a project of that county to link it to.
     const NOT_INVESTMENT: [(&str, &str, &str); 3] = [
         ("guangning_eod_credit", "441223", "guangning_eod"),

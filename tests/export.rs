@@ -8,10 +8,10 @@ use std::path::Path;
 use std::process::Command;
 
 use image::GenericImageView as _;
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::charts::CHARTS;
 use zhaoqing_explorer::export::{self, Format, MapExtent, Request, Subject};
-use zhaoqing_explorer::i18n::Lang;
+use zq_core::Model;
+use zq_core::charts::CHARTS;
+use zq_core::i18n::Lang;
 
 fn request(subject: Subject, scale: u32) -> Request {
     Request {
@@ -653,11 +653,7 @@ fn a_charts_svg_holds_title_subtitle_axis_units_legend_and_source() {
 fn report_page(
     model: &Model,
     county: &str,
-) -> (
-    Vec<zhaoqing_explorer::charts::Chart>,
-    export::PageFit,
-    Vec<String>,
-) {
+) -> (Vec<zq_core::charts::Chart>, export::PageFit, Vec<String>) {
     let req = Request {
         county: Some(county.to_owned()),
         ..request(Subject::Report, 1)
@@ -665,7 +661,7 @@ fn report_page(
     let (charts, fit) = export::fit_report(model, &req).expect("fits");
     let [w, h] = export::A4_300DPI.map(|px| px as f32);
     let size = egui::Vec2::new(1000.0, 1000.0 * h / w);
-    let selection = zhaoqing_explorer::selection::Selection {
+    let selection = zq_core::selection::Selection {
         county: Some(county.to_owned()),
         project: None,
     };
@@ -752,7 +748,7 @@ fn the_report_shows_the_charts_the_county_appears_in_while_they_fit() {
             .filter(|d| !d.follows_county())
             .filter(|d| {
                 d.build(data, None).expect("builds").panels.iter().any(|p| {
-                    p.style == zhaoqing_explorer::charts::PanelStyle::Bars
+                    p.style == zq_core::charts::PanelStyle::Bars
                         && p.items.iter().any(|i| i.county.as_deref() == Some(code))
                 })
             })
@@ -786,7 +782,7 @@ fn the_report_shows_the_charts_the_county_appears_in_while_they_fit() {
 #[test]
 fn the_map_image_carries_its_legend_scale_north_arrow_and_attribution() {
     use zhaoqing_explorer::export::{MAP_AREA, MAP_SIZE, MapExtent, offscreen, sheets, svg};
-    use zhaoqing_explorer::selection::Selection;
+    use zq_core::selection::Selection;
     let model = Model::embedded().expect("embedded data");
     let texts = |county: Option<&str>| {
         let selection = Selection {

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use egui::FontId;
 use egui::epaint::text::{Fonts, TextOptions};
-use zhaoqing_explorer::embedded;
 use zhaoqing_explorer::ui::fonts::font_definitions;
+use zq_core::embedded;
 
 /// Every character of the UI's source (its strings) and of the embedded data and articles.
 fn shown_characters() -> Vec<char> {

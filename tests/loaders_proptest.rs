@@ -7,8 +7,8 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use zhaoqing_explorer::geometry::Boundaries;
-use zhaoqing_explorer::user_file::{UserData, load_user_file};
+use zq_core::geometry::Boundaries;
+use zq_core::load::{UserData, load_user_file};
 
 /// Any JSON value, nested a few levels.
 fn json_value() -> impl Strategy<Value = Value> {

@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use geo::{Coord, Validation as _};
-use zhaoqing_explorer::embedded;
-use zhaoqing_explorer::geometry::Boundaries;
-use zhaoqing_explorer::geometry::lod::Lod;
+use zq_core::embedded;
+use zq_core::geometry::Boundaries;
+use zq_core::geometry::lod::Lod;
 
 fn boundaries() -> Boundaries {
     Boundaries::from_geojson(embedded::BOUNDARIES.path, embedded::BOUNDARIES.bytes)

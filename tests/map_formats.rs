@@ -9,9 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use geo::{Coord, CoordsIter as _};
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::geometry::{Boundaries, Region, gcj02};
-use zhaoqing_explorer::user_file::{Options, UserData, load_user_file_with};
+use zq_core::Model;
+use zq_core::geometry::{Boundaries, Region, gcj02};
+use zq_core::load::{Options, UserData, load_user_file_with};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

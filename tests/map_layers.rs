@@ -5,16 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use egui::{Pos2, Rect};
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::choropleth::{Metric, class_of, classes, county_values};
-use zhaoqing_explorer::geometry::Projector;
-use zhaoqing_explorer::geometry::labels::overlaps;
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::selection::Selection;
-use zhaoqing_explorer::ui::app::setup_context;
-use zhaoqing_explorer::ui::map::labels::placed_labels;
-use zhaoqing_explorer::ui::map::projects::symbols;
-use zhaoqing_explorer::ui::map::{LayerContext, LayerSettings};
+use zhaoqing_explorer::ui::fonts::setup_context;
+use zq_core::Model;
+use zq_core::choropleth::{Metric, class_of, classes, county_values};
+use zq_core::geometry::Projector;
+use zq_core::geometry::labels::overlaps;
+use zq_core::i18n::Lang;
+use zq_core::selection::Selection;
+use zq_map::labels::placed_labels;
+use zq_map::projects::symbols;
+use zq_map::{LayerContext, LayerSettings};
 
 const VIEW: [f32; 2] = [900.0, 700.0];
 
@@ -143,7 +143,7 @@ fn labels_never_overlap_each_other_or_symbols() {
     );
 }
 
-fn all_centers(cx: &zhaoqing_explorer::ui::map::LayerContext<'_>) -> Vec<(usize, egui::Pos2)> {
+fn all_centers(cx: &zq_map::LayerContext<'_>) -> Vec<(usize, egui::Pos2)> {
     symbols(cx)
         .into_iter()
         .map(|s| (s.index, s.center))
@@ -253,9 +253,7 @@ fn labels_keep_clear_of_the_maps_furniture() {
 }
 
 /// The symbols of one zoom, with each one's project id.
-fn symbols_by_id<'a>(
-    cx: &'a LayerContext<'_>,
-) -> Vec<(&'a str, zhaoqing_explorer::ui::map::projects::Symbol)> {
+fn symbols_by_id<'a>(cx: &'a LayerContext<'_>) -> Vec<(&'a str, zq_map::projects::Symbol)> {
     symbols(cx)
         .into_iter()
         .map(|s| (cx.model.dataset.projects[s.index].id.as_str(), s))
@@ -267,7 +265,7 @@ fn symbols_by_id<'a>(
 /// is drawn at one small size, smaller than any sized one.
 #[test]
 fn symbol_area_is_proportional_to_the_stated_investment_from_25_yi() {
-    use zhaoqing_explorer::ui::map::projects::radius_for;
+    use zq_map::projects::radius_for;
     at_three_zooms(|_, cx, zoom| {
         let data = &cx.model.dataset;
         let all = symbols_by_id(cx);
@@ -363,10 +361,10 @@ fn the_four_hundred_yi_class_projects_have_the_four_largest_symbols() {
 }
 
 /// One frame's shapes after drawing `symbol` alone.
-fn painted(symbol: &zhaoqing_explorer::ui::map::projects::Symbol) -> Vec<egui::Shape> {
+fn painted(symbol: &zq_map::projects::Symbol) -> Vec<egui::Shape> {
     let ctx = egui::Context::default();
     let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-        zhaoqing_explorer::ui::map::projects::paint_symbol(ui.painter(), symbol, false);
+        zq_map::projects::paint_symbol(ui.painter(), symbol, false);
     });
     output.textures_delta.clear();
     output.shapes.into_iter().map(|c| c.shape).collect()
@@ -377,7 +375,7 @@ fn painted(symbol: &zhaoqing_explorer::ui::map::projects::Symbol) -> Vec<egui::S
 #[test]
 fn symbols_show_industry_lower_bound_and_location_precision() {
     use std::collections::HashMap;
-    use zhaoqing_explorer::data::{Industry, Precision};
+    use zq_core::data::{Industry, Precision};
     at_three_zooms(|_, cx, zoom| {
         let data = &cx.model.dataset;
         let all = symbols_by_id(cx);
@@ -429,7 +427,7 @@ fn symbols_show_industry_lower_bound_and_location_precision() {
     at_three_zooms(|_, cx, _| {
         let all = symbols_by_id(cx);
         let get = |id: &str| all.iter().find(|(i, _)| *i == id).expect("drawn").1.clone();
-        let lines = |s: &zhaoqing_explorer::ui::map::projects::Symbol| {
+        let lines = |s: &zq_map::projects::Symbol| {
             painted(s)
                 .iter()
                 .filter(|s| matches!(s, egui::Shape::LineSegment { .. }))
@@ -447,7 +445,7 @@ fn symbols_show_industry_lower_bound_and_location_precision() {
             .iter()
             .find(|(_, s)| !s.hollow)
             .expect("a filled symbol");
-        let fill_and_stroke = |s: &zhaoqing_explorer::ui::map::projects::Symbol| {
+        let fill_and_stroke = |s: &zq_map::projects::Symbol| {
             painted(s)
                 .into_iter()
                 .find_map(|shape| match shape {

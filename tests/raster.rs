@@ -12,15 +12,15 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use egui::{Color32, TexturesDelta};
+use egui_cpu_raster::{TextureStore, rasterize};
 use egui_kittest::wgpu::WgpuTestRenderer;
 use egui_kittest::{Harness, HarnessBuilder, TestRenderer};
 use image::RgbaImage;
-use zhaoqing_explorer::charts::ChartDef;
-use zhaoqing_explorer::export::raster::{TextureStore, rasterize};
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::ui::app::setup_context;
+use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::ui::chart_view::{ChartContext, chart_ui};
+use zhaoqing_explorer::ui::fonts::setup_context;
+use zq_core::charts::ChartDef;
+use zq_core::i18n::Lang;
 
 /// Renders a harness's frames on the CPU, keeping its own copy of every texture.
 #[derive(Default)]
@@ -298,7 +298,7 @@ fn plot_matches_wgpu() {
 
 /// The project's chart, as tests/ui_charts.rs draws it and the export will.
 fn project_chart(id: &str) -> impl FnMut(&mut egui::Ui) + 'static {
-    let model = zhaoqing_explorer::Model::embedded().expect("embedded data");
+    let model = zq_core::Model::embedded().expect("embedded data");
     let def = ChartDef::by_id(id).expect("chart exists");
     let chart = def.build(&model.dataset, None).expect("chart builds");
     move |ui: &mut egui::Ui| {
@@ -338,7 +338,7 @@ fn whole_window_matches_wgpu() {
         let (builder, cpu_image) = both_ways::<ExplorerApp>([1280.0, 800.0], pixels_per_point);
         let mut harness = builder.build_eframe(|cc| {
             setup_context(&cc.egui_ctx);
-            ExplorerApp::with_model(zhaoqing_explorer::Model::embedded())
+            ExplorerApp::with_model(zq_core::Model::embedded())
         });
         harness.run();
         assert_match(

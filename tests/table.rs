@@ -3,9 +3,9 @@
 // A test stops where the program is not in the state it checks.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use zhaoqing_explorer::data::{Dataset, Kind};
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::table::{Column, Filter, Sort, rows, to_csv, to_tsv};
+use zq_core::data::{Dataset, Kind};
+use zq_core::i18n::Lang;
+use zq_core::table::{Column, Filter, Sort, rows, to_csv, to_tsv};
 
 fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset parses")
@@ -133,9 +133,9 @@ fn csv_opens_in_excel_with_chinese_and_quotes_intact() {
 #[test]
 fn sorts_by_every_column_both_ways() {
     use std::cmp::Ordering;
-    use zhaoqing_explorer::data::period::Period;
-    use zhaoqing_explorer::data::{Bound, Figure};
-    use zhaoqing_explorer::table::cell;
+    use zq_core::data::period::Period;
+    use zq_core::data::{Bound, Figure};
+    use zq_core::table::cell;
     let data = dataset();
     let ordering = |column: Column, a: &Figure, b: &Figure| -> Ordering {
         let place = |f: &Figure| {

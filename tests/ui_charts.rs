@@ -8,10 +8,10 @@ mod common;
 use common::{app_harness, click_at, screen_pos};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use zhaoqing_explorer::charts::ChartDef;
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::ui::app::setup_context;
 use zhaoqing_explorer::ui::chart_view::{ChartContext, chart_ui};
+use zhaoqing_explorer::ui::fonts::setup_context;
+use zq_core::charts::ChartDef;
+use zq_core::i18n::Lang;
 
 /// 蓝钟镇 in 怀集县 (places.md), where no project symbol sits.
 const HUAIJI_LANZHONG: (f64, f64) = (111.94800, 24.06556);
@@ -93,7 +93,7 @@ fn hovering_wanda_on_the_map_shows_its_hundred_yi_class() {
 #[test]
 fn copy_as_citation_puts_the_sentence_on_the_clipboard_in_the_ui_language() {
     let mut harness = app_harness();
-    let model = zhaoqing_explorer::Model::embedded().expect("embedded data");
+    let model = zq_core::Model::embedded().expect("embedded data");
     let first = model
         .dataset
         .facts_in_scope("city")
@@ -104,7 +104,7 @@ fn copy_as_citation_puts_the_sentence_on_the_clipboard_in_the_ui_language() {
             harness.get_by_label("English").click();
             harness.run();
         }
-        let expected = zhaoqing_explorer::data::citation::citation(&model.dataset, first, lang);
+        let expected = zq_core::data::citation::citation(&model.dataset, first, lang);
         harness
             .query_all_by_label(button)
             .next()
@@ -126,7 +126,7 @@ fn switching_to_english_changes_the_chart() {
 
 /// A chart alone, as it is drawn in the window and exported.
 fn chart_snapshot(id: &str, county: Option<&str>, lang: Lang, name: &str) {
-    let model = zhaoqing_explorer::Model::embedded().expect("embedded data");
+    let model = zq_core::Model::embedded().expect("embedded data");
     let def = ChartDef::by_id(id).expect("chart exists");
     let chart = def.build(&model.dataset, county).expect("chart builds");
     let mut harness = Harness::builder()

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use common::{app_harness, click_at, screen_pos};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::i18n::Lang;
-use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::ui::app::setup_context;
+use zhaoqing_explorer::ExplorerApp;
+use zhaoqing_explorer::ui::fonts::setup_context;
+use zq_core::Model;
+use zq_core::i18n::Lang;
 
 /// eframe's storage kept in memory, as a settings file would be.
 #[derive(Default)]

@@ -14,7 +14,7 @@ const FOOD_PARK_NAME: &str = "粤港澳大湾区(肇庆高要)预制菜产业园
 /// 四会市's seat, where three projects known only by their county sit.
 const SIHUI_SEAT: (f64, f64) = (112.68764, 23.34055);
 
-fn rest(harness: &mut egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>) {
+fn rest(harness: &mut egui_kittest::Harness<'_, zhaoqing_explorer::ExplorerApp>) {
     for _ in 0..10 {
         harness.step();
     }

@@ -71,7 +71,7 @@ fn dragging_the_map_draws_what_comes_into_view() {
     let (left, top, right, bottom) = (map.left(), map.top(), map.right(), map.bottom());
     let start = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
     let drag = egui::vec2((right - left) / 3.0, 0.0);
-    let lonlat_at = |h: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
+    let lonlat_at = |h: &egui_kittest::Harness<'_, zhaoqing_explorer::ExplorerApp>,
                      p: egui::Pos2| {
         h.state()
             .map()
@@ -133,7 +133,7 @@ fn default_view_snapshot() {
 /// How far apart two renderings are inside the map: the mean difference over every channel, in
 /// 8-bit steps, and the share of pixels with a channel more than 32 steps off.
 fn map_difference(
-    harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
+    harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ExplorerApp>,
     a: &image::RgbaImage,
     b: &image::RgbaImage,
 ) -> (f64, f64) {

@@ -13,8 +13,8 @@ use common::app_harness;
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use zhaoqing_explorer::charts::CHARTS;
-use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ExplorerApp;
+use zq_core::charts::CHARTS;
 
 /// Opens `menu` in the menu bar and clicks the item whose label is `item` (a screen reader
 /// reads the shortcut after it, e.g. "导出图表… Ctrl+E").
@@ -468,7 +468,7 @@ fn the_current_view_export_shows_what_the_window_shows() {
         county: None,
         project: None,
         scale: 2,
-        lang: zhaoqing_explorer::i18n::Lang::Zh,
+        lang: zq_core::i18n::Lang::Zh,
         format: zhaoqing_explorer::export::Format::Png,
         layers: harness.state().map().layers.clone(),
     };
@@ -577,9 +577,9 @@ fn view_reset_view_and_full_screen() {
 /// Full screen → full screen, as the menu tests show).
 #[test]
 fn the_shortcut_keys_ask_for_their_actions() {
-    use zhaoqing_explorer::ui::app::Action;
-    use zhaoqing_explorer::ui::export_dialog::What;
-    use zhaoqing_explorer::ui::menus::shortcuts;
+    use zhaoqing_explorer::app::Action;
+    use zhaoqing_explorer::app::export_dialog::What;
+    use zhaoqing_explorer::app::menus::shortcuts;
     let ctx = egui::Context::default();
     let actions_for = |modifiers: egui::Modifiers, key: egui::Key| {
         let mut input = egui::RawInput::default();
@@ -602,7 +602,7 @@ fn the_shortcut_keys_ask_for_their_actions() {
     assert_eq!(actions_for(command, egui::Key::Q), [Action::Quit]);
     assert_eq!(
         actions_for(command, egui::Key::O),
-        [Action::OpenFile(zhaoqing_explorer::ui::app::OpenKind::Map)]
+        [Action::OpenFile(zhaoqing_explorer::app::OpenKind::Map)]
     );
     assert_eq!(
         actions_for(command, egui::Key::E),
@@ -757,7 +757,7 @@ fn open_gcj02_map_data_converts_the_file_chosen() {
     harness.get_by_label("打开 GCJ-02 坐标的地图数据（高德、DataV、ECharts）");
     let file = data("good/zhaoqing_gcj02.geojson");
     open_typed_path(&mut harness, &file);
-    let embedded = zhaoqing_explorer::Model::embedded().expect("embedded");
+    let embedded = zq_core::Model::embedded().expect("embedded");
     let model = harness.state().model().expect("a model");
     for region in &embedded.boundaries.regions {
         let opened = model

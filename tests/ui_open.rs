@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use common::app_harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use zhaoqing_explorer::ui::ExplorerApp;
+use zhaoqing_explorer::ExplorerApp;
 
 /// A file dropped on the window, as the windowing system hands it over.
 #[derive(Debug)]
@@ -162,7 +162,7 @@ fn good_boundaries_replace_the_map() {
         .state()
         .model()
         .map_or(0, |m| m.boundaries.regions.len());
-    let expected = zhaoqing_explorer::geometry::Boundaries::from_geojson(
+    let expected = zq_core::geometry::Boundaries::from_geojson(
         "x",
         &std::fs::read(data("good/integer_codes.geojson")).expect("read"),
     )
@@ -191,7 +191,7 @@ fn good_boundaries_replace_the_map() {
 #[test]
 fn a_large_file_opens_with_progress_while_the_window_stays_responsive() {
     // 60 copies of the eight counties side by side: about 12 MB, 540,000 vertices.
-    let text = std::str::from_utf8(zhaoqing_explorer::embedded::BOUNDARIES.bytes).expect("UTF-8");
+    let text = std::str::from_utf8(zq_core::embedded::BOUNDARIES.bytes).expect("UTF-8");
     let json: serde_json::Value = serde_json::from_str(text).expect("JSON");
     let features = json["features"].as_array().expect("features");
     let mut copies = Vec::new();
@@ -343,7 +343,7 @@ fn files_that_are_not_data_say_what_they_are_and_change_nothing() {
 
 /// The embedded counties' bounding boxes, to compare a file's with (1e-5° is about 1 m).
 fn same_as_embedded(harness: &Harness<'_, ExplorerApp>) -> bool {
-    let embedded = zhaoqing_explorer::Model::embedded().expect("embedded");
+    let embedded = zq_core::Model::embedded().expect("embedded");
     let model = harness.state().model().expect("a model");
     model.boundaries.regions.len() == embedded.boundaries.regions.len()
         && embedded.boundaries.regions.iter().all(|r| {

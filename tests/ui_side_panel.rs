@@ -10,9 +10,7 @@ use common::{app_harness, click_at, map_rect, screen_pos};
 use egui_kittest::kittest::Queryable as _;
 
 /// 肇庆万达国家度假区, as the project points place it.
-fn wanda_lonlat(
-    harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ui::ExplorerApp>,
-) -> (f64, f64) {
+fn wanda_lonlat(harness: &egui_kittest::Harness<'_, zhaoqing_explorer::ExplorerApp>) -> (f64, f64) {
     let model = harness.state().model().unwrap();
     let p = model.dataset.project("wanda_resort").unwrap();
     (p.lonlat.x, p.lonlat.y)

@@ -823,7 +823,7 @@ fn validate_needs_a_file() {
 /// for (ids separated by semicolons).
 #[test]
 fn a_csv_carries_measures_and_several_projects() {
-    use zhaoqing_explorer::user_file::{UserData, read_user_file};
+    use zq_core::load::{UserData, read_user_file};
     let Ok(UserData::Figures { figures, .. }) =
         read_user_file(&data("tests/data/good/figures.csv"), Default::default())
     else {

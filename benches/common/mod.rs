@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::user_file::{load_user_file, read_bytes};
+use zq_core::Model;
+use zq_core::load::{load_user_file, read_bytes};
 
 /// Whether this run measures (`cargo bench`) rather than checks that the benches run
 /// (`cargo test --all-targets`, which should not build a 100 MB file or load it unoptimized).

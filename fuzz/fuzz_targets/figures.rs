@@ -6,8 +6,8 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use zhaoqing_explorer::Model;
-use zhaoqing_explorer::user_file::load_user_file;
+use zq_core::Model;
+use zq_core::load::load_user_file;
 
 static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::embedded().expect("the embedded data is valid (tested)"));

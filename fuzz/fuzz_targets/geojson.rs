@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhaoqing_explorer::data::projects::parse_projects;
-use zhaoqing_explorer::geometry::Boundaries;
-use zhaoqing_explorer::user_file::load_user_file;
+use zq_core::load::parse_projects;
+use zq_core::geometry::Boundaries;
+use zq_core::load::load_user_file;
 
 fuzz_target!(|data: &[u8]| {
     let _ = load_user_file("fuzz.geojson", data);

@@ -5,11 +5,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhaoqing_explorer::geometry::echarts::parse_echarts_map;
-use zhaoqing_explorer::geometry::geojson::parse_sequence;
-use zhaoqing_explorer::geometry::rings::repair_crossings;
-use zhaoqing_explorer::geometry::topojson::parse_topology;
-use zhaoqing_explorer::sniff::foreign;
+use zq_core::load::echarts::parse_echarts_map;
+use zq_core::load::geojson::parse_sequence;
+use zq_core::load::rings::repair_crossings;
+use zq_core::load::topojson::parse_topology;
+use zq_core::load::sniff::foreign;
 
 fuzz_target!(|data: &[u8]| {
     let _ = foreign("fuzz", data);

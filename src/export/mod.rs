@@ -7,7 +7,6 @@
 //! Charts can also be written as SVG ([`svg`]) from the same painted shapes.
 
 pub mod offscreen;
-pub mod raster;
 pub mod sheets;
 pub mod svg;
 
@@ -15,12 +14,12 @@ use std::path::{Path, PathBuf};
 
 use egui::Vec2;
 
-use crate::Model;
-use crate::atomic_write::{WriteError, write_atomic};
-use crate::charts::{CHARTS, Chart, ChartDef};
-use crate::i18n::Lang;
-use crate::selection::Selection;
-use crate::ui::map::LayerSettings;
+use zq_core::Model;
+use zq_core::atomic_write::{WriteError, write_atomic};
+use zq_core::charts::{CHARTS, Chart, ChartDef};
+use zq_core::i18n::Lang;
+use zq_core::selection::Selection;
+use zq_map::LayerSettings;
 
 pub use sheets::{MapExtent, PageFit};
 
@@ -100,7 +99,7 @@ pub enum ExportError {
     #[error("{0} can only be exported as PNG")]
     PngOnly(&'static str),
     #[error("the chart could not be built: {0}")]
-    Chart(#[from] crate::charts::ChartError),
+    Chart(#[from] zq_core::charts::ChartError),
     #[error("could not encode the PNG: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -285,9 +284,9 @@ pub fn fit_report(model: &Model, request: &Request) -> Result<(Vec<Chart>, PageF
             .panels
             .iter_mut()
             .rev()
-            .find(|p| p.style == crate::charts::PanelStyle::Bars)
+            .find(|p| p.style == zq_core::charts::PanelStyle::Bars)
         {
-            bars.style = crate::charts::PanelStyle::Facts;
+            bars.style = zq_core::charts::PanelStyle::Facts;
             continue;
         }
         match last.pop_item(&model.dataset) {
@@ -336,13 +335,13 @@ fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, Expo
     let mut charts: Vec<(usize, Chart)> = Vec::new();
     for def in CHARTS
         .iter()
-        .filter(|d| !d.follows_county() && d.layout == crate::charts::Layout::Bars)
+        .filter(|d| !d.follows_county() && d.layout == zq_core::charts::Layout::Bars)
     {
         let mut chart = def.build(&model.dataset, None)?;
         // Only the bar panels where the county appears, its bars highlighted among their peers
         // (its facts on cards are on its fact sheet already).
         chart.retain_panels(&model.dataset, |p| {
-            p.style == crate::charts::PanelStyle::Bars
+            p.style == zq_core::charts::PanelStyle::Bars
                 && p.items.iter().any(|i| i.county.as_deref() == Some(code))
         });
         let mine = chart

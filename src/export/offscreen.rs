@@ -5,8 +5,8 @@ use egui::epaint::ClippedShape;
 use egui::{Color32, Pos2, Rect, Ui, Vec2, ViewportId};
 use image::RgbaImage;
 
-use super::raster::{TextureStore, rasterize};
-use crate::ui::app::setup_context;
+use crate::ui::fonts::setup_context;
+use egui_cpu_raster::{TextureStore, rasterize};
 
 /// What one headless frame painted, with everything needed to turn it into pixels.
 pub struct Painted {

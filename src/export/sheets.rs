@@ -3,17 +3,15 @@
 
 use egui::{RichText, Sense, Ui, Vec2};
 
-use crate::Model;
-use crate::charts::Chart;
-use crate::geometry::Projector;
-use crate::i18n::Lang;
-use crate::selection::Selection;
 use crate::ui::chart_view::{ChartContext, Page, chart_ui, colors};
-use crate::ui::map::decorations::{
-    north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area,
-};
-use crate::ui::map::legend::legend_ui;
-use crate::ui::map::{LayerContext, LayerSettings, paint_map};
+use zq_core::Model;
+use zq_core::charts::Chart;
+use zq_core::geometry::Projector;
+use zq_core::i18n::Lang;
+use zq_core::selection::Selection;
+use zq_map::decorations::{north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area};
+use zq_map::legend::legend_ui;
+use zq_map::{LayerContext, LayerSettings, paint_map};
 
 /// How a report page is made to fit: the map's size (0.8 to 1.1 of its width) and whether the
 /// facts are cards or, to fit more, lines.
@@ -155,11 +153,11 @@ pub fn map_sheet_ui(
                     ui.horizontal(|ui| {
                         let (r, _) = ui.allocate_exact_size(Vec2::new(18.0, 12.0), Sense::hover());
                         ui.painter()
-                            .rect_filled(r, 1.0, crate::ui::map::palette::SELECTED_FILL);
+                            .rect_filled(r, 1.0, zq_map::palette::SELECTED_FILL);
                         ui.painter().rect_stroke(
                             r,
                             1.0,
-                            egui::Stroke::new(2.0, crate::ui::map::palette::SELECTED_STROKE),
+                            egui::Stroke::new(2.0, zq_map::palette::SELECTED_STROKE),
                             egui::StrokeKind::Inside,
                         );
                         ui.label(
@@ -184,7 +182,7 @@ pub fn map_sheet_ui(
 fn projects_list_ui(
     ui: &mut Ui,
     model: &Model,
-    projects: &[&crate::data::Project],
+    projects: &[&zq_core::data::Project],
     sources: &[String],
     lang: Lang,
 ) {
@@ -278,7 +276,7 @@ pub fn report_sheet_ui(
         .collect();
     sized.sort_unstable();
     sized.dedup();
-    let projects: Vec<&crate::data::Project> = match selection.county.as_deref() {
+    let projects: Vec<&zq_core::data::Project> = match selection.county.as_deref() {
         Some(code) if fit.projects => model.dataset.projects_in(code).collect(),
         _ => Vec::new(),
     };

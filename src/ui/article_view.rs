@@ -4,9 +4,9 @@
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, ScrollArea, Ui};
 
-use crate::data::Dataset;
-use crate::data::quote::find_ignoring_whitespace;
-use crate::i18n::{Lang, Msg};
+use zq_core::data::Dataset;
+use zq_core::data::quote::find_ignoring_whitespace;
+use zq_core::i18n::{Lang, Msg};
 
 const HIGHLIGHT: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x82);
 

@@ -2,9 +2,9 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::Model;
-use crate::charts::{CHARTS, Chart, ChartDef, ChartError};
-use crate::i18n::{Lang, Msg};
+use zq_core::Model;
+use zq_core::charts::{CHARTS, Chart, ChartDef, ChartError};
+use zq_core::i18n::{Lang, Msg};
 
 use super::chart_view::{ChartContext, chart_ui};
 use super::table_view::{PanelAction, TableView};
@@ -112,7 +112,7 @@ impl ChartPanel {
                                 .on_hover_text(def.question.get(lang));
                         }
                     });
-                let shortcut = ui.ctx().format_shortcut(&super::menus::EXPORT);
+                let shortcut = ui.ctx().format_shortcut(&super::shortcuts::EXPORT);
                 ui.button(export)
                     .on_hover_text(format!(
                         "{} ({shortcut})",

@@ -5,10 +5,10 @@
 use egui::{Align2, Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 use egui_plot::{Arrows, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, PlotPoints, Text};
 
-use crate::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_kind, units};
-use crate::data::period::Period;
-use crate::data::{Bound, Dataset, Kind};
-use crate::i18n::Lang;
+use zq_core::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_kind, units};
+use zq_core::data::period::Period;
+use zq_core::data::{Bound, Dataset, Kind};
+use zq_core::i18n::Lang;
 
 use super::figure_card::{also_reported_text, copy_citation_button_ui, figure_details_ui};
 
@@ -696,7 +696,7 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
             // Where the figure holds, so that a card read alone says it.
             let scope = match (&item.county, figure) {
                 (Some(code), _) => cx.dataset.county_name(code, lang.is_en()),
-                (None, Some(f)) if f.scope == crate::data::figures::COMPANY_SCOPE => {
+                (None, Some(f)) if f.scope == zq_core::data::figures::COMPANY_SCOPE => {
                     lang.pick("企业整体", "the company as a whole")
                 }
                 (None, _) => lang.pick("全市", "Zhaoqing"),

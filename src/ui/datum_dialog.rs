@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::RichText;
 
-use crate::i18n::Lang;
+use zq_core::i18n::Lang;
 
 pub struct DatumDialog {
     pub name: String,

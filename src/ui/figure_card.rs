@@ -3,8 +3,8 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::data::{Dataset, Figure};
-use crate::i18n::{Lang, Msg};
+use zq_core::data::{Dataset, Figure};
+use zq_core::i18n::{Lang, Msg};
 
 pub const TARGET_COLOR: Color32 = Color32::from_rgb(0xB3, 0x5C, 0x00);
 
@@ -20,7 +20,7 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
                 // A plan (计划, 谋划) or a goal is marked as such, never shown like an achievement.
                 if figure.planned {
                     ui.label(RichText::new(Msg::Planned.text(lang)).color(TARGET_COLOR));
-                } else if figure.kind == crate::data::Kind::Target {
+                } else if figure.kind == zq_core::data::Kind::Target {
                     ui.label(RichText::new(Msg::Target.text(lang)).color(TARGET_COLOR));
                 }
                 let period = figure
@@ -82,7 +82,7 @@ pub fn copy_citation_button_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, 
         .clicked()
     {
         ui.ctx()
-            .copy_text(crate::data::citation::citation(dataset, figure, lang));
+            .copy_text(zq_core::data::citation::citation(dataset, figure, lang));
     }
 }
 
@@ -94,7 +94,7 @@ pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: 
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(figure.value_label()).strong());
         ui.label(RichText::new(format!("（{}）", figure.printed)).weak());
-        if let Some(word) = crate::charts::Status::of(figure).mark(lang) {
+        if let Some(word) = zq_core::charts::Status::of(figure).mark(lang) {
             ui.label(RichText::new(word).color(TARGET_COLOR));
         }
     });
@@ -119,8 +119,8 @@ pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: 
     }
 }
 
-fn bound_meaning(bound: crate::data::Bound, lang: Lang) -> Option<&'static str> {
-    use crate::data::Bound;
+fn bound_meaning(bound: zq_core::data::Bound, lang: Lang) -> Option<&'static str> {
+    use zq_core::data::Bound;
     match bound {
         Bound::Exact => None,
         Bound::AtLeast => Some(lang.pick(

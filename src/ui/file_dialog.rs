@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use egui::{Key, RichText, Ui};
 
-use crate::i18n::{Lang, Msg};
+use zq_core::i18n::{Lang, Msg};
 
 /// File-type name and extensions, for the listing's filter and the native dialog's.
 pub type Filter = (&'static str, &'static [&'static str]);

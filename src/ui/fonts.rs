@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::embedded;
+use zq_core::embedded;
 
 const CJK: &str = "NotoSansSC-Subset";
 
@@ -26,4 +26,11 @@ pub fn font_definitions() -> FontDefinitions {
         family.push(CJK.to_owned());
     }
     fonts
+}
+
+/// Light theme (the map and charts are made for print) and the CJK font: the window and the
+/// headless export start the same way.
+pub fn setup_context(ctx: &egui::Context) {
+    install_fonts(ctx);
+    ctx.set_theme(egui::Theme::Light);
 }

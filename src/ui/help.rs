@@ -2,11 +2,11 @@
 
 use egui::{KeyboardShortcut, RichText, Ui};
 
-use crate::data::Dataset;
-use crate::embedded;
-use crate::i18n::{Lang, Msg};
+use zq_core::data::Dataset;
+use zq_core::embedded;
+use zq_core::i18n::{Lang, Msg};
 
-use super::menus;
+use super::shortcuts as menus;
 
 /// The menus' shortcuts, spelled as this system spells them (Ctrl on Linux and Windows).
 const MENU_SHORTCUTS: &[(KeyboardShortcut, &str, &str)] = &[
@@ -126,7 +126,7 @@ pub fn about_ui(ui: &mut Ui, dataset: Option<&Dataset>, lang: Lang) {
     });
     ui.add_space(6.0);
     ui.label(RichText::new(lang.pick("文件位置", "Where files are kept")).strong());
-    let settings = eframe::storage_dir(crate::APP_ID).map_or_else(
+    let settings = eframe::storage_dir(zq_core::APP_ID).map_or_else(
         || {
             lang.pick("（系统未提供）", "(the system names none)")
                 .to_owned()

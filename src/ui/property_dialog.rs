@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use egui::RichText;
 
-use crate::geometry::boundaries::{PropertyChoice, PropertyKeys};
-use crate::i18n::Lang;
-use crate::user_file::Options;
+use zq_core::i18n::Lang;
+use zq_core::load::Options;
+use zq_core::load::{PropertyChoice, PropertyKeys};
 
 pub struct PropertyDialog {
     pub name: String,

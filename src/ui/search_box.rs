@@ -3,9 +3,9 @@
 
 use egui::{Key, RichText, Ui};
 
-use crate::data::Dataset;
-use crate::i18n::Lang;
-use crate::search::{Match, Target, search};
+use zq_core::data::Dataset;
+use zq_core::i18n::Lang;
+use zq_core::search::{Match, Target, search};
 
 const MAX_MATCHES: usize = 8;
 

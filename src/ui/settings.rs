@@ -7,23 +7,15 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-use crate::selection::Selection;
-use crate::table::{Filter, Sort};
+use zq_core::i18n::Lang;
+use zq_core::selection::Selection;
+use zq_core::table::{Filter, Sort};
 
-use super::map::LayerSettings;
+pub use zq_map::{LayerSettings, SavedView};
 
 pub const KEY: &str = "zhaoqing-explorer.settings";
 /// Bumped when a field changes meaning; older entries are then ignored.
 pub const VERSION: u32 = 1;
-
-/// Where the map looked: its centre and zoom.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedView {
-    pub lon: f64,
-    pub lat: f64,
-    pub points_per_degree: f64,
-}
 
 /// The window's size (points) and whether it was maximized. Its place is not kept: the window
 /// manager places the window, so a monitor since unplugged never leaves it off screen.
@@ -114,7 +106,7 @@ pub fn read_before_start(folder: &std::path::Path) -> Option<Settings> {
     let mut entries: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
     if entries.remove(EFRAME_WINDOW_KEY).is_some()
         && let Ok(text) = ron::ser::to_string_pretty(&entries, ron::ser::PrettyConfig::default())
-        && let Err(err) = crate::atomic_write::write_atomic(&path, text.as_bytes())
+        && let Err(err) = zq_core::atomic_write::write_atomic(&path, text.as_bytes())
     {
         eprintln!(
             "zhaoqing-explorer: could not update {}: {err}",

@@ -3,10 +3,10 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::Model;
-use crate::data::Project;
-use crate::i18n::{Lang, Msg};
-use crate::selection::Selection;
+use zq_core::Model;
+use zq_core::data::Project;
+use zq_core::i18n::{Lang, Msg};
+use zq_core::selection::Selection;
 
 use super::figure_card::figure_card_ui;
 
@@ -59,7 +59,7 @@ pub fn side_panel_ui(
             None => {
                 ui.heading(Msg::CityWide.text(lang));
                 ui.label(RichText::new(Msg::CityWideHint.text(lang)).weak());
-                crate::data::figures::CITY_SCOPE
+                zq_core::data::figures::CITY_SCOPE
             }
         };
         ui.add_space(8.0);
@@ -73,7 +73,7 @@ pub fn side_panel_ui(
         for (theme, in_theme) in model.dataset.facts_by_theme(scope) {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(crate::data::measures::theme_heading(theme, lang.is_en()))
+                RichText::new(zq_core::data::measures::theme_heading(theme, lang.is_en()))
                     .strong()
                     .size(14.5),
             );

@@ -3,10 +3,10 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column as Col, TableBuilder};
 
-use crate::Model;
-use crate::data::Kind;
-use crate::i18n::Lang;
-use crate::table::{Column, Filter, Sort, cell, kind_name, rows, to_tsv};
+use zq_core::Model;
+use zq_core::data::Kind;
+use zq_core::i18n::Lang;
+use zq_core::table::{Column, Filter, Sort, cell, kind_name, rows, to_tsv};
 
 use super::chart_view::ItemClick;
 
@@ -186,7 +186,7 @@ impl TableView {
                 .iter()
                 .filter_map(|f| f.period.as_deref())
                 .collect();
-            periods.sort_by_key(|p| crate::data::period::Period::parse(p));
+            periods.sort_by_key(|p| zq_core::data::period::Period::parse(p));
             periods.dedup();
             egui::ComboBox::from_label(lang.pick("时间", "Period"))
                 .selected_text(self.filter.period.clone().unwrap_or_else(|| any.to_owned()))

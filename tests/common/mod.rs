@@ -9,8 +9,8 @@
 use egui::Pos2;
 use egui_kittest::Harness;
 use geo::Coord;
-use zhaoqing_explorer::ui::ExplorerApp;
-use zhaoqing_explorer::ui::app::setup_context;
+use zhaoqing_explorer::ExplorerApp;
+use zhaoqing_explorer::ui::fonts::setup_context;
 
 pub const WINDOW: [f32; 2] = [1280.0, 800.0];
 
@@ -29,7 +29,7 @@ pub fn app_harness_stepping(step_seconds: f32) -> Harness<'static, ExplorerApp> 
         .wgpu()
         .build_eframe(|cc| {
             setup_context(&cc.egui_ctx);
-            ExplorerApp::with_model(zhaoqing_explorer::Model::embedded())
+            ExplorerApp::with_model(zq_core::Model::embedded())
         });
     harness.run();
     harness

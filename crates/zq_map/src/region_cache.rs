@@ -1,0 +1,267 @@
+//! Drawing many regions fast: only those in view, at the level of detail the zoom needs, from
+//! meshes made once per level and zoom and reused while the map pans.
+//!
+//! A region's fill (triangles made once in lon/lat) and outline (a stroke tessellated once) are
+//! projected when first drawn at a zoom and kept; while only the map's position changes, the
+//! kept meshes are drawn again shifted by how far the map moved. A new zoom or new data starts
+//! the cache afresh.
+
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::epaint::{Mesh, TessellationOptions, Tessellator, Vertex, WHITE_UV};
+use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
+use geo::{Coord, MultiPolygon};
+
+use zq_core::geometry::{FillMesh, Projector};
+use zq_core::model::MapGeometry;
+
+use super::to_pos2;
+
+/// What a cache's meshes were made for; any change makes them stale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Key {
+    geometry: usize,
+    level: Option<usize>,
+    points_per_degree: f64,
+    pixels_per_point: f32,
+    stroke: Stroke,
+}
+
+/// The kept meshes of one set of regions (the counties, or the neighbouring prefectures).
+#[derive(Clone, Default)]
+pub struct RegionCache {
+    key: Option<Key>,
+    /// A lon/lat and where it was on screen when the meshes were made: today's position of it
+    /// says how far to shift them.
+    reference: Coord<f64>,
+    origin: Pos2,
+    /// Per region: the fill (with the colour it was made in) and, at full detail, the outline.
+    fills: Vec<Option<(Arc<Mesh>, Color32)>>,
+    outlines: Vec<Option<Arc<Mesh>>>,
+    /// At a simplified level: the borders' strokes (each drawn once for both its sides), merged
+    /// per tile of the map so that a frame adds a few meshes rather than thousands.
+    tiles: Vec<Tile>,
+}
+
+/// The borders whose middle falls in one cell of a grid over the data.
+#[derive(Clone, Default)]
+struct Tile {
+    arcs: Vec<usize>,
+    bbox: Option<geo::Rect<f64>>,
+    mesh: Option<Arc<Mesh>>,
+}
+
+/// Tiles across (and down) the data's bounding box.
+const TILES: usize = 8;
+
+impl std::fmt::Debug for RegionCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegionCache")
+            .field("key", &self.key)
+            .field("kept", &self.fills.iter().filter(|m| m.is_some()).count())
+            .finish()
+    }
+}
+
+impl RegionCache {
+    /// Paints the regions of `geometry` that are in view: each filled with `fill(index)` and
+    /// outlined with `stroke`. Returns how many regions were drawn.
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        geometry: &Arc<MapGeometry>,
+        projector: &Projector,
+        stroke: Stroke,
+        fill: impl Fn(usize) -> Color32,
+    ) -> usize {
+        let ctx = painter.ctx();
+        let pixels_per_point = ctx.pixels_per_point();
+        let level = geometry.lod.level_index_for(projector.points_per_degree());
+        let key = Key {
+            geometry: Arc::as_ptr(geometry) as usize,
+            level,
+            points_per_degree: projector.points_per_degree(),
+            pixels_per_point,
+            stroke,
+        };
+        if self.key != Some(key) {
+            let n = geometry.regions.len();
+            *self = Self {
+                key: Some(key),
+                reference: projector.center_lonlat(),
+                origin: to_pos2(projector.ui_from_lonlat(projector.center_lonlat())),
+                fills: vec![None; n],
+                outlines: vec![None; n],
+                tiles: level
+                    .and_then(|l| geometry.lod.levels.get(l))
+                    .map_or_else(Vec::new, |l| tiles(geometry.bbox, l)),
+            };
+        }
+        let offset = to_pos2(projector.ui_from_lonlat(self.reference)) - self.origin;
+        // Meshes are in the coordinates of the frame they were made in; draw them through a clip
+        // rect in those coordinates, then shift everything drawn by `offset`.
+        // Not `with_clip_rect`: that intersects with today's clip rect and would cut off what
+        // the pan brings into view.
+        let mut shifted = painter.clone();
+        shifted.set_clip_rect(painter.clip_rect().translate(-offset));
+        let made_in = |c: Coord<f64>| to_pos2(projector.ui_from_lonlat(c)) - offset;
+        // Only what lies in the clip rect: the whole map, or a strip of it (see `picture`).
+        let clip = painter.clip_rect();
+        let view = super::lonlat_box(projector, clip);
+        let visible = geometry.regions_in(view);
+        let start = painter
+            .ctx()
+            .graphics(|g| g.get(painter.layer_id()).map_or(0, |l| l.next_idx().0));
+        let mut tessellator = Tessellator::new(
+            pixels_per_point,
+            TessellationOptions::default(),
+            [1, 1],
+            Vec::new(),
+        );
+        let shapes = |i: usize| geometry.drawn(level, i);
+        // All fills first, then all outlines, so no fill covers a neighbour's outline.
+        for &i in &visible {
+            let (Some((_, mesh)), Some(slot)) = (shapes(i), self.fills.get_mut(i)) else {
+                continue;
+            };
+            let color = fill(i);
+            let entry =
+                slot.get_or_insert_with(|| (Arc::new(fill_mesh(mesh, &made_in, color)), color));
+            if entry.1 != color {
+                recolor(Arc::make_mut(&mut entry.0), color);
+                entry.1 = color;
+            }
+            shifted.add(Shape::Mesh(entry.0.clone()));
+        }
+        let simplified = level.and_then(|l| geometry.lod.levels.get(l));
+        if let (true, Some(level)) = (stroke.width > 0.0, simplified) {
+            let in_view = |b: &geo::Rect<f64>| {
+                b.min().x <= view.max().x
+                    && b.max().x >= view.min().x
+                    && b.min().y <= view.max().y
+                    && b.max().y >= view.min().y
+            };
+            for tile in &mut self.tiles {
+                if !tile.bbox.as_ref().is_some_and(in_view) {
+                    continue;
+                }
+                let mesh = tile.mesh.get_or_insert_with(|| {
+                    let mut mesh = Mesh::default();
+                    // A border shorter than a point across is not seen; skipping the many such
+                    // bits between nearby junctions saves most of the strokes at low zoom.
+                    let ppd = projector.points_per_degree();
+                    let seen = |a: &usize| {
+                        level
+                            .arc_bboxes
+                            .get(*a)
+                            .is_some_and(|b| (b.width() + b.height()) * ppd >= 1.0)
+                    };
+                    for line in tile
+                        .arcs
+                        .iter()
+                        .filter(|a| seen(a))
+                        .filter_map(|&a| level.arcs.get(a))
+                    {
+                        let points: Vec<Pos2> = line.0.iter().map(|&c| made_in(c)).collect();
+                        tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
+                    }
+                    Arc::new(mesh)
+                });
+                shifted.add(Shape::Mesh(mesh.clone()));
+            }
+        } else if stroke.width > 0.0 {
+            for &i in &visible {
+                let (Some((shape, _)), Some(slot)) = (shapes(i), self.outlines.get_mut(i)) else {
+                    continue;
+                };
+                let outline = slot.get_or_insert_with(|| {
+                    Arc::new(outline_mesh(&mut tessellator, shape, &made_in, stroke))
+                });
+                shifted.add(Shape::Mesh(outline.clone()));
+            }
+        }
+        if offset != Vec2::ZERO {
+            let layer = painter.layer_id();
+            ctx.graphics_mut(|g| {
+                let list = g.entry(layer);
+                let end = list.next_idx();
+                // After tessellation: the kept meshes are shared with the cache, so moving their
+                // vertices in place would copy every mesh each frame; this moves the copies the
+                // tessellator makes anyway.
+                list.transform_after_rounding_range(
+                    egui::layers::ShapeIdx(start),
+                    end,
+                    TSTransform::from_translation(offset),
+                );
+            });
+        }
+        visible.len()
+    }
+}
+
+/// The level's arcs grouped by where their middles fall in a grid over `bbox`.
+fn tiles(bbox: geo::Rect<f64>, level: &zq_core::geometry::lod::Level) -> Vec<Tile> {
+    let mut tiles = vec![Tile::default(); TILES * TILES];
+    let (w, h) = (bbox.width().max(1e-9), bbox.height().max(1e-9));
+    for (a, b) in level.arc_bboxes.iter().enumerate() {
+        let c = b.center();
+        let col = (((c.x - bbox.min().x) / w * TILES as f64) as usize).min(TILES - 1);
+        let row = (((c.y - bbox.min().y) / h * TILES as f64) as usize).min(TILES - 1);
+        let tile = &mut tiles[row * TILES + col];
+        tile.arcs.push(a);
+        tile.bbox = Some(match tile.bbox {
+            Some(t) => geo::Rect::new(
+                Coord {
+                    x: t.min().x.min(b.min().x),
+                    y: t.min().y.min(b.min().y),
+                },
+                Coord {
+                    x: t.max().x.max(b.max().x),
+                    y: t.max().y.max(b.max().y),
+                },
+            ),
+            None => *b,
+        });
+    }
+    tiles
+}
+
+fn fill_mesh(fill: &FillMesh, made_in: &impl Fn(Coord<f64>) -> Pos2, color: Color32) -> Mesh {
+    Mesh {
+        vertices: fill
+            .vertices
+            .iter()
+            .map(|&c| Vertex {
+                pos: made_in(c),
+                uv: WHITE_UV,
+                color,
+            })
+            .collect(),
+        indices: fill.indices.clone(),
+        ..Default::default()
+    }
+}
+
+fn recolor(mesh: &mut Mesh, color: Color32) {
+    for v in &mut mesh.vertices {
+        v.color = color;
+    }
+}
+
+/// Every ring of the geometry as one stroked mesh.
+fn outline_mesh(
+    tessellator: &mut Tessellator,
+    geometry: &MultiPolygon<f64>,
+    made_in: &impl Fn(Coord<f64>) -> Pos2,
+    stroke: Stroke,
+) -> Mesh {
+    let mut mesh = Mesh::default();
+    for polygon in geometry {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let points: Vec<Pos2> = ring.0.iter().map(|&c| made_in(c)).collect();
+            tessellator.tessellate_shape(Shape::closed_line(points, stroke), &mut mesh);
+        }
+    }
+    mesh
+}

@@ -1,0 +1,186 @@
+//! "Export…": what to export (the chart shown, the map, the report sheet), at which scale and
+//! in which format; then save it (a save dialog proposes the file name) or copy it.
+
+use egui::{RichText, Ui};
+
+use crate::export::{CHART_MIN_HEIGHT, CHART_WIDTH, Format, MAP_SIZE, MapExtent, Request, Subject};
+use zq_core::i18n::{Lang, Msg};
+use zq_core::selection::Selection;
+
+use zq_map::LayerSettings;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    Chart,
+    Map,
+    Report,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExportDialog {
+    pub what: What,
+    pub scale: u32,
+    pub format: Format,
+    /// For the map: the current view instead of the whole city.
+    pub current_view: bool,
+}
+
+/// What the user chose in the dialog this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportChoice {
+    Open,
+    Cancel,
+    Save(Request),
+    Copy(Request),
+}
+
+/// What the request needs from the window: the chart shown, the selection, the map's layers
+/// and view, the language.
+pub struct ExportContext<'a> {
+    pub chart_id: &'a str,
+    pub selection: &'a Selection,
+    pub layers: &'a LayerSettings,
+    /// The lon/lat box the map shows now.
+    pub visible: Option<geo::Rect<f64>>,
+    pub lang: Lang,
+}
+
+impl ExportDialog {
+    pub fn new(what: What) -> Self {
+        Self {
+            what,
+            scale: 2,
+            format: Format::Png,
+            current_view: false,
+        }
+    }
+
+    pub fn request(&self, cx: &ExportContext<'_>) -> Request {
+        let subject = match self.what {
+            What::Chart => Subject::Chart {
+                id: cx.chart_id.to_owned(),
+            },
+            What::Map => Subject::Map {
+                extent: match (self.current_view, cx.visible) {
+                    (true, Some(visible)) => MapExtent::View(visible),
+                    _ => MapExtent::WholeCity,
+                },
+            },
+            What::Report => Subject::Report,
+        };
+        let format = if self.what == What::Chart {
+            self.format
+        } else {
+            Format::Png
+        };
+        Request {
+            subject,
+            county: cx.selection.county.clone(),
+            project: cx.selection.project.clone(),
+            scale: if self.what == What::Report {
+                1
+            } else {
+                self.scale
+            },
+            lang: cx.lang,
+            format,
+            layers: cx.layers.clone(),
+        }
+    }
+
+    pub fn window_ui(&mut self, ctx: &egui::Context, cx: &ExportContext<'_>) -> ExportChoice {
+        let mut choice = ExportChoice::Open;
+        let lang = cx.lang;
+        egui::Window::new(lang.pick("导出图像", "Export image"))
+            .id(egui::Id::unique("export_dialog"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| choice = self.contents_ui(ui, cx));
+        choice
+    }
+
+    fn contents_ui(&mut self, ui: &mut Ui, cx: &ExportContext<'_>) -> ExportChoice {
+        let lang = cx.lang;
+        let mut choice = ExportChoice::Open;
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.what,
+                What::Chart,
+                lang.pick("当前图表", "Current chart"),
+            );
+            ui.selectable_value(&mut self.what, What::Map, lang.pick("地图", "Map"));
+            ui.selectable_value(
+                &mut self.what,
+                What::Report,
+                lang.pick("报告页（A4）", "Report sheet (A4)"),
+            );
+        });
+        ui.separator();
+        match self.what {
+            What::Report => {
+                ui.label(lang.pick(
+                    "地图、所选县区的数据与图表及资料来源，合成一张 A4 图片（300 dpi）。",
+                    "The map, the selected county's figures and charts and the sources on one A4 image (300 dpi).",
+                ));
+            }
+            What::Chart | What::Map => {
+                ui.horizontal(|ui| {
+                    ui.label(lang.pick("倍率", "Scale"));
+                    for scale in [1, 2, 4] {
+                        ui.selectable_value(&mut self.scale, scale, format!("{scale}×"));
+                    }
+                    let (w, h) = if self.what == What::Map {
+                        (MAP_SIZE.x, MAP_SIZE.y)
+                    } else {
+                        (CHART_WIDTH, CHART_MIN_HEIGHT)
+                    };
+                    let scale = self.scale as f32;
+                    ui.label(RichText::new(format!("≈ {} × {}+ px", w * scale, h * scale)).weak());
+                });
+                if self.what == What::Chart {
+                    ui.horizontal(|ui| {
+                        ui.label(lang.pick("格式", "Format"));
+                        ui.selectable_value(&mut self.format, Format::Png, "PNG");
+                        ui.selectable_value(&mut self.format, Format::Svg, "SVG");
+                    });
+                } else {
+                    ui.checkbox(
+                        &mut self.current_view,
+                        lang.pick(
+                            "只导出当前视图（默认导出全市）",
+                            "Only the current view (default: the whole city)",
+                        ),
+                    );
+                }
+            }
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new(lang.pick("保存…", "Save…")).strong())
+                .clicked()
+            {
+                choice = ExportChoice::Save(self.request(cx));
+            }
+            let can_copy = !(self.what == What::Chart && self.format == Format::Svg);
+            if ui
+                .add_enabled(
+                    can_copy,
+                    egui::Button::new(lang.pick("复制图像", "Copy image")),
+                )
+                .on_hover_text(lang.pick(
+                    "复制到剪贴板，可直接粘贴到 Word / WPS",
+                    "Copies to the clipboard, ready to paste into Word / WPS",
+                ))
+                .clicked()
+            {
+                choice = ExportChoice::Copy(self.request(cx));
+            }
+            if ui.button(Msg::Cancel.text(lang)).clicked() {
+                choice = ExportChoice::Cancel;
+            }
+        });
+        choice
+    }
+}
