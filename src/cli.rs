@@ -11,7 +11,7 @@ use zq_core::load::{Options, UserData, read_user_file};
 /// `charts`: one line per chart: id, Chinese title, English title, tab-separated.
 pub fn list_charts(out: &mut impl Write) -> std::io::Result<()> {
     for def in CHARTS {
-        writeln!(out, "{}\t{}\t{}", def.id, def.title.zh, def.title.en)?;
+        writeln!(out, "{}\t{}\t{}", def.id, def.title.zh(), def.title.en())?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::ui::settings;
 use zhaoqing_explorer::{cli, crash};
 use zq_core::embedded;
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 
 /// Zhaoqing Explorer: a map of Zhaoqing's eight counties beside the figures five articles report.
 #[derive(Parser, Debug)]
@@ -197,7 +197,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         .and_then(|dir| settings::read_before_start(&dir))
         .and_then(|s| s.window);
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("肇庆市数据浏览器 Zhaoqing Explorer")
+        .with_title(format!("{} {}", Msg::AppTitle.zh(), Msg::AppTitle.en()))
         .with_app_id(zq_core::APP_ID)
         .with_inner_size(
             remembered.map_or(settings::DEFAULT_WINDOW_SIZE, |w| w.inner_size(MIN_SIZE)),

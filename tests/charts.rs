@@ -279,7 +279,7 @@ fn charts_command_lists_every_chart() {
     for (line, def) in lines.iter().zip(CHARTS) {
         assert_eq!(
             *line,
-            format!("{}\t{}\t{}", def.id, def.title.zh, def.title.en)
+            format!("{}\t{}\t{}", def.id, def.title.zh(), def.title.en())
         );
     }
 }
@@ -303,7 +303,7 @@ fn nine_charts_each_with_its_question_in_both_languages() {
     expected.sort_unstable();
     assert_eq!(ids, expected);
     for def in CHARTS {
-        let (zh, en) = (def.question.zh.trim(), def.question.en.trim());
+        let (zh, en) = (def.question.zh().trim(), def.question.en().trim());
         assert!(
             zh.ends_with('？') && zh.chars().count() > 4,
             "{}: {zh:?}",
@@ -311,12 +311,14 @@ fn nine_charts_each_with_its_question_in_both_languages() {
         );
         assert!(en.ends_with('?') && en.len() > 10, "{}: {en:?}", def.id);
         assert_ne!(
-            zh, def.title.zh,
+            zh,
+            def.title.zh(),
             "{}: the question is not the title",
             def.id
         );
         assert_ne!(
-            en, def.title.en,
+            en,
+            def.title.en(),
             "{}: the question is not the title",
             def.id
         );

@@ -12,11 +12,12 @@ fn every_test_that_claims_md_names_exists_where_it_says() {
     let claims = std::fs::read_to_string(root.join("docs/CLAIMS.md")).unwrap();
     let mut named = 0;
     for cite in claims.split('`').skip(1).step_by(2) {
-        // `tests/FILE.rs::name` or `src/PATH.rs::tests::name`
+        // `tests/FILE.rs::name`, `src/PATH.rs::tests::name` or `crates/CRATE/src/PATH.rs::tests::name`
         let Some((file, path)) = cite.split_once(".rs::") else {
             continue;
         };
-        if !(file.starts_with("tests/") || file.starts_with("src/")) {
+        if !(file.starts_with("tests/") || file.starts_with("src/") || file.starts_with("crates/"))
+        {
             continue;
         }
         let name = path.rsplit("::").next().unwrap();

@@ -298,7 +298,10 @@ fn a_citation_is_one_sentence_a_writer_can_paste() {
     let en = citation(&data, food, Lang::En);
     assert!(en.contains("at least 200 亿元"), "{en}");
     let article = data.article(&food.source.article).expect("article");
-    assert!(en.contains(&article.citation(true)), "{en}");
+    assert!(
+        en.contains(&article.citation(zq_core::i18n::Lang::En)),
+        "{en}"
+    );
 
     let repeat = data
         .figures
@@ -314,7 +317,7 @@ fn a_citation_is_one_sentence_a_writer_can_paste() {
     let other = data.article(&repeat.source.article).expect("article");
     let zh = citation(&data, primary, Lang::Zh);
     assert!(
-        zh.contains(&format!("另见{}", other.citation(false))),
+        zh.contains(&format!("另见{}", other.citation(zq_core::i18n::Lang::Zh))),
         "{zh}"
     );
 

@@ -623,9 +623,9 @@ fn a_charts_svg_holds_title_subtitle_axis_units_legend_and_source() {
     ] {
         let texts = svg_texts(&chart_svg_for(&model, def.id, None, lang));
         let has = |text: &str| texts.iter().any(|t| t == text);
-        assert!(has(def.title.get(lang)), "{lang:?} title in {texts:?}");
+        assert!(has(def.title.text(lang)), "{lang:?} title in {texts:?}");
         assert!(
-            has(def.subtitle.get(lang)),
+            has(def.subtitle.text(lang)),
             "{lang:?} subtitle in {texts:?}"
         );
         // The axis title is the unit alone, under the axis; the two money panels have one each.
@@ -709,7 +709,10 @@ fn the_reports_sources_include_the_articles_that_size_the_maps_symbols() {
     let numbers: Vec<usize> = sizing
         .iter()
         .map(|id| {
-            let reference = data.article(id).expect("the article").reference(false);
+            let reference = data
+                .article(id)
+                .expect("the article")
+                .reference(zq_core::i18n::Lang::Zh);
             (1..=data.articles.len())
                 .find(|n| page.contains(&unspaced(&format!("[{n}] {reference}"))))
                 .unwrap_or_else(|| panic!("{id} ({reference}) is not in the sources: {texts:?}"))

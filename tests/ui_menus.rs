@@ -633,7 +633,9 @@ fn export_all_shows_its_progress_and_can_be_cancelled() {
     harness
         .get_by_role_and_label(Role::Button, "选择此文件夹")
         .click();
-    // A window is measured in its first frame and shown from the next.
+    // The folder chosen is acted on at the end of the frame; the progress window is measured in
+    // the next and shown from the one after.
+    harness.step();
     harness.step();
     harness.step();
     // The progress window, with its bar and a Cancel button, while the charts are drawn.

@@ -178,12 +178,9 @@ fn hint_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
     egui::Frame::group(ui.style())
         .fill(egui::Color32::from_rgb(0xFF, 0xF6, 0xD5))
         .show(ui, |ui| {
-            ui.label(RichText::new(lang.pick("使用提示", "Getting started")).strong());
-            ui.label(lang.pick(
-                "点击地图上的县区或项目符号查看文章所述数据；右侧图表随所选县区变化，点击图表条目可在地图上选中。顶部可搜索名称，F1 查看快捷键。",
-                "Click a county or a project symbol on the map to see what the articles report; the charts on the right follow your selection, and clicking a chart item selects it on the map. Search names at the top; F1 lists the shortcuts.",
-            ));
-            if ui.button(lang.pick("知道了", "Got it")).clicked() {
+            ui.label(RichText::new(Msg::GettingStarted.text(lang)).strong());
+            ui.label(Msg::ClickCountyProjectSymbol.text(lang));
+            if ui.button(Msg::GotIt.text(lang)).clicked() {
                 actions.push(Action::DismissHint);
             }
         });
@@ -193,18 +190,15 @@ fn hint_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
 /// What the window shows after an internal error: what happened and where the report is.
 pub(super) fn crash_screen_ui(ui: &mut egui::Ui, message: &str, lang: Lang) {
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(lang.pick("程序内部出错", "Something went wrong inside the program"));
+        ui.heading(Msg::SomethingWentWrongInside.text(lang));
         ui.label(message);
         ui.add_space(8.0);
-        ui.label(lang.pick(
-            "已打开的数据未被修改。请将错误报告发给维护者，然后重新启动程序。",
-            "Nothing you opened or saved was changed. Please send the crash report to the maintainers and restart the program.",
-        ));
+        ui.label(Msg::NothingYouOpenedSaved.text(lang));
         ui.horizontal(|ui| {
-            if ui.button(lang.pick("复制信息", "Copy the message")).clicked() {
+            if ui.button(Msg::CopyMessage.text(lang)).clicked() {
                 ui.ctx().copy_text(message.to_owned());
             }
-            if ui.button(lang.pick("退出", "Quit")).clicked() {
+            if ui.button(Msg::Quit.text(lang)).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });

@@ -91,7 +91,7 @@ impl ExportDialog {
     pub fn window_ui(&mut self, ctx: &egui::Context, cx: &ExportContext<'_>) -> ExportChoice {
         let mut choice = ExportChoice::Open;
         let lang = cx.lang;
-        egui::Window::new(lang.pick("导出图像", "Export image"))
+        egui::Window::new(Msg::ExportImage.text(lang))
             .id(egui::Id::unique("export_dialog"))
             .collapsible(false)
             .resizable(false)
@@ -104,29 +104,18 @@ impl ExportDialog {
         let lang = cx.lang;
         let mut choice = ExportChoice::Open;
         ui.horizontal(|ui| {
-            ui.selectable_value(
-                &mut self.what,
-                What::Chart,
-                lang.pick("当前图表", "Current chart"),
-            );
-            ui.selectable_value(&mut self.what, What::Map, lang.pick("地图", "Map"));
-            ui.selectable_value(
-                &mut self.what,
-                What::Report,
-                lang.pick("报告页（A4）", "Report sheet (A4)"),
-            );
+            ui.selectable_value(&mut self.what, What::Chart, Msg::CurrentChart.text(lang));
+            ui.selectable_value(&mut self.what, What::Map, Msg::Map.text(lang));
+            ui.selectable_value(&mut self.what, What::Report, Msg::ReportSheetA4.text(lang));
         });
         ui.separator();
         match self.what {
             What::Report => {
-                ui.label(lang.pick(
-                    "地图、所选县区的数据与图表及资料来源，合成一张 A4 图片（300 dpi）。",
-                    "The map, the selected county's figures and charts and the sources on one A4 image (300 dpi).",
-                ));
+                ui.label(Msg::MapSelectedCountyS.text(lang));
             }
             What::Chart | What::Map => {
                 ui.horizontal(|ui| {
-                    ui.label(lang.pick("倍率", "Scale"));
+                    ui.label(Msg::Scale.text(lang));
                     for scale in [1, 2, 4] {
                         ui.selectable_value(&mut self.scale, scale, format!("{scale}×"));
                     }
@@ -140,17 +129,14 @@ impl ExportDialog {
                 });
                 if self.what == What::Chart {
                     ui.horizontal(|ui| {
-                        ui.label(lang.pick("格式", "Format"));
+                        ui.label(Msg::Format.text(lang));
                         ui.selectable_value(&mut self.format, Format::Png, "PNG");
                         ui.selectable_value(&mut self.format, Format::Svg, "SVG");
                     });
                 } else {
                     ui.checkbox(
                         &mut self.current_view,
-                        lang.pick(
-                            "只导出当前视图（默认导出全市）",
-                            "Only the current view (default: the whole city)",
-                        ),
+                        Msg::OnlyCurrentViewDefault.text(lang),
                     );
                 }
             }
@@ -158,21 +144,15 @@ impl ExportDialog {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui
-                .button(RichText::new(lang.pick("保存…", "Save…")).strong())
+                .button(RichText::new(Msg::SaveEllipsis.text(lang)).strong())
                 .clicked()
             {
                 choice = ExportChoice::Save(self.request(cx));
             }
             let can_copy = !(self.what == What::Chart && self.format == Format::Svg);
             if ui
-                .add_enabled(
-                    can_copy,
-                    egui::Button::new(lang.pick("复制图像", "Copy image")),
-                )
-                .on_hover_text(lang.pick(
-                    "复制到剪贴板，可直接粘贴到 Word / WPS",
-                    "Copies to the clipboard, ready to paste into Word / WPS",
-                ))
+                .add_enabled(can_copy, egui::Button::new(Msg::CopyImage.text(lang)))
+                .on_hover_text(Msg::CopiesClipboardReadyPaste.text(lang))
                 .clicked()
             {
                 choice = ExportChoice::Copy(self.request(cx));

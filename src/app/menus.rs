@@ -24,31 +24,28 @@ pub struct MenuState<'a> {
 
 pub fn menus_ui(ui: &mut Ui, state: MenuState<'_>, actions: &mut Vec<Action>) {
     let lang = state.lang;
-    ui.menu_button(lang.pick("文件", "File"), |ui| {
+    ui.menu_button(Msg::File.text(lang), |ui| {
         file_menu_ui(ui, lang, state.recent, actions)
     });
-    ui.menu_button(lang.pick("视图", "View"), |ui| {
-        ui.menu_button(lang.pick("图层", "Layers"), |ui| {
+    ui.menu_button(Msg::View.text(lang), |ui| {
+        ui.menu_button(Msg::Layers.text(lang), |ui| {
             layers_ui(ui, state.layers, lang)
         });
-        ui.menu_button(lang.pick("语言", "Language"), |ui| {
-            for (l, name) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
-                if ui.radio(lang == l, name).clicked() {
+        ui.menu_button(Msg::LanguageMenu.text(lang), |ui| {
+            for l in [Lang::Zh, Lang::En] {
+                if ui.radio(lang == l, l.own_name()).clicked() {
                     actions.push(Action::SetLang(l));
                 }
             }
         });
         ui.separator();
         if ui
-            .radio(!state.show_table, lang.pick("图表", "Charts"))
+            .radio(!state.show_table, Msg::Charts.text(lang))
             .clicked()
         {
             actions.push(Action::ShowTable(false));
         }
-        if ui
-            .radio(state.show_table, lang.pick("表格", "Table"))
-            .clicked()
-        {
+        if ui.radio(state.show_table, Msg::Table.text(lang)).clicked() {
             actions.push(Action::ShowTable(true));
         }
         ui.separator();
@@ -56,13 +53,13 @@ pub fn menus_ui(ui: &mut Ui, state: MenuState<'_>, actions: &mut Vec<Action>) {
             actions.push(Action::ResetView);
         }
         if ui
-            .add(egui::Button::new(lang.pick("全屏", "Full screen")).shortcut_text("F11"))
+            .add(egui::Button::new(Msg::FullScreen.text(lang)).shortcut_text("F11"))
             .clicked()
         {
             actions.push(Action::ToggleFullScreen);
         }
     });
-    ui.menu_button(lang.pick("帮助", "Help"), |ui| {
+    ui.menu_button(Msg::Help.text(lang), |ui| {
         if ui
             .add(egui::Button::new(Msg::KeyboardShortcuts.text(lang)).shortcut_text("F1"))
             .clicked()
@@ -83,44 +80,36 @@ fn file_menu_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<A
         }
         ui.add(button).clicked()
     };
-    if item(
-        ui,
-        lang.pick("打开边界或项目点…", "Open boundaries or points…"),
-        Some(&OPEN),
-    ) {
+    if item(ui, Msg::OpenBoundariesPoints.text(lang), Some(&OPEN)) {
         actions.push(Action::OpenFile(OpenKind::Map));
     }
-    if item(
-        ui,
-        lang.pick("打开 GCJ-02 地图数据…", "Open GCJ-02 map data…"),
-        None,
-    ) {
+    if item(ui, Msg::OpenGcj02MapMenu.text(lang), None) {
         actions.push(Action::OpenFile(OpenKind::MapGcj02));
     }
-    if item(ui, lang.pick("打开数据文件…", "Open figures…"), None) {
+    if item(ui, Msg::OpenFigures.text(lang), None) {
         actions.push(Action::OpenFile(OpenKind::Figures));
     }
-    ui.menu_button(lang.pick("最近打开", "Open recent"), |ui| {
+    ui.menu_button(Msg::OpenRecent.text(lang), |ui| {
         recent_ui(ui, lang, recent, actions)
     });
     ui.separator();
     if item(ui, Msg::ExportChart.text(lang), Some(&EXPORT)) {
         actions.push(Action::OpenExport(What::Chart));
     }
-    if item(ui, lang.pick("导出地图…", "Export map…"), None) {
+    if item(ui, Msg::ExportMap.text(lang), None) {
         actions.push(Action::OpenExport(What::Map));
     }
-    if item(ui, lang.pick("报告页…", "Report sheet…"), None) {
+    if item(ui, Msg::ReportSheet.text(lang), None) {
         actions.push(Action::OpenExport(What::Report));
     }
-    if item(ui, lang.pick("导出全部图表…", "Export all charts…"), None) {
+    if item(ui, Msg::ExportAllCharts.text(lang), None) {
         actions.push(Action::ExportAll);
     }
-    if item(ui, lang.pick("复制图像", "Copy image"), Some(&COPY_IMAGE)) {
+    if item(ui, Msg::CopyImage.text(lang), Some(&COPY_IMAGE)) {
         actions.push(Action::CopyImage);
     }
     ui.separator();
-    if item(ui, lang.pick("退出", "Quit"), Some(&QUIT)) {
+    if item(ui, Msg::Quit.text(lang), Some(&QUIT)) {
         actions.push(Action::Quit);
     }
 }
@@ -129,10 +118,7 @@ fn file_menu_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<A
 fn recent_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<Action>) {
     let present: Vec<&PathBuf> = recent.iter().filter(|p| p.is_file()).collect();
     if present.is_empty() {
-        ui.add_enabled(
-            false,
-            egui::Button::new(lang.pick("（没有最近的文件）", "(no recent files)")),
-        );
+        ui.add_enabled(false, egui::Button::new(Msg::NoRecentFiles.text(lang)));
         return;
     }
     for path in present {
@@ -149,7 +135,7 @@ fn recent_ui(ui: &mut Ui, lang: Lang, recent: &[PathBuf], actions: &mut Vec<Acti
         }
     }
     ui.separator();
-    if ui.button(lang.pick("清除列表", "Clear the list")).clicked() {
+    if ui.button(Msg::ClearList.text(lang)).clicked() {
         actions.push(Action::ClearRecent);
     }
 }

@@ -4,7 +4,7 @@
 
 use egui::Key;
 
-use zq_core::i18n::Lang;
+use zq_core::i18n::Msg;
 use zq_core::load::Options;
 use zq_core::search::Target;
 
@@ -37,10 +37,8 @@ impl ExplorerApp {
                 | Action::CopyExport(_)
         );
         if starts_work && (self.save.is_some() || self.job.is_some()) {
-            self.toasts.info(self.lang.pick(
-                "请先完成或取消当前的对话框或任务",
-                "Finish or cancel the dialog or task first",
-            ));
+            self.toasts
+                .info(Msg::FinishCancelDialogTask.text(self.lang));
             return;
         }
         let model = self.model.as_ref().ok();
@@ -115,7 +113,7 @@ impl ExplorerApp {
             }
             Action::ExportCsv => {
                 let dialog = FileDialog::save(
-                    self.lang.pick("导出 CSV", "Export CSV"),
+                    Msg::ExportCsvTitle.text(self.lang),
                     self.last_folder.clone(),
                     "zhaoqing-figures.csv",
                     ("CSV", &["csv"]),
@@ -123,10 +121,10 @@ impl ExplorerApp {
                 .native_if(self.native_dialogs);
                 self.save = Some((dialog, SaveTarget::TableCsv));
             }
-            Action::Copied(n) => self.toasts.info(match self.lang {
-                Lang::Zh => format!("已复制 {n} 行（TSV），可粘贴到 Excel / WPS"),
-                Lang::En => format!("Copied {n} rows as TSV; paste them into Excel / WPS"),
-            }),
+            Action::Copied(n) => {
+                self.toasts
+                    .info(zq_core::fill!(Msg::CopiedRows, self.lang, n = n))
+            }
             Action::CopyImage => {
                 let request = ExportDialog::new(What::Chart).request(&self.export_context());
                 self.copy_image(ctx, request);
@@ -142,23 +140,10 @@ impl ExplorerApp {
                     &["geojson", "json", "topojson", "geojsons", "ndjson"],
                 );
                 let (title, filter): (_, file_dialog::Filter) = match kind {
-                    OpenKind::Map => (
-                        self.lang.pick(
-                            "打开边界或项目文件（GeoJSON、TopoJSON）",
-                            "Open boundaries or project points (GeoJSON, TopoJSON)",
-                        ),
-                        MAP,
-                    ),
-                    OpenKind::MapGcj02 => (
-                        self.lang.pick(
-                            "打开 GCJ-02 坐标的地图数据（高德、DataV、ECharts）",
-                            "Open GCJ-02 map data (Amap, DataV, ECharts)",
-                        ),
-                        MAP,
-                    ),
+                    OpenKind::Map => (Msg::OpenBoundariesProjectPoints.text(self.lang), MAP),
+                    OpenKind::MapGcj02 => (Msg::OpenGcj02MapTitle.text(self.lang), MAP),
                     OpenKind::Figures => (
-                        self.lang
-                            .pick("打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)"),
+                        Msg::OpenFiguresTitle.text(self.lang),
                         ("JSON / CSV", &["json", "csv"]),
                     ),
                 };
@@ -177,10 +162,7 @@ impl ExplorerApp {
             Action::ExportAll => {
                 let request = ExportDialog::new(What::Chart).request(&self.export_context());
                 let dialog = FileDialog::folder(
-                    self.lang.pick(
-                        "导出全部图表与地图到文件夹",
-                        "Export every chart and the map to a folder",
-                    ),
+                    Msg::ExportEveryChartMap.text(self.lang),
                     self.last_folder.clone(),
                 )
                 .native_if(self.native_dialogs);
@@ -202,7 +184,7 @@ impl ExplorerApp {
                     export::Format::Svg => ("SVG", &["svg"]),
                 };
                 let dialog = FileDialog::save(
-                    self.lang.pick("保存图像", "Save image"),
+                    Msg::SaveImage.text(self.lang),
                     self.last_folder.clone(),
                     request.file_name(),
                     (name, ext),
@@ -215,10 +197,8 @@ impl ExplorerApp {
             Action::ReadAgain(_) if self.opening.is_some() => self.wait_for_opening(),
             Action::ReadAgain(again) => {
                 let title = match again.keys {
-                    Some(_) => self.lang.pick("正在重新读取", "Reading again"),
-                    None => self
-                        .lang
-                        .pick("正在按 GCJ-02 转换", "Converting from GCJ-02"),
+                    Some(_) => Msg::ReadingAgain.text(self.lang),
+                    None => Msg::ConvertingFromGcj02.text(self.lang),
                 };
                 if let Some(model) = model {
                     let ReadAgain {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use zq_core::Model;
 use zq_core::atomic_write::write_atomic;
-use zq_core::i18n::{Lang, Msg};
+use zq_core::i18n::Msg;
 use zq_core::load::Options;
 
 use super::action::{Action, ReadAgain, SaveTarget};
@@ -80,14 +80,15 @@ impl ExplorerApp {
             SaveTarget::Export(request) => {
                 let (model, request) = (model.clone(), *request);
                 self.last_folder = path.parent().map(PathBuf::from);
-                self.job = Some(Job::spawn(
-                    lang.pick("正在导出…", "Exporting…"),
-                    ctx,
-                    move |_| match export::export_to(&model, &request, &path) {
-                        Ok(()) => JobOutcome::Saved(vec![path]),
-                        Err(err) => JobOutcome::Failed(err.to_string()),
-                    },
-                ));
+                self.job =
+                    Some(Job::spawn(
+                        Msg::Exporting.text(lang),
+                        ctx,
+                        move |_| match export::export_to(&model, &request, &path) {
+                            Ok(()) => JobOutcome::Saved(vec![path]),
+                            Err(err) => JobOutcome::Failed(err.to_string()),
+                        },
+                    ));
                 self.save = None;
             }
             SaveTarget::Open(options) => {
@@ -100,7 +101,7 @@ impl ExplorerApp {
                 let (model, request) = (model.clone(), *request);
                 self.last_folder = Some(path.clone());
                 self.job = Some(Job::spawn(
-                    lang.pick("正在导出全部图表…", "Exporting every chart…"),
+                    Msg::ExportingEveryChart.text(lang),
                     ctx,
                     move |progress| {
                         let result = export::export_all_with_progress(
@@ -153,7 +154,7 @@ impl ExplorerApp {
     pub(super) fn copy_image(&mut self, ctx: &egui::Context, request: Request) {
         let Ok(model) = &self.model else { return };
         let model = model.clone();
-        let title = self.lang.pick("正在生成图像…", "Making the image…");
+        let title = Msg::MakingImage.text(self.lang);
         self.job = Some(Job::spawn(
             title,
             ctx,
@@ -171,11 +172,7 @@ impl ExplorerApp {
         if self.opening.is_none()
             && let (Some((source, options)), Ok(model)) = (self.to_open.front(), &self.model)
         {
-            let title = format!(
-                "{} {}",
-                self.lang.pick("正在打开", "Opening"),
-                source.display()
-            );
+            let title = format!("{} {}", Msg::Opening.text(self.lang), source.display());
             let (source, options) = (source.clone(), *options);
             self.datum_kept = None;
             self.opening = Some(open::spawn(ctx, &title, source, options, model.clone()));
@@ -211,14 +208,12 @@ impl ExplorerApp {
                 }
                 self.toasts.info(format!(
                     "{} {}",
-                    lang.pick("已打开", "Opened"),
+                    Msg::Opened.text(lang),
                     changes.summary(lang)
                 ));
                 if options.gcj02 {
-                    self.toasts.info(lang.pick(
-                        "坐标已由 GCJ-02 转换为 WGS-84",
-                        "Coordinates converted from GCJ-02 to WGS-84",
-                    ));
+                    self.toasts
+                        .info(Msg::CoordinatesConvertedFromGcj02.text(lang));
                 }
                 for note in changes.notes.iter().take(3) {
                     self.toasts.info(note.clone());
@@ -241,13 +236,11 @@ impl ExplorerApp {
                     self.toasts.error(format!(
                         "… {} {}",
                         problems.len() - shown,
-                        lang.pick("个其他问题", "more problems")
+                        Msg::MoreProblems.text(lang)
                     ));
                 }
             }
-            Ok(open::Outcome::Cancelled) => self
-                .toasts
-                .info(lang.pick("已取消打开", "Opening cancelled")),
+            Ok(open::Outcome::Cancelled) => self.toasts.info(Msg::OpeningCancelled.text(lang)),
             Err(message) => self.toasts.error(match crate::crash::last_crash() {
                 Some(crash) => crash.summary(),
                 None => message,
@@ -321,10 +314,7 @@ impl ExplorerApp {
     }
 
     pub(super) fn wait_for_opening(&mut self) {
-        self.toasts.info(self.lang.pick(
-            "请等正在打开的文件打开后再选",
-            "Wait until the file being opened has opened, then choose",
-        ));
+        self.toasts.info(Msg::WaitUntilFileBeing.text(self.lang));
     }
     /// The running job's progress window, and its outcome when it is done.
     pub(super) fn job_ui(&mut self, ctx: &egui::Context) -> Option<Done> {
@@ -346,23 +336,17 @@ impl ExplorerApp {
                             .and_then(|p| p.parent())
                             .map(|f| f.display().to_string())
                             .unwrap_or_default();
-                        match lang {
-                            Lang::Zh => format!("{saved} {} 个文件到 {folder}", paths.len()),
-                            Lang::En => format!("{saved} {} files in {folder}", paths.len()),
-                        }
+                        zq_core::fill!(Msg::SavedFiles, lang, n = paths.len(), folder = folder)
                     }
                 });
             }
             Ok(JobOutcome::Copied(image)) => {
                 // eframe hands the image to the system clipboard (arboard with image support).
                 ctx.copy_image(image);
-                self.toasts.info(lang.pick(
-                    "图像已复制，可粘贴到报告中",
-                    "Image copied; paste it into your report",
-                ));
+                self.toasts.info(Msg::ImageCopiedPasteInto.text(lang));
             }
             Ok(JobOutcome::Failed(message)) | Err(message) => self.toasts.error(message),
-            Ok(JobOutcome::Cancelled) => self.toasts.info(lang.pick("已取消", "Cancelled")),
+            Ok(JobOutcome::Cancelled) => self.toasts.info(Msg::Cancelled.text(lang)),
         }
     }
     /// Files dropped on the window open as if chosen from the File menu.

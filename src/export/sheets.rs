@@ -7,7 +7,7 @@ use crate::ui::chart_view::{ChartContext, Page, chart_ui, colors};
 use zq_core::Model;
 use zq_core::charts::Chart;
 use zq_core::geometry::Projector;
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 use zq_core::selection::Selection;
 use zq_map::decorations::{north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area};
 use zq_map::legend::legend_ui;
@@ -87,18 +87,13 @@ pub fn map_sheet_ui(
         let county = selection
             .county
             .as_deref()
-            .map(|c| model.dataset.county_name(c, lang.is_en()));
+            .map(|c| model.dataset.county_name(c, lang));
         let title = match county {
-            Some(name) => format!("{} · {name}", lang.pick("肇庆市", "Zhaoqing")),
-            None => lang
-                .pick("肇庆市县级行政区", "Zhaoqing's county-level divisions")
-                .to_owned(),
+            Some(name) => format!("{} · {name}", Msg::ZhaoqingCity.text(lang)),
+            None => Msg::ZhaoqingSCountyLevel.text(lang).to_owned(),
         };
         ui.label(RichText::new(title).size(20.0).strong().color(colors::TEXT));
-        ui.label(
-            RichText::new(lang.pick("项目位置与县区边界", "Projects and county boundaries"))
-                .color(colors::WEAK_TEXT),
-        );
+        ui.label(RichText::new(Msg::ProjectsCountyBoundaries.text(lang)).color(colors::WEAK_TEXT));
         ui.add_space(6.0);
         ui.horizontal_top(|ui| {
             let (rect, _) = ui.allocate_exact_size(map_size, Sense::hover());
@@ -144,11 +139,7 @@ pub fn map_sheet_ui(
             ui.add_space(12.0);
             ui.vertical(|ui| {
                 ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(lang.pick("图例", "Legend"))
-                        .size(15.0)
-                        .strong(),
-                );
+                ui.label(RichText::new(Msg::Legend.text(lang)).size(15.0).strong());
                 if selection.county.is_some() {
                     ui.horizontal(|ui| {
                         let (r, _) = ui.allocate_exact_size(Vec2::new(18.0, 12.0), Sense::hover());
@@ -160,9 +151,7 @@ pub fn map_sheet_ui(
                             egui::Stroke::new(2.0, zq_map::palette::SELECTED_STROKE),
                             egui::StrokeKind::Inside,
                         );
-                        ui.label(
-                            RichText::new(lang.pick("所选县区", "selected county")).size(12.0),
-                        );
+                        ui.label(RichText::new(Msg::SelectedCounty.text(lang)).size(12.0));
                     });
                 }
                 legend_ui(ui, &cx);
@@ -189,7 +178,7 @@ fn projects_list_ui(
     ui.label(
         RichText::new(format!(
             "{}（{}）",
-            lang.pick("本县区的项目", "Projects in the county"),
+            Msg::ProjectsCounty.text(lang),
             projects.len()
         ))
         .size(15.0)
@@ -200,13 +189,8 @@ fn projects_list_ui(
         let stated = model
             .dataset
             .stated_investment(project)
-            .map(|s| {
-                lang.labelled(
-                    lang.pick("所述投资", "stated investment"),
-                    &s.amount.label(),
-                )
-            })
-            .unwrap_or_else(|| lang.pick("文章未给出投资额", "no amount stated").to_owned());
+            .map(|s| lang.labelled(Msg::StatedInvestmentLower.text(lang), &s.amount.label()))
+            .unwrap_or_else(|| Msg::NoAmountStated.text(lang).to_owned());
         let cited: Vec<String> = project
             .articles
             .iter()
@@ -224,7 +208,7 @@ fn projects_list_ui(
             ui.label(
                 RichText::new(format!(
                     "{} · {stated} · {}",
-                    project.industry.name(lang.is_en()),
+                    project.industry.name(lang),
                     cited.join("")
                 ))
                 .size(11.0)
@@ -238,10 +222,7 @@ fn projects_list_ui(
 /// every map.
 pub fn attribution(model: &Model, lang: Lang) -> String {
     let attribution = model.boundary_attribution(lang);
-    match lang {
-        Lang::Zh => format!("{attribution}；项目位置精度见图例。"),
-        Lang::En => format!("{attribution}; project placement precision as in the legend."),
-    }
+    zq_core::fill!(Msg::MapAttribution, lang, attribution = attribution)
 }
 
 /// An A4 page: the map with the selected county, its fact sheet and the charts it appears in,
@@ -304,18 +285,14 @@ pub fn report_sheet_ui(
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
         let omitted = fit.omitted;
         if omitted > 0 {
-            ui.label(RichText::new(match lang {
-                Lang::Zh => format!("另有 {omitted} 条数据因篇幅未列出：全部数据见本县区“县区概况”图表的导出，或表格的 CSV 导出。"),
-                Lang::En => format!("{omitted} more figures did not fit on this page: all of them are in the export of this county's fact sheet chart, or the table's CSV export."),
-            })
-            .italics());
+            ui.label(
+                RichText::new(zq_core::fill!(Msg::FiguresOmitted, lang, n = omitted)).italics(),
+            );
         }
-        ui.label(RichText::new(lang.pick("资料来源", "Sources")).size(15.0).strong());
+        ui.label(RichText::new(Msg::Sources.text(lang)).size(15.0).strong());
         for (n, id) in articles.iter().enumerate() {
             if let Some(a) = model.dataset.article(id) {
-                ui.label(
-                    RichText::new(format!("[{}] {}", n + 1, a.reference(lang.is_en()))).size(12.0),
-                );
+                ui.label(RichText::new(format!("[{}] {}", n + 1, a.reference(lang))).size(12.0));
             }
         }
         let sized: Vec<String> = sized
@@ -325,13 +302,14 @@ pub fn report_sheet_ui(
             .collect();
         if !sized.is_empty() {
             ui.label(
-                RichText::new(lang.labelled(
-                    lang.pick("地图符号大小依据", "Map symbol sizes from"),
-                    &sized.join(" "),
-                ))
-                .size(12.0),
+                RichText::new(lang.labelled(Msg::MapSymbolSizes.text(lang), &sized.join(" ")))
+                    .size(12.0),
             );
         }
-        ui.label(RichText::new(attribution(model, lang)).small().color(colors::WEAK_TEXT));
+        ui.label(
+            RichText::new(attribution(model, lang))
+                .small()
+                .color(colors::WEAK_TEXT),
+        );
     });
 }

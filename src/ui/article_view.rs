@@ -45,7 +45,7 @@ impl ArticleView {
             return;
         };
         ui.heading(lang.pick(&article.headline_zh, &article.headline_en));
-        ui.label(RichText::new(article.citation(lang.is_en())).weak());
+        ui.label(RichText::new(article.citation(lang)).weak());
         if let Some(note) = article
             .date_note
             .as_deref()

@@ -70,12 +70,12 @@ impl ChartPanel {
             ui.selectable_value(
                 &mut self.show_table,
                 false,
-                RichText::new(lang.pick("图表", "Charts")).strong(),
+                RichText::new(Msg::Charts.text(lang)).strong(),
             );
             ui.selectable_value(
                 &mut self.show_table,
                 true,
-                RichText::new(lang.pick("表格", "Table")).strong(),
+                RichText::new(Msg::Table.text(lang)).strong(),
             );
         });
         if self.show_table {
@@ -84,11 +84,8 @@ impl ChartPanel {
         }
         let export = ui
             .horizontal(|ui| {
-                let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.get(lang));
-                let (picker, export) = (
-                    lang.pick("选择图表", "Pick a chart"),
-                    Msg::ExportChart.text(lang),
-                );
+                let current = ChartDef::by_id(self.chart_id).map_or("", |d| d.title.text(lang));
+                let (picker, export) = (Msg::PickChart.text(lang), Msg::ExportChart.text(lang));
                 // The list takes what the label and the button leave, in either language.
                 let text_width = |text: &str| {
                     let font = egui::TextStyle::Button.resolve(ui.style());
@@ -108,16 +105,13 @@ impl ChartPanel {
                     .width((ui.available_width() - others).max(120.0))
                     .show_ui(ui, |ui| {
                         for def in CHARTS {
-                            ui.selectable_value(&mut self.chart_id, def.id, def.title.get(lang))
-                                .on_hover_text(def.question.get(lang));
+                            ui.selectable_value(&mut self.chart_id, def.id, def.title.text(lang))
+                                .on_hover_text(def.question.text(lang));
                         }
                     });
                 let shortcut = ui.ctx().format_shortcut(&super::shortcuts::EXPORT);
                 ui.button(export)
-                    .on_hover_text(format!(
-                        "{} ({shortcut})",
-                        lang.pick("PNG 或 SVG", "PNG or SVG")
-                    ))
+                    .on_hover_text(format!("{} ({shortcut})", Msg::PngOrSvg.text(lang)))
                     .clicked()
             })
             .inner;
@@ -125,7 +119,7 @@ impl ChartPanel {
             return Some(PanelAction::ExportChart);
         }
         if let Some(def) = ChartDef::by_id(self.chart_id) {
-            ui.label(RichText::new(def.question.get(lang)).italics().weak());
+            ui.label(RichText::new(def.question.text(lang)).italics().weak());
         }
         ui.separator();
         let chart = match self.chart(model, county)? {

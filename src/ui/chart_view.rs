@@ -8,7 +8,7 @@ use egui_plot::{Arrows, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, Plo
 use zq_core::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_kind, units};
 use zq_core::data::period::Period;
 use zq_core::data::{Bound, Dataset, Kind};
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 
 use super::figure_card::{also_reported_text, copy_citation_button_ui, figure_details_ui};
 
@@ -117,17 +117,13 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
             .strong()
             .color(colors::TEXT),
     );
-    ui.label(RichText::new(chart.def.subtitle.get(lang)).color(colors::WEAK_TEXT));
+    ui.label(RichText::new(chart.def.subtitle.text(lang)).color(colors::WEAK_TEXT));
     legend_ui(ui, chart, cx);
     ui.add_space(4.0);
     let mut clicked = None;
     if chart.panels.is_empty() {
         ui.label(
-            RichText::new(lang.pick(
-                "文章未给出这一县区自身的数据（其项目见地图）。",
-                "The articles give no figures for this county itself (its projects are on the map).",
-            ))
-            .color(colors::WEAK_TEXT),
+            RichText::new(Msg::ArticlesGiveNoCountyFigures.text(lang)).color(colors::WEAK_TEXT),
         );
     }
     match chart.def.layout {
@@ -219,32 +215,26 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) {
             && chart.panels.iter().any(|p| p.style == PanelStyle::Bars)
         {
             swatch(ui, colors::BAR, None);
-            ui.label(small(lang.pick("已报告数值", "reported value")));
+            ui.label(small(Msg::ReportedValue.text(lang)));
         }
         if marks.target {
             swatch(ui, Color32::TRANSPARENT, Some(colors::TARGET));
-            ui.label(small(lang.pick(
-                "空心：计划或目标，非已实现",
-                "outlined: plan or goal, not achieved",
-            )));
+            ui.label(small(Msg::OutlinedPlanGoalNot.text(lang)));
         }
         if marks.at_least {
             let has_bars = chart.def.layout == Layout::Bars
                 && chart.panels.iter().any(|p| p.style == PanelStyle::Bars);
             ui.label(small(if has_bars {
-                lang.pick(
-                    "≥ 至少（箭头：上限未知）",
-                    "≥ at least (arrow: no upper limit stated)",
-                )
+                Msg::LeastArrowNoUpper.text(lang)
             } else {
-                lang.pick("≥ 至少", "≥ at least")
+                Msg::Least.text(lang)
             }));
         }
         if marks.at_most {
-            ui.label(small(lang.pick("≤ 至多", "≤ at most")));
+            ui.label(small(Msg::Most.text(lang)));
         }
         if marks.approx {
-            ui.label(small(lang.pick("≈ 约", "≈ about")));
+            ui.label(small(Msg::AboutApprox.text(lang)));
         }
         if chart.def.layout == Layout::Timeline {
             for kind in Kind::ALL {
@@ -254,7 +244,7 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) {
         }
         if cx.has_selection() {
             swatch(ui, colors::HIGHLIGHT, Some(colors::HIGHLIGHT_OUTLINE));
-            ui.label(small(lang.pick("所选", "selected")));
+            ui.label(small(Msg::SelectedLower.text(lang)));
         }
     });
 }
@@ -283,7 +273,7 @@ fn panel_ui(
     if let Some(theme) = panel.heading {
         ui.add_space(6.0);
         ui.label(
-            RichText::new(theme.name(cx.lang.is_en()))
+            RichText::new(theme.name(cx.lang))
                 .size(15.5)
                 .strong()
                 .color(colors::HEADING),
@@ -307,10 +297,7 @@ fn panel_title_ui(ui: &mut Ui, panel: &Panel, cx: &ChartContext<'_>) {
         .color(colors::TEXT);
     match panel.hint.filter(|_| cx.interactive) {
         Some(hint) => {
-            let hint = match lang {
-                Lang::Zh => format!("（{}）", hint.get(lang)),
-                Lang::En => format!("({})", hint.get(lang)),
-            };
+            let hint = zq_core::fill!(Msg::Parenthesized, lang, text = hint.text(lang));
             ui.horizontal_wrapped(|ui| {
                 ui.label(title);
                 ui.label(RichText::new(hint).color(colors::WEAK_TEXT));
@@ -537,15 +524,12 @@ fn item_interaction_ui(
                 ui.label(format!(
                     "{} {}",
                     item.printed,
-                    lang.pick("条数据", "figures in the dataset")
+                    Msg::FiguresDataset.text(lang)
                 ));
             }
         }
         if clickable {
-            ui.label(
-                RichText::new(lang.pick("点击以在地图上选择", "Click to select it on the map"))
-                    .weak(),
-            );
+            ui.label(RichText::new(Msg::ClickSelectMap.text(lang)).weak());
         }
     });
     if clickable && response.clicked() {
@@ -617,13 +601,13 @@ fn fact_lines_ui(ui: &mut Ui, items: &[Item], cx: &ChartContext<'_>) {
         let scope = item
             .county
             .as_deref()
-            .map_or(lang.pick("全市", "Zhaoqing"), |code| {
-                cx.dataset.county_name(code, lang.is_en())
+            .map_or(Msg::ZhaoqingScope.text(lang), |code| {
+                cx.dataset.county_name(code, lang)
             });
         let period = item
             .period
             .as_deref()
-            .unwrap_or(lang.pick("时间未注明", "period not stated"));
+            .unwrap_or(Msg::PeriodUnstated.text(lang));
         let value_color = match item.status {
             Status::Achieved => colors::TEXT,
             Status::Planned | Status::Target => colors::TARGET,
@@ -682,10 +666,10 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
             let period = item
                 .period
                 .as_deref()
-                .unwrap_or(lang.pick("时间未注明", "period not stated"));
+                .unwrap_or(Msg::PeriodUnstated.text(lang));
             let source = figure
                 .and_then(|f| cx.dataset.article(&f.source.article))
-                .map(|a| a.citation(lang.is_en()))
+                .map(|a| a.citation(lang))
                 .unwrap_or_default();
             // On a page with numbered sources, the number.
             let cited = figure
@@ -695,11 +679,11 @@ fn card_ui(ui: &mut Ui, id: egui::Id, item: &Item, cx: &ChartContext<'_>) -> Opt
 
             // Where the figure holds, so that a card read alone says it.
             let scope = match (&item.county, figure) {
-                (Some(code), _) => cx.dataset.county_name(code, lang.is_en()),
+                (Some(code), _) => cx.dataset.county_name(code, lang),
                 (None, Some(f)) if f.scope == zq_core::data::figures::COMPANY_SCOPE => {
-                    lang.pick("企业整体", "the company as a whole")
+                    Msg::CompanyWhole.text(lang)
                 }
-                (None, _) => lang.pick("全市", "Zhaoqing"),
+                (None, _) => Msg::ZhaoqingScope.text(lang),
             };
             ui.label(
                 RichText::new(format!("{scope} · {period} · {cited}"))
@@ -753,7 +737,7 @@ fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Item
         .show_axes([true, false])
         .show_grid([true, false])
         .grid_color(colors::GRID)
-        .x_axis_label(lang.pick("年份", "Year"))
+        .x_axis_label(Msg::Year.text(lang))
         // A little room either side for the first and last year's tick labels.
         .include_x(lo - 0.08)
         .include_x(hi + 0.12)
@@ -792,7 +776,7 @@ fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Item
                 "{} · {}{}{}",
                 period_label(item),
                 item.subject(lang),
-                lang.pick("：", ": "),
+                Msg::LabelSeparator.text(lang),
                 item.value_text(lang)
             );
             plot_ui.text(
@@ -846,13 +830,13 @@ fn kind_color(kind: Kind) -> Color32 {
 
 fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     match kind {
-        Kind::Investment => lang.pick("投资", "investment"),
-        Kind::Output => lang.pick("产出", "output"),
-        Kind::Count => lang.pick("数量", "count"),
-        Kind::Growth => lang.pick("增长", "growth"),
-        Kind::Target => lang.pick("目标/计划", "goal or plan"),
-        Kind::Rank => lang.pick("排名", "rank"),
-        Kind::Other => lang.pick("其他", "other"),
+        Kind::Investment => Msg::Investment.text(lang),
+        Kind::Output => Msg::Output.text(lang),
+        Kind::Count => Msg::Count.text(lang),
+        Kind::Growth => Msg::Growth.text(lang),
+        Kind::Target => Msg::GoalPlan.text(lang),
+        Kind::Rank => Msg::Rank.text(lang),
+        Kind::Other => Msg::Other.text(lang),
     }
 }
 

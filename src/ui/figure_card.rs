@@ -36,7 +36,7 @@ pub fn figure_card_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lan
             ui.horizontal_wrapped(|ui| {
                 let citation = dataset
                     .article(&figure.source.article)
-                    .map(|a| a.citation(lang.is_en()))
+                    .map(|a| a.citation(lang))
                     .unwrap_or_default();
                 ui.label(
                     RichText::new(lang.labelled(Msg::Source.text(lang), &citation))
@@ -61,12 +61,12 @@ pub fn also_reported_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Opt
     let also: Vec<String> = dataset
         .also_reported_in(figure)
         .into_iter()
-        .map(|a| a.citation(lang.is_en()))
+        .map(|a| a.citation(lang))
         .collect();
     (!also.is_empty()).then(|| {
         lang.labelled(
-            lang.pick("另见", "Also reported in"),
-            &also.join(lang.pick("；", "; ")),
+            Msg::AlsoReported.text(lang),
+            &also.join(Msg::ListSeparator.text(lang)),
         )
     })
 }
@@ -74,11 +74,8 @@ pub fn also_reported_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Opt
 /// "Copy as citation": puts one sentence a writer can paste on the clipboard.
 pub fn copy_citation_button_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: Lang) {
     if ui
-        .small_button(lang.pick("复制为引文", "Copy as citation"))
-        .on_hover_text(lang.pick(
-            "复制一句可贴入报告的引文：数值、含义、时间、来源与原文",
-            "Copy one sentence for a report: value, what it measures, period, source and the quoted words",
-        ))
+        .small_button(Msg::CopyCitation.text(lang))
+        .on_hover_text(Msg::CopyOneSentenceReport.text(lang))
         .clicked()
     {
         ui.ctx()
@@ -103,7 +100,7 @@ pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: 
     }
     ui.label(
         lang.labelled(
-            lang.pick("时间", "Period"),
+            Msg::Period.text(lang),
             figure
                 .period
                 .as_deref()
@@ -113,8 +110,7 @@ pub fn figure_details_ui(ui: &mut Ui, dataset: &Dataset, figure: &Figure, lang: 
     ui.label(RichText::new(format!("“{}”", figure.source.quote)).italics());
     if let Some(article) = dataset.article(&figure.source.article) {
         ui.label(
-            RichText::new(lang.labelled(Msg::Source.text(lang), &article.citation(lang.is_en())))
-                .small(),
+            RichText::new(lang.labelled(Msg::Source.text(lang), &article.citation(lang))).small(),
         );
     }
 }
@@ -123,17 +119,8 @@ fn bound_meaning(bound: zq_core::data::Bound, lang: Lang) -> Option<&'static str
     use zq_core::data::Bound;
     match bound {
         Bound::Exact => None,
-        Bound::AtLeast => Some(lang.pick(
-            "≥ 文中为下限（超、逾、多、以上等）",
-            "≥ a lower bound in the text (超, 逾, 多, 以上 …)",
-        )),
-        Bound::AtMost => Some(lang.pick(
-            "≤ 文中为上限（不到、不足等）",
-            "≤ an upper bound in the text (不到, 不足 …)",
-        )),
-        Bound::Approx => Some(lang.pick(
-            "≈ 文中为约数（约、近等）",
-            "≈ approximate in the text (约, 近 …)",
-        )),
+        Bound::AtLeast => Some(Msg::LowerBoundText.text(lang)),
+        Bound::AtMost => Some(Msg::UpperBoundText.text(lang)),
+        Bound::Approx => Some(Msg::ApproximateText.text(lang)),
     }
 }

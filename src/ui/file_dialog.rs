@@ -146,17 +146,11 @@ impl FileDialog {
     fn waiting_ui(&mut self, ui: &mut Ui, lang: Lang) -> FileChoice {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(lang.pick(
-                "请在系统的文件对话框中选择…",
-                "Choose in the system's file dialog…",
-            ));
+            ui.label(Msg::ChooseSystemSFile.text(lang));
         });
         let mut choice = FileChoice::Open;
         ui.horizontal(|ui| {
-            if ui
-                .button(lang.pick("改用内置对话框", "Use the built-in dialog"))
-                .clicked()
-            {
+            if ui.button(Msg::UseBuiltDialog.text(lang)).clicked() {
                 // The system dialog may stay open; its answer is no longer listened to.
                 self.native = None;
             }
@@ -168,19 +162,20 @@ impl FileDialog {
     }
 
     fn confirm_replace_ui(&mut self, ui: &mut Ui, path: &Path, lang: Lang) -> FileChoice {
-        ui.label(match lang {
-            Lang::Zh => format!("“{}”已存在。要替换它吗？", path.display()),
-            Lang::En => format!("“{}” already exists. Replace it?", path.display()),
-        });
+        ui.label(zq_core::fill!(
+            Msg::FileExistsReplace,
+            lang,
+            path = path.display()
+        ));
         let mut choice = FileChoice::Open;
         ui.horizontal(|ui| {
             if ui
-                .button(RichText::new(lang.pick("替换", "Replace")).strong())
+                .button(RichText::new(Msg::Replace.text(lang)).strong())
                 .clicked()
             {
                 choice = FileChoice::Chosen(path.to_owned());
             }
-            if ui.button(lang.pick("返回", "Back")).clicked() {
+            if ui.button(Msg::Back.text(lang)).clicked() {
                 self.confirm_replace = None;
             }
         });
@@ -192,11 +187,8 @@ impl FileDialog {
         ui.horizontal(|ui| {
             let up = self.listing.folder.parent().map(Path::to_owned);
             if ui
-                .add_enabled(
-                    up.is_some(),
-                    egui::Button::new(lang.pick("↑ 上一级", "↑ Up")),
-                )
-                .on_hover_text(lang.pick("上一级文件夹 (Backspace)", "Parent folder (Backspace)"))
+                .add_enabled(up.is_some(), egui::Button::new(Msg::UpFolder.text(lang)))
+                .on_hover_text(Msg::ParentFolderBackspace.text(lang))
                 .clicked()
                 && let Some(up) = up
             {
@@ -205,14 +197,10 @@ impl FileDialog {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.folder)
                     .desired_width(420.0)
-                    .hint_text(lang.pick("文件夹", "Folder")),
+                    .hint_text(Msg::Folder.text(lang)),
             );
             field.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::TextInput,
-                    true,
-                    lang.pick("文件夹", "Folder"),
-                )
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, Msg::Folder.text(lang))
             });
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 self.go_to(PathBuf::from(self.folder.trim()));
@@ -229,15 +217,11 @@ impl FileDialog {
         }
         if self.mode != Mode::Folder {
             ui.horizontal(|ui| {
-                ui.label(lang.pick("文件名", "File name"));
+                ui.label(Msg::FileName.text(lang));
                 let field =
                     ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(420.0));
                 field.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::TextInput,
-                        true,
-                        lang.pick("文件名", "File name"),
-                    )
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, Msg::FileName.text(lang))
                 });
                 if field.lost_focus()
                     && ui.input(|i| i.key_pressed(Key::Enter))
@@ -251,9 +235,9 @@ impl FileDialog {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let ready = self.mode == Mode::Folder || !self.file_name.trim().is_empty();
                 let confirm = match self.mode {
-                    Mode::Save(_) => lang.pick("保存", "Save"),
-                    Mode::Open(_) => lang.pick("打开", "Open"),
-                    Mode::Folder => lang.pick("选择此文件夹", "Use this folder"),
+                    Mode::Save(_) => Msg::Save.text(lang),
+                    Mode::Open(_) => Msg::Open.text(lang),
+                    Mode::Folder => Msg::UseFolder.text(lang),
                 };
                 if ui
                     .add_enabled(ready, egui::Button::new(RichText::new(confirm).strong()))
@@ -290,11 +274,8 @@ impl FileDialog {
                     }
                     Ok(entries) if entries.is_empty() => {
                         ui.weak(match self.mode {
-                            Mode::Folder => lang.pick("（没有子文件夹）", "(no subfolders)"),
-                            _ => lang.pick(
-                                "（没有子文件夹或可用的文件）",
-                                "(no subfolders or matching files)",
-                            ),
+                            Mode::Folder => Msg::NoSubfolders.text(lang),
+                            _ => Msg::NoSubfoldersMatchingFiles.text(lang),
                         });
                     }
                     Ok(entries) => {
@@ -324,7 +305,7 @@ impl FileDialog {
                                         }
                                     }
                                     if entry.is_dir {
-                                        ui.weak(lang.pick("文件夹", "folder"));
+                                        ui.weak(Msg::FolderNoun.text(lang));
                                     } else {
                                         ui.weak(&entry.size);
                                     }
@@ -500,25 +481,11 @@ fn list(folder: &Path, mode: Mode) -> std::io::Result<Vec<Entry>> {
 fn unreadable(err: &std::io::Error, mode: Mode, lang: Lang) -> String {
     use std::io::ErrorKind;
     match (err.kind(), mode) {
-        (ErrorKind::NotFound, Mode::Folder) => lang
-            .pick(
-                "此文件夹尚不存在，选择后会新建。",
-                "This folder does not exist yet; it is made when you use it.",
-            )
-            .to_owned(),
-        (ErrorKind::NotFound, _) => lang
-            .pick("没有这个文件夹。", "There is no such folder.")
-            .to_owned(),
-        (ErrorKind::PermissionDenied, _) => lang
-            .pick("无权读取此文件夹。", "You may not read this folder.")
-            .to_owned(),
-        (ErrorKind::NotADirectory, _) => lang
-            .pick("这不是文件夹。", "This is not a folder.")
-            .to_owned(),
-        _ => format!(
-            "{}: {err}",
-            lang.pick("无法读取此文件夹", "Cannot read this folder")
-        ),
+        (ErrorKind::NotFound, Mode::Folder) => Msg::FolderDoesNotExist.text(lang).to_owned(),
+        (ErrorKind::NotFound, _) => Msg::ThereNoSuchFolder.text(lang).to_owned(),
+        (ErrorKind::PermissionDenied, _) => Msg::YouMayNotRead.text(lang).to_owned(),
+        (ErrorKind::NotADirectory, _) => Msg::NotFolder.text(lang).to_owned(),
+        _ => format!("{}: {err}", Msg::CannotReadFolder.text(lang)),
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::RichText;
 
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 use zq_core::load::Options;
 use zq_core::load::{PropertyChoice, PropertyKeys};
 
@@ -39,44 +39,41 @@ impl PropertyDialog {
 
     pub fn window_ui(&mut self, ctx: &egui::Context, lang: Lang) -> PropertyAnswer {
         let mut answer = PropertyAnswer::Open;
-        egui::Window::new(lang.pick(
-            "选择编码与名称字段",
-            "Which properties hold the codes and names?",
-        ))
-        .id(egui::Id::unique("property_dialog"))
-        .collapsible(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            ui.label(RichText::new(&self.name).strong());
-            for reason in &self.choice.reasons {
-                ui.label(format!("• {reason}"));
-            }
-            ui.add_space(4.0);
-            egui::Grid::new("property_keys")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    let label = ui.label(lang.pick("编码", "Code")).id;
-                    key_combo(ui, label, &mut self.keys.code, &self.choice.keys);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("中文名", "Chinese name")).id;
-                    optional_combo(ui, label, &mut self.keys.name_zh, &self.choice.keys, lang);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("英文名", "English name")).id;
-                    optional_combo(ui, label, &mut self.keys.name_en, &self.choice.keys, lang);
-                    ui.end_row();
+        egui::Window::new(Msg::WhichPropertiesHoldCodes.text(lang))
+            .id(egui::Id::unique("property_dialog"))
+            .collapsible(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(RichText::new(&self.name).strong());
+                for reason in &self.choice.reasons {
+                    ui.label(format!("• {reason}"));
+                }
+                ui.add_space(4.0);
+                egui::Grid::new("property_keys")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let label = ui.label(Msg::Code.text(lang)).id;
+                        key_combo(ui, label, &mut self.keys.code, &self.choice.keys);
+                        ui.end_row();
+                        let label = ui.label(Msg::ChineseName.text(lang)).id;
+                        optional_combo(ui, label, &mut self.keys.name_zh, &self.choice.keys, lang);
+                        ui.end_row();
+                        let label = ui.label(Msg::EnglishName.text(lang)).id;
+                        optional_combo(ui, label, &mut self.keys.name_en, &self.choice.keys, lang);
+                        ui.end_row();
+                    });
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(RichText::new(Msg::UseThese.text(lang)).strong())
+                        .clicked()
+                    {
+                        answer = PropertyAnswer::Use(self.keys.clone());
+                    }
+                    if ui.button(Msg::KeepOpened.text(lang)).clicked() {
+                        answer = PropertyAnswer::Keep;
+                    }
                 });
-            ui.horizontal(|ui| {
-                if ui
-                    .button(RichText::new(lang.pick("使用这些字段", "Use these")).strong())
-                    .clicked()
-                {
-                    answer = PropertyAnswer::Use(self.keys.clone());
-                }
-                if ui.button(lang.pick("保持现状", "Keep as opened")).clicked() {
-                    answer = PropertyAnswer::Keep;
-                }
             });
-        });
         answer
     }
 }
@@ -101,7 +98,7 @@ fn optional_combo(
     keys: &[String],
     lang: Lang,
 ) {
-    let none = lang.pick("（无）", "(none)");
+    let none = Msg::NoneChosen.text(lang);
     egui::ComboBox::from_id_salt(label)
         .selected_text(key.as_deref().unwrap_or(none))
         .show_ui(ui, |ui| {

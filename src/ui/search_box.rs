@@ -4,7 +4,7 @@
 use egui::{Key, RichText, Ui};
 
 use zq_core::data::Dataset;
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 use zq_core::search::{Match, Target, search};
 
 const MAX_MATCHES: usize = 8;
@@ -21,14 +21,11 @@ impl SearchBox {
     pub fn ui(&mut self, ui: &mut Ui, dataset: &Dataset, lang: Lang) -> Option<Target> {
         let edit = egui::TextEdit::singleline(&mut self.query)
             .id_salt("search_box")
-            .hint_text(lang.pick(
-                "搜索县区或项目（如 小鹏、Sihui）",
-                "Find a county or project (e.g. 小鹏, Sihui)",
-            ))
+            .hint_text(Msg::FindCountyProjectE.text(lang))
             .desired_width(260.0);
         let response = ui
             .add(edit)
-            .on_hover_text(lang.pick("按 Enter 选择第一个结果", "Enter picks the first match"));
+            .on_hover_text(Msg::EnterPicksFirstMatch.text(lang));
         let matches = search(dataset, &self.query, MAX_MATCHES);
         let mut picked = None;
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -51,7 +48,7 @@ impl SearchBox {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_min_width(response.rect.width());
                         if matches.is_empty() {
-                            ui.label(RichText::new(lang.pick("没有匹配项", "No match")).weak());
+                            ui.label(RichText::new(Msg::NoMatch.text(lang)).weak());
                         }
                         for m in &matches {
                             if ui.selectable_label(false, match_text(m, lang)).clicked() {
@@ -72,8 +69,8 @@ impl SearchBox {
 
 fn match_text(m: &Match, lang: Lang) -> String {
     let kind = match m.target {
-        Target::County(_) => lang.pick("县区", "county"),
-        Target::Project(_) => lang.pick("项目", "project"),
+        Target::County(_) => Msg::CountyNoun.text(lang),
+        Target::Project(_) => Msg::Project.text(lang),
     };
     format!(
         "{}  ·  {}  ({kind})",

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 use zq_core::selection::Selection;
 use zq_core::table::{Filter, Sort};
 
@@ -74,20 +74,25 @@ pub fn load(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<String>)
     parse(&text)
 }
 
+/// A notice in both languages: the settings that would say which one are what failed.
+fn both_languages(text: impl Fn(Lang) -> String) -> String {
+    format!("{} / {}", text(Lang::Zh), text(Lang::En))
+}
+
 pub fn parse(text: &str) -> (Settings, Option<String>) {
     match serde_json::from_str::<Settings>(text) {
         Ok(settings) if settings.version == VERSION => (settings, None),
         Ok(settings) => (
             Settings::default(),
-            Some(format!(
-                "设置来自另一版本（{}），已使用默认设置 / Settings from another version ({}) were ignored",
-                settings.version, settings.version
-            )),
+            Some(both_languages(|lang| {
+                zq_core::fill!(Msg::SettingsOtherVersion, lang, version = settings.version)
+            })),
         ),
         Err(err) => (
             Settings::default(),
             Some(format!(
-                "设置无法读取，已使用默认设置 / The saved settings could not be read and were ignored: {err}"
+                "{}: {err}",
+                both_languages(|lang| Msg::SettingsUnreadable.text(lang).to_owned())
             )),
         ),
     }

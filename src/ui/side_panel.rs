@@ -73,7 +73,7 @@ pub fn side_panel_ui(
         for (theme, in_theme) in model.dataset.facts_by_theme(scope) {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(zq_core::data::measures::theme_heading(theme, lang.is_en()))
+                RichText::new(zq_core::data::measures::theme_heading(theme, lang))
                     .strong()
                     .size(14.5),
             );
@@ -94,7 +94,7 @@ pub fn side_panel_ui(
             for project in projects {
                 if ui
                     .link(lang.pick(&project.name_zh, &project.name_en))
-                    .on_hover_text(project.precision.describe(lang.is_en()))
+                    .on_hover_text(project.precision.describe(lang))
                     .clicked()
                 {
                     action = Some(SidePanelAction::SelectProject(project.id.clone()));
@@ -149,12 +149,12 @@ fn project_ui(
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new(Msg::Industry.text(lang)).weak());
-            ui.label(project.industry.name(lang.is_en()));
+            ui.label(project.industry.name(lang));
             ui.end_row();
-            ui.label(RichText::new(lang.pick("所在县区", "County")).weak());
-            ui.label(dataset.county_name(&project.county, lang.is_en()));
+            ui.label(RichText::new(Msg::ProjectCounty.text(lang)).weak());
+            ui.label(dataset.county_name(&project.county, lang));
             ui.end_row();
-            ui.label(RichText::new(lang.pick("位置", "Location")).weak());
+            ui.label(RichText::new(Msg::Location.text(lang)).weak());
             ui.label(
                 project
                     .location_zh
@@ -165,10 +165,10 @@ fn project_ui(
             );
             ui.end_row();
             ui.label(RichText::new(Msg::Precision.text(lang)).weak());
-            ui.label(project.precision.describe(lang.is_en()));
+            ui.label(project.precision.describe(lang));
             ui.end_row();
             if let Some(stated) = dataset.stated_investment(project) {
-                ui.label(RichText::new(lang.pick("所述投资", "Stated investment")).weak());
+                ui.label(RichText::new(Msg::StatedInvestment.text(lang)).weak());
                 ui.label(stated.amount.label());
                 ui.end_row();
             }
@@ -185,13 +185,7 @@ fn project_ui(
         .collect();
     ui.label(RichText::new(format!("{} ({})", Msg::Figures.text(lang), figures.len())).strong());
     if figures.is_empty() {
-        ui.label(
-            RichText::new(lang.pick(
-                "文章未给出该项目的数据",
-                "The articles give no figures for this project",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(Msg::ArticlesGiveNoFigures.text(lang)).weak());
     }
     for figure in figures {
         if figure_card_ui(ui, dataset, figure, lang) {
@@ -199,9 +193,9 @@ fn project_ui(
         }
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(lang.pick("提及该项目的文章", "Articles that mention it")).strong());
+    ui.label(RichText::new(Msg::ArticlesMention.text(lang)).strong());
     for article in project.articles.iter().filter_map(|id| dataset.article(id)) {
-        ui.label(format!("• {}", article.citation(lang.is_en())));
+        ui.label(format!("• {}", article.citation(lang)));
     }
 }
 
@@ -237,7 +231,7 @@ fn county_facts_ui(ui: &mut Ui, model: &Model, code: &str, area_km2: f64, lang: 
             let citation = model
                 .dataset
                 .article(&fact.article)
-                .map(|a| a.citation(lang.is_en()))
+                .map(|a| a.citation(lang))
                 .unwrap_or_default();
             let source = lang.labelled(Msg::Source.text(lang), &citation);
             // The Chinese is quoted as the article has it; an English rendering is ours, so it

@@ -5,7 +5,7 @@ use egui_extras::{Column as Col, TableBuilder};
 
 use zq_core::Model;
 use zq_core::data::Kind;
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 use zq_core::table::{Column, Filter, Sort, cell, kind_name, rows, to_tsv};
 
 use super::chart_view::ItemClick;
@@ -38,22 +38,19 @@ impl TableView {
         ui.horizontal(|ui| {
             ui.label(format!(
                 "{} {} / {}",
-                lang.pick("显示", "Showing"),
+                Msg::Showing.text(lang),
                 shown.len(),
                 dataset.figures.len()
             ));
             if ui
-                .button(lang.pick("复制为 TSV", "Copy as TSV"))
-                .on_hover_text(lang.pick(
-                    "可直接粘贴到 Excel / WPS",
-                    "Pastes into Excel / WPS as cells",
-                ))
+                .button(Msg::CopyTsv.text(lang))
+                .on_hover_text(Msg::PastesIntoExcelWPS.text(lang))
                 .clicked()
             {
                 ui.ctx().copy_text(to_tsv(dataset, &shown, lang));
                 action = Some(PanelAction::Copied(shown.len()));
             }
-            if ui.button(lang.pick("导出 CSV…", "Export CSV…")).clicked() {
+            if ui.button(Msg::ExportCsvEllipsis.text(lang)).clicked() {
                 action = Some(PanelAction::ExportCsv);
             }
         });
@@ -134,11 +131,11 @@ impl TableView {
     fn filters_ui(&mut self, ui: &mut Ui, model: &Model, lang: Lang) {
         let dataset = &model.dataset;
         ui.horizontal_wrapped(|ui| {
-            let any = lang.pick("全部", "all");
+            let any = Msg::All.text(lang);
             let article_text = self.filter.article.as_deref().map_or(any.to_owned(), |id| {
                 id.split('_').next().unwrap_or(id).to_owned()
             });
-            egui::ComboBox::from_label(lang.pick("文章", "Article"))
+            egui::ComboBox::from_label(Msg::ArticleColumn.text(lang))
                 .selected_text(article_text)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.article, None, any);
@@ -153,17 +150,17 @@ impl TableView {
                 });
             let scope_text = match self.filter.scope.as_deref() {
                 None => any.to_owned(),
-                Some("city") => lang.pick("全市", "whole city").to_owned(),
-                Some(code) => dataset.county_name(code, lang.is_en()).to_owned(),
+                Some("city") => Msg::WholeCity.text(lang).to_owned(),
+                Some(code) => dataset.county_name(code, lang).to_owned(),
             };
-            egui::ComboBox::from_label(lang.pick("县区", "County"))
+            egui::ComboBox::from_label(Msg::County.text(lang))
                 .selected_text(scope_text)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.scope, None, any);
                     ui.selectable_value(
                         &mut self.filter.scope,
                         Some("city".to_owned()),
-                        lang.pick("全市", "whole city"),
+                        Msg::WholeCity.text(lang),
                     );
                     for c in &dataset.counties {
                         ui.selectable_value(
@@ -173,7 +170,7 @@ impl TableView {
                         );
                     }
                 });
-            egui::ComboBox::from_label(lang.pick("类别", "Kind"))
+            egui::ComboBox::from_label(Msg::Kind.text(lang))
                 .selected_text(self.filter.kind.map_or(any, |k| kind_name(k, lang)))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.kind, None, any);
@@ -188,7 +185,7 @@ impl TableView {
                 .collect();
             periods.sort_by_key(|p| zq_core::data::period::Period::parse(p));
             periods.dedup();
-            egui::ComboBox::from_label(lang.pick("时间", "Period"))
+            egui::ComboBox::from_label(Msg::Period.text(lang))
                 .selected_text(self.filter.period.clone().unwrap_or_else(|| any.to_owned()))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.period, None, any);
@@ -198,11 +195,10 @@ impl TableView {
                 });
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter.text)
-                    .hint_text(lang.pick("搜索指标或原文", "Search measure or quote"))
+                    .hint_text(Msg::SearchMeasureQuote.text(lang))
                     .desired_width(150.0),
             );
-            if self.filter != Filter::default()
-                && ui.button(lang.pick("清除筛选", "Clear filters")).clicked()
+            if self.filter != Filter::default() && ui.button(Msg::ClearFilters.text(lang)).clicked()
             {
                 self.filter = Filter::default();
             }

@@ -2,7 +2,7 @@
 //! classes, and which colour each class gets.
 
 use crate::data::Dataset;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// What the counties can be coloured by.
 #[derive(
@@ -23,11 +23,9 @@ impl Metric {
 
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Self::Projects => lang.pick("项目数量", "Number of projects"),
-            Self::Investment => {
-                lang.pick("项目所述投资（亿元）", "Stated project investment (亿元)")
-            }
-            Self::Figures => lang.pick("数据条数", "Number of figures"),
+            Self::Projects => Msg::NumberProjects.text(lang),
+            Self::Investment => Msg::StatedProjectInvestment.text(lang),
+            Self::Figures => Msg::NumberFigures.text(lang),
         }
     }
 }

@@ -7,8 +7,8 @@ use crate::data::Dataset;
 use crate::embedded;
 use crate::geometry::lod::Lod;
 use crate::geometry::{Boundaries, FillMesh};
-use crate::i18n::Lang;
-use crate::load::count;
+use crate::i18n::count;
+use crate::i18n::{Lang, Msg};
 use crate::load::error::LoadError;
 
 /// The geometry behind the map, shared (not copied) by every clone of the model: an export or a
@@ -154,23 +154,31 @@ impl Changes {
     /// "figures.csv: 0 figures added, 2 replaced", in the UI's language.
     pub fn summary(&self, lang: Lang) -> String {
         let file = &self.file;
-        match (lang, self.change) {
-            (Lang::Zh, Change::Nothing) => format!("{file}：没有变化"),
-            (Lang::En, Change::Nothing) => format!("{file}: nothing changed"),
-            (Lang::Zh, Change::Boundaries { regions }) => format!("{file}：{regions} 个区域"),
-            (Lang::En, Change::Boundaries { regions }) => {
-                format!("{file}: {}", count(regions, "region"))
-            }
-            (Lang::Zh, Change::Projects { points }) => format!("{file}：{points} 个项目点"),
-            (Lang::En, Change::Projects { points }) => {
-                format!("{file}: {}", count(points, "project"))
-            }
-            (Lang::Zh, Change::Figures { added, replaced }) => {
-                format!("{file}：新增 {added} 条数据，替换 {replaced} 条")
-            }
-            (Lang::En, Change::Figures { added, replaced }) => format!(
-                "{file}: {} added, {replaced} replaced",
-                count(added, "figure")
+        // English counts say "1 region", "8 regions"; Chinese ones need no plural.
+        let n = |n: usize, noun: &str| match lang {
+            Lang::Zh => n.to_string(),
+            Lang::En => count(n, noun),
+        };
+        match self.change {
+            Change::Nothing => crate::fill!(Msg::ChangedNothing, lang, file = file),
+            Change::Boundaries { regions } => crate::fill!(
+                Msg::ChangedBoundaries,
+                lang,
+                file = file,
+                regions = n(regions, "region")
+            ),
+            Change::Projects { points } => crate::fill!(
+                Msg::ChangedProjects,
+                lang,
+                file = file,
+                points = n(points, "project")
+            ),
+            Change::Figures { added, replaced } => crate::fill!(
+                Msg::ChangedFigures,
+                lang,
+                file = file,
+                added = n(added, "figure"),
+                replaced = replaced
             ),
         }
     }
@@ -190,7 +198,7 @@ impl Model {
                 || self.boundaries.source.clone(),
                 |n| n.to_string_lossy().into_owned(),
             );
-        let separator = lang.pick("；", "; ");
+        let separator = Msg::ListSeparator.text(lang);
         format!(
             "{} {file}{separator}{}",
             Msg::OpenedBoundaries.text(lang),

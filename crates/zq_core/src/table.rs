@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::charts::Status;
 use crate::data::period::Period;
 use crate::data::{Dataset, Figure, Kind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
@@ -41,16 +41,16 @@ impl Column {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Self::Subject => lang.pick("指标", "Measure"),
-            Self::Value => lang.pick("数值", "Value"),
-            Self::Unit => lang.pick("单位", "Unit"),
-            Self::Bound => lang.pick("限定", "Qualifier"),
-            Self::Kind => lang.pick("类别", "Kind"),
-            Self::Status => lang.pick("性质", "Status"),
-            Self::County => lang.pick("县区", "County"),
-            Self::Period => lang.pick("时间", "Period"),
-            Self::Article => lang.pick("来源", "Source"),
-            Self::Quote => lang.pick("原文", "Quote"),
+            Self::Subject => Msg::Measure.text(lang),
+            Self::Value => Msg::Value.text(lang),
+            Self::Unit => Msg::Unit.text(lang),
+            Self::Bound => Msg::Qualifier.text(lang),
+            Self::Kind => Msg::Kind.text(lang),
+            Self::Status => Msg::Status.text(lang),
+            Self::County => Msg::County.text(lang),
+            Self::Period => Msg::Period.text(lang),
+            Self::Article => Msg::Source.text(lang),
+            Self::Quote => Msg::Quote.text(lang),
         }
     }
 }
@@ -164,19 +164,19 @@ pub fn cell(dataset: &Dataset, f: &Figure, column: Column, lang: Lang) -> String
         Column::Kind => kind_name(f.kind, lang).to_owned(),
         Column::Status => match Status::of(f).mark(lang) {
             Some(word) => word.to_owned(),
-            None => lang.pick("已实现/已报告", "reported").to_owned(),
+            None => Msg::Reported.text(lang).to_owned(),
         },
         Column::County => {
             if f.is_city_wide() {
-                lang.pick("全市", "whole city").to_owned()
+                Msg::WholeCity.text(lang).to_owned()
             } else {
-                dataset.county_name(&f.scope, lang.is_en()).to_owned()
+                dataset.county_name(&f.scope, lang).to_owned()
             }
         }
         Column::Period => f.period.clone().unwrap_or_default(),
         Column::Article => dataset
             .article(&f.source.article)
-            .map(|a| a.citation(lang.is_en()))
+            .map(|a| a.citation(lang))
             .unwrap_or_else(|| f.source.article.clone()),
         Column::Quote => f.source.quote.clone(),
     }
@@ -185,22 +185,22 @@ pub fn cell(dataset: &Dataset, f: &Figure, column: Column, lang: Lang) -> String
 pub fn bound_name(bound: crate::data::Bound, lang: Lang) -> &'static str {
     use crate::data::Bound;
     match bound {
-        Bound::Exact => lang.pick("确数", "exact"),
-        Bound::AtLeast => lang.pick("≥ 至少", "≥ at least"),
-        Bound::AtMost => lang.pick("≤ 至多", "≤ at most"),
-        Bound::Approx => lang.pick("≈ 约", "≈ about"),
+        Bound::Exact => Msg::Exact.text(lang),
+        Bound::AtLeast => Msg::Least.text(lang),
+        Bound::AtMost => Msg::Most.text(lang),
+        Bound::Approx => Msg::AboutApprox.text(lang),
     }
 }
 
 pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     match kind {
-        Kind::Investment => lang.pick("投资", "investment"),
-        Kind::Output => lang.pick("产出", "output"),
-        Kind::Count => lang.pick("数量", "count"),
-        Kind::Growth => lang.pick("增长", "growth"),
-        Kind::Target => lang.pick("目标", "target"),
-        Kind::Rank => lang.pick("排名", "rank"),
-        Kind::Other => lang.pick("其他", "other"),
+        Kind::Investment => Msg::Investment.text(lang),
+        Kind::Output => Msg::Output.text(lang),
+        Kind::Count => Msg::Count.text(lang),
+        Kind::Growth => Msg::Growth.text(lang),
+        Kind::Target => Msg::Target.text(lang),
+        Kind::Rank => Msg::Rank.text(lang),
+        Kind::Other => Msg::Other.text(lang),
     }
 }
 

@@ -3,7 +3,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 use zq_core::geometry::Projector;
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 
 use super::palette;
 
@@ -94,7 +94,7 @@ pub fn paint_north_arrow(painter: &Painter, center: Pos2, size: f32, lang: Lang)
     painter.text(
         top - Vec2::new(0.0, 2.0),
         Align2::CENTER_BOTTOM,
-        lang.pick("北", "N"),
+        Msg::NorthLetter.text(lang),
         FontId::proportional(12.0),
         palette::LABEL,
     );

@@ -2,6 +2,7 @@
 //! by industry, hollow vs filled, "+" for lower bounds, symbol size, the grey neighbours.
 
 use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
+use zq_core::i18n::Msg;
 
 use zq_core::choropleth;
 use zq_core::data::Industry;
@@ -34,30 +35,18 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
         row(
             ui,
             |ui| swatch(ui, palette::NO_DATA),
-            lang.pick("无数据", "no data"),
+            Msg::NoData.text(lang),
         );
         if cx.settings.metric == choropleth::Metric::Investment {
-            ui.label(
-                RichText::new(lang.pick(
-                    "仅计项目投资（计划或承诺），不含贷款授信与捐赠；“超百亿级”计为100亿元",
-                    "project investment only (planned or committed), no credit lines or donations; the 'over 10 billion' class counts as 100 亿元",
-                ))
-                .small(),
-            );
+            ui.label(RichText::new(Msg::ProjectInvestmentOnlyPlanned.text(lang)).small());
         }
         if any_lower_bound {
-            ui.label(
-                RichText::new(lang.pick(
-                    "含“超/多”等下限，合计为至少值（≥）",
-                    "sums include lower bounds (超, 多 …): at least (≥)",
-                ))
-                .small(),
-            );
+            ui.label(RichText::new(Msg::SumsIncludeLowerBounds.text(lang)).small());
         }
         ui.add_space(4.0);
     }
     if cx.settings.projects {
-        ui.label(RichText::new(lang.pick("项目（按行业）", "Projects (by industry)")).strong());
+        ui.label(RichText::new(Msg::ProjectsIndustry.text(lang)).strong());
         let present: Vec<Industry> = Industry::ALL
             .into_iter()
             .filter(|i| cx.model.dataset.projects.iter().any(|p| p.industry == *i))
@@ -68,7 +57,7 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
                 row(
                     ui,
                     |ui| symbol(ui, shape, color, false),
-                    industry.name(lang.is_en()),
+                    industry.name(lang),
                 );
             }
         };
@@ -89,22 +78,19 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
         row(
             ui,
             |ui| symbol(ui, SymbolShape::Circle, gray, false),
-            lang.pick("实心：位于地点或园区", "filled: at the site or zone"),
+            Msg::FilledSiteZone.text(lang),
         );
         row(
             ui,
             |ui| symbol(ui, SymbolShape::Circle, gray, true),
-            lang.pick("空心：仅知镇街或县区", "hollow: only town or county known"),
+            Msg::HollowOnlyTownCounty.text(lang),
         );
         row(
             ui,
             |ui| {
                 ui.label(RichText::new("+").strong());
             },
-            lang.pick(
-                "投资额为下限（超、多等）",
-                "amount is a lower bound (超, 多 …)",
-            ),
+            Msg::AmountLowerBound.text(lang),
         );
         row(
             ui,
@@ -120,10 +106,7 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
                     Color32::WHITE,
                 );
             },
-            lang.pick(
-                "数字：同一点位的项目数",
-                "number: projects sharing one point",
-            ),
+            Msg::NumberProjectsSharingOne.text(lang),
         );
         ui.horizontal(|ui| {
             // 25 亿元 is the smallest amount drawn true to area (smaller ones at that size).
@@ -135,20 +118,14 @@ pub fn legend_ui(ui: &mut Ui, cx: &LayerContext<'_>) {
                 ui.label(RichText::new(format!("{yi:.0} 亿元")).small());
             }
         });
-        ui.label(
-            RichText::new(lang.pick(
-                "面积与所述投资成正比（25亿元以下按25亿元画）；未述者为小符号",
-                "area ∝ stated investment (under 25 亿元 drawn as 25); small: none stated",
-            ))
-            .small(),
-        );
+        ui.label(RichText::new(Msg::AreaStatedInvestmentUnder.text(lang)).small());
         ui.add_space(4.0);
     }
     if cx.settings.context {
         row(
             ui,
             |ui| swatch(ui, palette::CONTEXT_LAND),
-            lang.pick("相邻地级市", "neighbouring prefectures"),
+            Msg::NeighbouringPrefectures.text(lang),
         );
     }
 }

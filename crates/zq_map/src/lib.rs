@@ -416,10 +416,7 @@ impl MapView {
             .fixed_pos(*pos + Vec2::new(8.0, 8.0))
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.label(
-                        RichText::new(lang.pick("此处有多个项目：", "Several projects here:"))
-                            .strong(),
-                    );
+                    ui.label(RichText::new(Msg::SeveralProjectsHere.text(lang)).strong());
                     for &i in list {
                         if let Some(p) = model.dataset.projects.get(i)
                             && ui.button(lang.pick(&p.name_zh, &p.name_en)).clicked()
@@ -454,23 +451,18 @@ impl MapView {
         let export = ui
             .put(
                 furniture.export,
-                egui::Button::new(lang.pick("导出地图…", "Export map…")),
+                egui::Button::new(Msg::ExportMap.text(lang)),
             )
-            .on_hover_text(lang.pick(
-                "PNG（1×/2×/4×）或复制图像",
-                "PNG (1×/2×/4×) or copy the image",
-            ))
+            .on_hover_text(Msg::PngScalesOrCopy.text(lang))
             .clicked();
         egui::Area::new(furniture.layer_panel)
             .fixed_pos(furniture.map.left_top() + Vec2::new(10.0, 10.0))
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    egui::CollapsingHeader::new(
-                        RichText::new(lang.pick("图层", "Layers")).strong(),
-                    )
-                    .id_salt("layers_header")
-                    .default_open(false)
-                    .show(ui, |ui| layers_ui(ui, &mut self.layers, lang));
+                    egui::CollapsingHeader::new(RichText::new(Msg::Layers.text(lang)).strong())
+                        .id_salt("layers_header")
+                        .default_open(false)
+                        .show(ui, |ui| layers_ui(ui, &mut self.layers, lang));
                 });
             });
         export
@@ -482,10 +474,10 @@ pub fn layers_ui(ui: &mut Ui, layers: &mut LayerSettings, lang: Lang) {
     // One line each: in the map's narrow floating panel, names would otherwise wrap a word
     // (or a letter) per line.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-    ui.checkbox(&mut layers.projects, lang.pick("项目", "Projects"));
-    ui.checkbox(&mut layers.choropleth, lang.pick("分级设色", "Choropleth"));
+    ui.checkbox(&mut layers.projects, Msg::Projects.text(lang));
+    ui.checkbox(&mut layers.choropleth, Msg::Choropleth.text(lang));
     ui.add_enabled_ui(layers.choropleth, |ui| {
-        egui::ComboBox::new("choropleth_metric", lang.pick("指标", "Metric"))
+        egui::ComboBox::new("choropleth_metric", Msg::Metric.text(lang))
             .selected_text(layers.metric.name(lang))
             .show_ui(ui, |ui| {
                 for metric in Metric::ALL {
@@ -493,10 +485,10 @@ pub fn layers_ui(ui: &mut Ui, layers: &mut LayerSettings, lang: Lang) {
                 }
             });
     });
-    ui.checkbox(&mut layers.labels, lang.pick("名称标注", "Labels"));
+    ui.checkbox(&mut layers.labels, Msg::Labels.text(lang));
     ui.checkbox(
         &mut layers.context,
-        lang.pick("相邻地市", "Neighbouring prefectures"),
+        Msg::NeighbouringPrefecturesLayer.text(lang),
     );
 }
 
@@ -510,7 +502,7 @@ fn legend_overlay_ui(ui: &mut Ui, furniture: &Furniture, cx: &LayerContext<'_>) 
         .fixed_pos(furniture.map.right_bottom() - Vec2::new(10.0, 10.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                egui::CollapsingHeader::new(RichText::new(cx.lang.pick("图例", "Legend")).strong())
+                egui::CollapsingHeader::new(RichText::new(Msg::Legend.text(cx.lang)).strong())
                     .id_salt("legend_header")
                     .default_open(false)
                     .show(ui, |ui| legend::legend_ui(ui, cx));

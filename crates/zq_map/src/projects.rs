@@ -2,6 +2,7 @@
 //! when only the town or county is known, a "+" when the amount is a lower bound.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, Vec2};
+use zq_core::i18n::Msg;
 
 use zq_core::data::{Industry, Precision, Project};
 
@@ -290,19 +291,12 @@ pub fn paint_shape(
 pub fn project_tooltip_ui(ui: &mut egui::Ui, cx: &LayerContext<'_>, project: &Project) {
     let lang = cx.lang;
     ui.strong(lang.pick(&project.name_zh, &project.name_en));
-    ui.label(lang.labelled(
-        lang.pick("行业", "Industry"),
-        project.industry.name(lang.is_en()),
-    ));
+    ui.label(lang.labelled(Msg::Industry.text(lang), project.industry.name(lang)));
     match cx.model.dataset.stated_investment(project) {
-        Some(stated) => ui.label(lang.labelled(
-            lang.pick("所述投资", "Stated investment"),
-            &stated.amount.label(),
-        )),
-        None => ui.label(lang.pick("文章未给出投资额", "No amount stated")),
+        Some(stated) => {
+            ui.label(lang.labelled(Msg::StatedInvestment.text(lang), &stated.amount.label()))
+        }
+        None => ui.label(Msg::NoAmountStatedCapital.text(lang)),
     };
-    ui.label(lang.labelled(
-        lang.pick("位置", "Location"),
-        project.precision.describe(lang.is_en()),
-    ));
+    ui.label(lang.labelled(Msg::Location.text(lang), project.precision.describe(lang)));
 }

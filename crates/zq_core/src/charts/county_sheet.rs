@@ -5,7 +5,7 @@
 
 use crate::data::measures::theme_heading;
 use crate::data::{Dataset, Figure, Kind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 use super::comparable::AxisKey;
 use super::{Item, Panel, PanelStyle, Status, units};
@@ -39,8 +39,8 @@ pub fn panels(dataset: &Dataset, code: &str) -> Vec<Panel> {
             // Under the theme's heading: untitled when the cards are all the theme holds.
             let (zh, en) = match (theme, panels.len() > first) {
                 (Some(_), false) => ("", ""),
-                (_, true) => ("其他数据", "Other figures"),
-                (None, false) => (theme_heading(None, false), theme_heading(None, true)),
+                (_, true) => (Msg::OtherFigures.zh(), Msg::OtherFigures.en()),
+                (None, false) => (theme_heading(None, Lang::Zh), theme_heading(None, Lang::En)),
             };
             panels.push(Panel {
                 title_zh: zh.to_owned(),
@@ -70,11 +70,17 @@ fn bar_panel(dataset: &Dataset, members: &[&Figure]) -> Panel {
         Some(m) => (m.zh.clone(), m.en.clone()),
         None => (first.subject_zh.clone(), first.subject_en.clone()),
     };
-    if let Some(zh_mark) = Status::of(first).mark(Lang::Zh) {
-        zh = format!("{zh}（{zh_mark}）");
+    if let Some(mark) = Status::of(first).mark(Lang::Zh) {
+        zh = format!(
+            "{zh}{}",
+            crate::fill!(Msg::Parenthesized, Lang::Zh, text = mark)
+        );
     }
-    if let Some(en_mark) = Status::of(first).mark(Lang::En) {
-        en = format!("{en} ({en_mark})");
+    if let Some(mark) = Status::of(first).mark(Lang::En) {
+        en = format!(
+            "{en} {}",
+            crate::fill!(Msg::Parenthesized, Lang::En, text = mark)
+        );
     }
     let unit = &first.unit;
     Panel {

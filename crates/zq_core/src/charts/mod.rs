@@ -8,24 +8,11 @@ pub mod units;
 
 use crate::data::figures::format_value;
 use crate::data::{Bound, Dataset, Figure, Kind, Theme};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 pub use crate::data::figures::Status;
 pub use comparable::{Violation, check_chart};
 pub use definitions::CHARTS;
-
-/// A string in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        lang.pick(self.zh, self.en)
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
@@ -60,7 +47,7 @@ pub enum PanelStyle {
 
 #[derive(Clone, Copy, Debug)]
 pub struct PanelDef {
-    pub title: Text,
+    pub title: Msg,
     pub style: PanelStyle,
     pub items: &'static [ItemDef],
 }
@@ -69,17 +56,17 @@ pub struct PanelDef {
 pub struct ItemDef {
     pub figure: &'static str,
     /// A short label for this chart; the figure's subject when `None`.
-    pub label: Option<Text>,
+    pub label: Option<Msg>,
 }
 
 #[derive(Clone, Copy, Debug)]
 pub struct ChartDef {
     /// Stable: used on the command line, in file names and in settings.
     pub id: &'static str,
-    pub title: Text,
-    pub subtitle: Text,
+    pub title: Msg,
+    pub subtitle: Msg,
     /// The question a report writer asks that this chart answers.
-    pub question: Text,
+    pub question: Msg,
     pub layout: Layout,
     pub select: Select,
 }
@@ -142,9 +129,9 @@ impl Item {
         }
     }
 
-    fn from_figure(figure: &Figure, label: Option<Text>) -> Self {
+    fn from_figure(figure: &Figure, label: Option<Msg>) -> Self {
         let (label_zh, label_en) = match label {
-            Some(t) => (t.zh.to_owned(), t.en.to_owned()),
+            Some(t) => (t.zh().to_owned(), t.en().to_owned()),
             None => (figure.subject_zh.clone(), figure.subject_en.clone()),
         };
         let printed_en = match figure.kind {
@@ -182,7 +169,7 @@ pub struct Panel {
     pub items: Vec<Item>,
     /// What to do with the panel in the window (not said in an exported image, where there is
     /// nothing to click).
-    pub hint: Option<Text>,
+    pub hint: Option<Msg>,
 }
 
 impl Panel {
@@ -266,7 +253,7 @@ impl ChartDef {
                 Some(u) if u != figure.unit && def.style == PanelStyle::Bars => {
                     return Err(ChartError::MixedUnits {
                         chart: self.id,
-                        panel: def.title.en,
+                        panel: def.title.en(),
                         a: u.to_owned(),
                         b: figure.unit.clone(),
                     });
@@ -276,8 +263,8 @@ impl ChartDef {
             items.push(Item::from_figure(figure, item.label));
         }
         Ok(Panel {
-            title_zh: def.title.zh.to_owned(),
-            title_en: def.title.en.to_owned(),
+            title_zh: def.title.zh().to_owned(),
+            title_en: def.title.en().to_owned(),
             unit: unit.unwrap_or_default().to_owned(),
             style: def.style,
             heading: None,
@@ -321,8 +308,8 @@ fn project_investment_panel(dataset: &Dataset) -> Panel {
         })
         .collect();
     Panel {
-        title_zh: "单个项目投资".into(),
-        title_en: "Investment per project".into(),
+        title_zh: Msg::PanelInvestmentPerProject.zh().into(),
+        title_en: Msg::PanelInvestmentPerProject.en().into(),
         unit: "亿元".into(),
         style: PanelStyle::Bars,
         heading: None,
@@ -341,8 +328,8 @@ fn dated_panel(dataset: &Dataset) -> Panel {
         .collect();
     dated.sort_by_key(|(period, _)| *period);
     Panel {
-        title_zh: "有明确时间的数据".into(),
-        title_en: "Figures with a stated period".into(),
+        title_zh: Msg::PanelFiguresStatedPeriod.zh().into(),
+        title_en: Msg::PanelFiguresStatedPeriod.en().into(),
         unit: String::new(),
         style: PanelStyle::Facts,
         heading: None,
@@ -366,8 +353,8 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
                 figure_id: None,
                 label_zh: county.name_zh.clone(),
                 label_en: county.name_en.clone(),
-                subject_zh: format!("文章所载{}数据条数", county.name_zh),
-                subject_en: format!("figures the articles give for {}", county.name_en),
+                subject_zh: crate::fill!(Msg::FiguresGivenFor, Lang::Zh, county = county.name_zh),
+                subject_en: crate::fill!(Msg::FiguresGivenFor, Lang::En, county = county.name_en),
                 value: n as f64,
                 bound: Bound::Exact,
                 status: Status::Achieved,
@@ -380,16 +367,13 @@ fn coverage_panel(dataset: &Dataset) -> Panel {
         })
         .collect();
     Panel {
-        title_zh: "各县区在五篇文章中的数据条数（反映报道多少，非县区实绩）".into(),
-        title_en: "Figures the five articles give per county (how much was reported, not how the county did)".into(),
+        title_zh: Msg::PanelFiguresFiveArticlesGivePer.zh().into(),
+        title_en: Msg::PanelFiguresFiveArticlesGivePer.en().into(),
         unit: units::FIGURES_UNIT.into(),
         style: PanelStyle::Bars,
         heading: None,
         items,
-        hint: Some(Text {
-            zh: "选择一个县区查看",
-            en: "pick a county to see them",
-        }),
+        hint: Some(Msg::ChartPickCountySeeThem),
     }
 }
 
@@ -431,11 +415,8 @@ impl Chart {
 
     pub fn title(&self, dataset: &Dataset, lang: Lang) -> String {
         match &self.county {
-            Some(code) => lang.labelled(
-                self.def.title.get(lang),
-                dataset.county_name(code, lang.is_en()),
-            ),
-            None => self.def.title.get(lang).to_owned(),
+            Some(code) => lang.labelled(self.def.title.text(lang), dataset.county_name(code, lang)),
+            None => self.def.title.text(lang).to_owned(),
         }
     }
 
@@ -445,19 +426,13 @@ impl Chart {
             .articles
             .iter()
             .filter_map(|id| dataset.article(id))
-            .map(|a| a.citation(lang.is_en()))
+            .map(|a| a.citation(lang))
             .collect();
-        let lead = lang.pick("来源：", "Source: ");
+        let lead = Msg::SourceLabel.text(lang);
         if cited.is_empty() {
-            format!(
-                "{lead}{}",
-                lang.pick(
-                    "本程序数据集（五篇文章）",
-                    "this program's dataset (five articles)"
-                )
-            )
+            format!("{lead}{}", Msg::ProgramSDatasetFive.text(lang))
         } else {
-            format!("{lead}{}", cited.join(lang.pick("；", "; ")))
+            format!("{lead}{}", cited.join(Msg::ListSeparator.text(lang)))
         }
     }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
@@ -32,63 +34,55 @@ pub struct Article {
 impl Article {
     /// A full reference for a list of sources: headline, outlet and date, each said plainly
     /// when the article does not state it.
-    pub fn reference(&self, english: bool) -> String {
-        let outlet = if english {
-            self.outlet_en.as_deref().or(self.outlet_zh.as_deref())
-        } else {
-            self.outlet_zh.as_deref().or(self.outlet_en.as_deref())
-        };
-        let citation = match outlet {
-            Some(_) => self.citation(english),
+    pub fn reference(&self, lang: Lang) -> String {
+        let citation = match self.outlet(lang) {
+            Some(_) => self.citation(lang),
             // citation() names the headline in place of the outlet; don't name it twice.
-            None => {
-                let date = self.citation(english);
-                let date = date
-                    .rsplit([',', '，'])
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned();
-                format!(
-                    "{}{}{date}",
-                    if english {
-                        "outlet not stated"
-                    } else {
-                        "未注明媒体"
-                    },
-                    if english { ", " } else { "，" }
-                )
-            }
+            None => format!(
+                "{}{}{}",
+                Msg::OutletNotStated.text(lang),
+                Msg::ListComma.text(lang),
+                self.date(lang)
+            ),
         };
-        if english {
-            format!("“{}” ({}), {citation}", self.headline_zh, self.headline_en)
-        } else {
-            format!("《{}》，{citation}", self.headline_zh)
-        }
+        crate::fill!(
+            Msg::ArticleReference,
+            lang,
+            headline_zh = self.headline_zh,
+            headline_en = self.headline_en,
+            citation = citation
+        )
     }
 
     /// "outlet, date" for source lines. An article that names no outlet is cited by its
     /// headline; one that states no date says so, with the month it cannot precede if known.
-    pub fn citation(&self, english: bool) -> String {
-        let outlet = if english {
-            self.outlet_en.as_deref().or(self.outlet_zh.as_deref())
-        } else {
-            self.outlet_zh.as_deref().or(self.outlet_en.as_deref())
-        };
-        let outlet = match outlet {
+    pub fn citation(&self, lang: Lang) -> String {
+        let outlet = match self.outlet(lang) {
             Some(outlet) => outlet.to_owned(),
-            None if english => format!("“{}” (outlet not stated)", self.headline_zh),
-            None => format!("《{}》（未注明媒体）", self.headline_zh),
+            None => crate::fill!(
+                Msg::HeadlineOutletNotStated,
+                lang,
+                headline = self.headline_zh
+            ),
         };
-        let date = match (&self.date, &self.date_not_before, english) {
-            (Some(date), _, _) => date.clone(),
-            (None, Some(month), true) => format!("date not stated (not before {month})"),
-            (None, Some(month), false) => format!("未注明日期（不早于{month}）"),
-            (None, None, true) => "date not stated".to_owned(),
-            (None, None, false) => "未注明日期".to_owned(),
-        };
-        let sep = if english { ", " } else { "，" };
-        format!("{outlet}{sep}{date}")
+        format!("{outlet}{}{}", Msg::ListComma.text(lang), self.date(lang))
+    }
+
+    /// The outlet in `lang`, else in the other language.
+    fn outlet(&self, lang: Lang) -> Option<&str> {
+        let (zh, en) = (self.outlet_zh.as_deref(), self.outlet_en.as_deref());
+        match lang {
+            Lang::Zh => zh.or(en),
+            Lang::En => en.or(zh),
+        }
+    }
+
+    fn date(&self, lang: Lang) -> String {
+        match (&self.date, &self.date_not_before) {
+            (Some(date), _) => date.clone(),
+            (None, Some(month)) => crate::fill!(Msg::DateNotStatedNotBefore, lang, month = month),
+            (None, None) => Msg::DateNotStated.text(lang).to_owned(),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use super::counties::County;
 use super::figures::{Bound, Figure, Kind};
 use super::measures::{Measure, Theme};
 use super::projects::Project;
+use crate::i18n::Lang;
 
 /// Which file each part came from, so a validation message names the file to fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,10 +179,9 @@ impl Dataset {
     }
 
     /// The county's name in the chosen language, or the code itself when unknown.
-    pub fn county_name<'a>(&'a self, adcode: &'a str, english: bool) -> &'a str {
+    pub fn county_name<'a>(&'a self, adcode: &'a str, lang: Lang) -> &'a str {
         match self.county(adcode) {
-            Some(c) if english => &c.name_en,
-            Some(c) => &c.name_zh,
+            Some(c) => lang.pick(&c.name_zh, &c.name_en),
             None => adcode,
         }
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// What the article's wording says about the true value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,8 +80,8 @@ impl Status {
     pub fn mark(self, lang: Lang) -> Option<&'static str> {
         match self {
             Self::Achieved => None,
-            Self::Planned => Some(lang.pick("计划", "planned")),
-            Self::Target => Some(lang.pick("目标", "target")),
+            Self::Planned => Some(Msg::Planned.text(lang)),
+            Self::Target => Some(Msg::Target.text(lang)),
         }
     }
 }

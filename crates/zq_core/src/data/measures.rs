@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
+
 /// The part of a county's (or the city's) fact sheet a measure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,28 +26,23 @@ impl Theme {
         Self::Environment,
     ];
 
-    pub fn name(self, english: bool) -> &'static str {
-        match (self, english) {
-            (Self::Investment, false) => "投资与项目",
-            (Self::Investment, true) => "Investment and projects",
-            (Self::Industry, false) => "产业与产出",
-            (Self::Industry, true) => "Industry and output",
-            (Self::Villages, false) => "镇村发展",
-            (Self::Villages, true) => "Towns and villages",
-            (Self::Party, false) => "党建与公共服务",
-            (Self::Party, true) => "Party building and services",
-            (Self::Environment, false) => "城市、生态与文旅",
-            (Self::Environment, true) => "City, environment and tourism",
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Investment => Msg::ThemeInvestment,
+            Self::Industry => Msg::ThemeIndustry,
+            Self::Villages => Msg::ThemeVillages,
+            Self::Party => Msg::ThemeParty,
+            Self::Environment => Msg::ThemeEnvironment,
         }
+        .text(lang)
     }
 }
 
 /// A theme's heading, or "其他 / Other" for figures whose measure is unknown.
-pub fn theme_heading(theme: Option<Theme>, english: bool) -> &'static str {
-    match (theme, english) {
-        (Some(t), _) => t.name(english),
-        (None, false) => "其他",
-        (None, true) => "Other",
+pub fn theme_heading(theme: Option<Theme>, lang: Lang) -> &'static str {
+    match theme {
+        Some(t) => t.name(lang),
+        None => Msg::OtherHeading.text(lang),
     }
 }
 
@@ -60,8 +57,8 @@ pub struct Measure {
 }
 
 impl Measure {
-    pub fn name(&self, english: bool) -> &str {
-        if english { &self.en } else { &self.zh }
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
     }
 }
 

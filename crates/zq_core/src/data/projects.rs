@@ -3,6 +3,8 @@
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
+
 /// The industry a project belongs to: a small fixed set so each gets its own map symbol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -37,33 +39,22 @@ impl Industry {
         Self::IndustrialPark,
     ];
 
-    pub fn name(self, english: bool) -> &'static str {
-        match (self, english) {
-            (Self::Nev, false) => "新能源汽车",
-            (Self::Nev, true) => "New-energy vehicles",
-            (Self::Battery, false) => "电池与储能",
-            (Self::Battery, true) => "Batteries & storage",
-            (Self::Electronics, false) => "电子信息",
-            (Self::Electronics, true) => "Electronics",
-            (Self::Food, false) => "食品与预制菜",
-            (Self::Food, true) => "Food processing",
-            (Self::Agriculture, false) => "农业",
-            (Self::Agriculture, true) => "Agriculture",
-            (Self::Tourism, false) => "文旅",
-            (Self::Tourism, true) => "Tourism",
-            (Self::Ecology, false) => "生态",
-            (Self::Ecology, true) => "Ecology",
-            (Self::Energy, false) => "能源",
-            (Self::Energy, true) => "Energy",
-            (Self::Materials, false) => "材料",
-            (Self::Materials, true) => "Materials",
-            (Self::Machinery, false) => "装备制造",
-            (Self::Machinery, true) => "Machinery",
-            (Self::Commerce, false) => "商贸",
-            (Self::Commerce, true) => "Commerce",
-            (Self::IndustrialPark, false) => "产业园区",
-            (Self::IndustrialPark, true) => "Industrial parks",
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Nev => Msg::IndustryNev,
+            Self::Battery => Msg::IndustryBattery,
+            Self::Electronics => Msg::IndustryElectronics,
+            Self::Food => Msg::IndustryFood,
+            Self::Agriculture => Msg::IndustryAgriculture,
+            Self::Tourism => Msg::IndustryTourism,
+            Self::Ecology => Msg::IndustryEcology,
+            Self::Energy => Msg::IndustryEnergy,
+            Self::Materials => Msg::IndustryMaterials,
+            Self::Machinery => Msg::IndustryMachinery,
+            Self::Commerce => Msg::IndustryCommerce,
+            Self::IndustrialPark => Msg::IndustryIndustrialPark,
         }
+        .text(lang)
     }
 }
 
@@ -82,21 +73,14 @@ pub enum Precision {
 }
 
 impl Precision {
-    pub fn describe(self, english: bool) -> &'static str {
-        match (self, english) {
-            (Self::Site, false) => "精确到地点",
-            (Self::Site, true) => "placed at the site",
-            (Self::Area, false) => "位于所属园区或片区，以一点代表（见位置说明）",
-            (Self::Area, true) => {
-                "within its zone; one point stands for it (see the location note)"
-            }
-            (Self::Town, false) => "仅知所在镇街，标于镇街中心",
-            (Self::Town, true) => "only the town is known; placed at the town centre",
-            (Self::County, false) => "仅知所在县区，标于县区驻地或区域点（见位置说明）",
-            (Self::County, true) => {
-                "only the county is known; placed at its seat or district point (see the location note)"
-            }
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Site => Msg::PrecisionSite,
+            Self::Area => Msg::PrecisionArea,
+            Self::Town => Msg::PrecisionTown,
+            Self::County => Msg::PrecisionCounty,
         }
+        .text(lang)
     }
 }
 

@@ -233,8 +233,8 @@ struct FigureRow {
     #[serde(default)]
     measure: Option<String>,
     printed: String,
-    bound: Bound,
-    kind: Kind,
+    bound: String,
+    kind: String,
     #[serde(default)]
     planned: Flag,
     #[serde(default)]
@@ -310,14 +310,16 @@ fn figure_from_row(
     }
     let value =
         parse_value(&row.value).map_err(|(m, hint)| fail("value", m).with_hint_opt(hint))?;
+    let bound: Bound = word(&row.bound).map_err(|e| fail("bound", e))?;
+    let kind: Kind = word(&row.kind).map_err(|e| fail("kind", e))?;
     Ok(Figure {
         id: row.id,
         value,
         unit: row.unit,
         measure: row.measure,
         printed: row.printed,
-        bound: row.bound,
-        kind: row.kind,
+        bound,
+        kind,
         planned: row.planned.0,
         each: row.each.0,
         scope: row.scope,
@@ -341,6 +343,14 @@ fn figure_from_row(
         note: row.note,
         same_as: row.same_as,
     })
+}
+
+/// A cell as one of a figure's words (`exact`, `at_least`, …), with serde's message naming the
+/// words it may be. (Read as text first: the csv crate does not say which column a word it
+/// could not read came from.)
+fn word<T: serde::de::DeserializeOwned>(cell: &str) -> Result<T, String> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(cell))
+        .map_err(|e| e.to_string())
 }
 
 /// A CSV cell as a figure's value, or what is wrong with it and perhaps a hint.

@@ -24,6 +24,7 @@ mod validate;
 use crate::data::figures::{Figure, FiguresFile};
 use crate::data::{Dataset, Project};
 use crate::geometry::{Boundaries, gcj02};
+use crate::i18n::count;
 use boundaries::detect_keys;
 use echarts::parse_echarts_map;
 use figures_csv::load_figures_csv;
@@ -152,15 +153,6 @@ impl UserData {
             }
             Self::Figures { figures, .. } => dataset.validate_figures(file, figures),
         }
-    }
-}
-
-/// `1 region`, `8 regions`, `9007 vertices`.
-pub fn count(n: usize, noun: &str) -> String {
-    match (n, noun) {
-        (1, _) => format!("1 {noun}"),
-        (_, "vertex") => format!("{n} vertices"),
-        _ => format!("{n} {noun}s"),
     }
 }
 
@@ -574,7 +566,7 @@ mod tests {
     fn good(name: &str) -> Vec<u8> {
         std::fs::read(format!(
             "{}/tests/data/good/{name}",
-            env!("CARGO_MANIFEST_DIR")
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
         ))
         .unwrap()
     }

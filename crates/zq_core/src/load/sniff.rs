@@ -178,7 +178,7 @@ fn zip(name: &str, bytes: &[u8]) -> Foreign {
     Foreign::new(
         format!(
             "a ZIP archive ({}: {})",
-            crate::load::count(names.len(), "file"),
+            crate::i18n::count(names.len(), "file"),
             shown.join(", ")
         ),
         "unzip it and open the GeoJSON or CSV file it holds",
