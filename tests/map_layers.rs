@@ -14,7 +14,7 @@ use zq_core::i18n::Lang;
 use zq_core::selection::Selection;
 use zq_map::labels::placed_labels;
 use zq_map::projects::symbols;
-use zq_map::{LayerContext, LayerSettings};
+use zq_map::{LayerContext, LayerSettings, Loaded, MapInputs, Reserved};
 
 const VIEW: [f32; 2] = [900.0, 700.0];
 
@@ -60,14 +60,16 @@ fn at_three_zooms(mut f: impl FnMut(&egui::Painter, &LayerContext<'_>, &str)) {
     ] {
         let mut output = ctx.run_ui(input.clone(), |ui| {
             let cx = LayerContext {
-                model: &model,
+                inputs: MapInputs {
+                    model: Loaded(&model),
+                    lang: Lang::Zh,
+                    selection: &selection,
+                    settings: &settings,
+                    reserved: Reserved(&[]),
+                },
                 projector: &projector,
-                lang: Lang::Zh,
-                selection: &selection,
                 hovered: None,
-                settings: &settings,
                 caches: &Default::default(),
-                reserved: &[],
             };
             f(ui.painter(), &cx, name);
         });
@@ -154,9 +156,9 @@ fn all_centers(cx: &zq_map::LayerContext<'_>) -> Vec<(usize, egui::Pos2)> {
 fn symbols_sit_at_the_projectors_image_of_their_coordinates() {
     at_three_zooms(|_, cx, zoom| {
         let all = symbols(cx);
-        assert_eq!(all.len(), cx.model.dataset.projects.len());
+        assert_eq!(all.len(), cx.model().dataset.projects.len());
         for s in all {
-            let project = &cx.model.dataset.projects[s.index];
+            let project = &cx.model().dataset.projects[s.index];
             let expected = cx.projector.ui_from_lonlat(project.lonlat);
             assert!(
                 (f64::from(s.anchor.x) - expected.x).abs() < 1e-3,
@@ -178,7 +180,7 @@ fn symbols_sit_at_the_projectors_image_of_their_coordinates() {
         // 小鹏 and 宁德时代 share the Hi-tech Zone's point and are both ≥100 亿元: drawn apart,
         // neither hides the other.
         let at = |id: &str| {
-            let index = cx.model.dataset.projects.iter().position(|p| p.id == id);
+            let index = cx.model().dataset.projects.iter().position(|p| p.id == id);
             all_centers(cx).into_iter().find(|(i, _)| Some(*i) == index)
         };
         let (Some((_, xpeng)), Some((_, catl))) =
@@ -238,7 +240,10 @@ fn labels_keep_clear_of_the_maps_furniture() {
         );
         let reserved = [button];
         let with_button = LayerContext {
-            reserved: &reserved,
+            inputs: MapInputs {
+                reserved: Reserved(&reserved),
+                ..cx.inputs
+            },
             ..*cx
         };
         let placed = placed_labels(painter, &with_button);
@@ -256,7 +261,7 @@ fn labels_keep_clear_of_the_maps_furniture() {
 fn symbols_by_id<'a>(cx: &'a LayerContext<'_>) -> Vec<(&'a str, zq_map::projects::Symbol)> {
     symbols(cx)
         .into_iter()
-        .map(|s| (cx.model.dataset.projects[s.index].id.as_str(), s))
+        .map(|s| (cx.model().dataset.projects[s.index].id.as_str(), s))
         .collect()
 }
 
@@ -267,7 +272,7 @@ fn symbols_by_id<'a>(cx: &'a LayerContext<'_>) -> Vec<(&'a str, zq_map::projects
 fn symbol_area_is_proportional_to_the_stated_investment_from_25_yi() {
     use zq_map::projects::radius_for;
     at_three_zooms(|_, cx, zoom| {
-        let data = &cx.model.dataset;
+        let data = &cx.model().dataset;
         let all = symbols_by_id(cx);
         let amount = |id: &str| {
             data.project(id)
@@ -337,7 +342,7 @@ fn the_four_hundred_yi_class_projects_have_the_four_largest_symbols() {
     ];
     at_three_zooms(|_, cx, zoom| {
         let class = cx
-            .model
+            .model()
             .dataset
             .figure("four_100yi_projects_2021_level")
             .expect("the 超百亿级 figure");
@@ -377,7 +382,7 @@ fn symbols_show_industry_lower_bound_and_location_precision() {
     use std::collections::HashMap;
     use zq_core::data::{Industry, Precision};
     at_three_zooms(|_, cx, zoom| {
-        let data = &cx.model.dataset;
+        let data = &cx.model().dataset;
         let all = symbols_by_id(cx);
         let project = |id: &str| data.project(id).expect("project");
         // Hollow exactly when only the town or county is known.

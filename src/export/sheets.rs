@@ -10,8 +10,7 @@ use zq_core::geometry::Projector;
 use zq_core::i18n::{Lang, Msg};
 use zq_core::selection::Selection;
 use zq_map::decorations::{north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area};
-use zq_map::legend::legend_ui;
-use zq_map::{LayerContext, LayerSettings, paint_map};
+use zq_map::{LayerContext, LayerSettings, Loaded, MapInputs, Reserved, legend_ui, paint_map};
 
 /// How a report page is made to fit: the map's size (0.8 to 1.1 of its width) and whether the
 /// facts are cards or, to fit more, lines.
@@ -118,16 +117,18 @@ pub fn map_sheet_ui(
                 north_arrow_area(north_arrow, north_arrow_size),
             ];
             let cx = LayerContext {
-                model,
+                inputs: MapInputs {
+                    model: Loaded(model),
+                    lang,
+                    selection,
+                    settings: layers,
+                    reserved: Reserved(&reserved),
+                },
                 projector: &projector,
-                lang,
-                selection,
                 hovered: None,
-                settings: layers,
                 caches: &caches,
-                reserved: &reserved,
             };
-            paint_map(&painter, &cx);
+            paint_map(&painter, &cx, None);
             painter.rect_stroke(
                 rect,
                 0.0,

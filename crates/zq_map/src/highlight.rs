@@ -15,10 +15,14 @@ pub struct HighlightLayer;
 const HOVER_SHADE: Color32 = Color32::from_black_alpha(26);
 
 impl MapLayer for HighlightLayer {
+    fn follows_pointer(&self) -> bool {
+        true
+    }
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         match cx.hovered {
             Some(Hit::County(i)) => {
-                let geometry = &cx.model.boundaries;
+                let geometry = &cx.model().boundaries;
                 let level = geometry
                     .lod
                     .level_index_for(cx.projector.points_per_degree());

@@ -1,15 +1,16 @@
 //! Names on the map: counties at their poles of inaccessibility, neighbouring prefectures, and
 //! project names once zoomed in; placed so they never collide with each other or the symbols.
 
-use egui::{FontId, Painter, Pos2};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Vec2};
 use geo::{Coord, Rect};
 
 use zq_core::geometry::labels::{AROUND_POINT, Candidate, Placement, place_labels};
-use zq_core::i18n::Lang;
+use zq_core::i18n::{Lang, Msg};
 
-use super::layers::{LayerContext, MapLayer};
+use super::convert::{lonlat_box, to_coord};
+use super::layers::{LayerContext, LayerSettings, MapLayer};
+use super::palette;
 use super::projects::symbols;
-use super::{lonlat_box, paint_text_with_halo, palette, to_coord};
 
 pub struct LabelsLayer;
 
@@ -38,7 +39,7 @@ struct Text {
 
 impl MapLayer for LabelsLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        if !cx.settings.labels {
+        if !cx.settings().labels {
             return;
         }
         for (rect, text) in layout(painter, cx) {
@@ -48,6 +49,10 @@ impl MapLayer for LabelsLayer {
             );
             paint_text_with_halo(painter, center, &text.text, text.font, text.color);
         }
+    }
+
+    fn settings_ui(&self, ui: &mut egui::Ui, settings: &mut LayerSettings, lang: Lang) {
+        ui.checkbox(&mut settings.labels, Msg::Labels.text(lang));
     }
 }
 
@@ -66,7 +71,7 @@ fn map_name(name: &str, lang: Lang) -> String {
 
 /// The labels placed this frame: each one's rectangle (UI points) and text.
 pub fn placed_labels(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, String)> {
-    if !cx.settings.labels {
+    if !cx.settings().labels {
         return Vec::new();
     }
     layout(painter, cx)
@@ -77,7 +82,7 @@ pub fn placed_labels(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>
 
 /// Every label that fits this frame, with its rectangle.
 fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
-    let lang = cx.lang;
+    let lang = cx.lang();
     let clip = painter.clip_rect();
     let mut texts: Vec<Text> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -110,17 +115,17 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
         });
         texts.push(Text { text, font, color });
     };
-    let selected = cx.selection.county.as_deref();
+    let selected = cx.selection().county.as_deref();
     // Only regions in the clip rect and large enough on screen to hold a name are candidates:
     // with all of China loaded, most counties are a few pixels across at the whole-country view.
-    let regions = &cx.model.boundaries.regions;
+    let regions = &cx.model().boundaries.regions;
     let large_enough = |bbox: geo::Rect<f64>| {
         let size = bbox.width() * cx.projector.points_per_degree();
         size >= MIN_REGION_POINTS
             && bbox.height() * cx.projector.points_per_degree() >= MIN_REGION_POINTS / 2.0
     };
     let in_view = cx
-        .model
+        .model()
         .boundaries
         .regions_in(lonlat_box(cx.projector, clip));
     for region in in_view
@@ -136,7 +141,7 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
         let name = map_name(lang.pick(&region.name_zh, &region.name_en), lang);
         add(
             &mut texts,
-            cx.ui_pos(region.label_lonlat()),
+            cx.ui_from_lonlat(region.label_lonlat()),
             name,
             FontId::proportional(size),
             palette::LABEL,
@@ -145,12 +150,12 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
             &COUNTY,
         );
     }
-    if cx.settings.context {
-        for region in &cx.model.context.regions {
+    if cx.settings().context {
+        for region in &cx.model().context.regions {
             let name = lang.pick(&region.name_zh, &region.name_en).to_owned();
             add(
                 &mut texts,
-                cx.ui_pos(region.label_lonlat()),
+                cx.ui_from_lonlat(region.label_lonlat()),
                 name,
                 FontId::proportional(13.0),
                 palette::CONTEXT_LABEL,
@@ -160,14 +165,14 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
             );
         }
     }
-    let symbols = if cx.settings.projects {
+    let symbols = if cx.settings().projects {
         symbols(cx)
     } else {
         Vec::new()
     };
-    if cx.settings.projects && cx.projector.points_per_degree() >= PROJECT_NAMES_FROM {
+    if cx.settings().projects && cx.projector.points_per_degree() >= PROJECT_NAMES_FROM {
         for s in &symbols {
-            let project = &cx.model.dataset.projects[s.index];
+            let project = &cx.model().dataset.projects[s.index];
             let name = lang.pick(&project.name_zh, &project.name_en).to_owned();
             // The gap leaves room for the symbol, measured from its centre.
             let gaps: &'static [f64] = match s.radius {
@@ -207,7 +212,7 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
     let obstacles: Vec<Rect<f64>> = obstacles
         .into_iter()
         .chain(
-            cx.reserved
+            cx.reserved()
                 .iter()
                 .map(|r| Rect::new(to_coord(r.min), to_coord(r.max))),
         )
@@ -219,4 +224,25 @@ fn layout(painter: &Painter, cx: &LayerContext<'_>) -> Vec<(Rect<f64>, Text)> {
         .into_iter()
         .filter_map(|p| Some((p.rect, texts.get_mut(p.key)?.take()?)))
         .collect()
+}
+
+/// Text with a soft white outline, legible on any fill.
+pub fn paint_text_with_halo(
+    painter: &Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, color);
+    let top_left = Align2::CENTER_CENTER.anchor_size(pos, galley.size()).min;
+    for offset in [
+        Vec2::new(-1.0, 0.0),
+        Vec2::new(1.0, 0.0),
+        Vec2::new(0.0, -1.0),
+        Vec2::new(0.0, 1.0),
+    ] {
+        painter.galley_with_override_text_color(top_left + offset, galley.clone(), palette::HALO);
+    }
+    painter.galley(top_left, galley, color);
 }

@@ -26,7 +26,7 @@ use geo::Coord;
 use egui_cpu_raster::{TextureStore, rasterize_part};
 use zq_core::geometry::Projector;
 
-use super::to_pos2;
+use super::convert::to_pos2;
 
 /// How long the view must stand still before a picture of it is made: long enough that a
 /// pause between two notches of the wheel does not make one that the next notch throws away.
@@ -45,10 +45,8 @@ const MAX_SIDE_PX: u32 = 8192;
 /// What the picture shows, besides where and at what zoom: equal keys, equal pictures.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Key {
-    /// The model's revision (the data drawn).
-    pub model: u64,
-    /// The layer settings, language, selection and where the map's furniture sits, hashed.
-    pub settings: u64,
+    /// Everything the kept layers draw from but the view: [`MapInputs::key`](crate::MapInputs::key).
+    pub inputs: u64,
     pub pixels_per_point: f32,
 }
 
@@ -353,8 +351,7 @@ mod tests {
         let anchor = projector.center_lonlat();
         let picture = Picture {
             key: Key {
-                model: 1,
-                settings: 0,
+                inputs: 1,
                 pixels_per_point: 1.5,
             },
             points_per_degree: projector.points_per_degree(),

@@ -1,12 +1,13 @@
 //! Project and site symbols: shape and colour by industry, area by stated investment, hollow
 //! when only the town or county is known, a "+" when the amount is a lower bound.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, Vec2};
-use zq_core::i18n::Msg;
+use egui::{Align2, Color32, FontId, Painter, Pos2, RichText, Sense, Shape, Stroke, Ui, Vec2};
 
 use zq_core::data::{Industry, Precision, Project};
+use zq_core::i18n::{Lang, Msg};
 
-use super::layers::{Hit, LayerContext, MapLayer};
+use super::layers::{Hit, LayerContext, LayerSettings, MapLayer};
+use super::legend::row;
 use super::palette;
 
 pub struct ProjectsLayer;
@@ -76,7 +77,7 @@ pub fn radius_for(yi: Option<f64>) -> f32 {
 
 /// The symbols of every project, largest first so small ones stay visible on top.
 pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
-    let dataset = &cx.model.dataset;
+    let dataset = &cx.model().dataset;
     let mut symbols: Vec<Symbol> = dataset
         .projects
         .iter()
@@ -84,7 +85,7 @@ pub fn symbols(cx: &LayerContext<'_>) -> Vec<Symbol> {
         .map(|(index, project)| {
             let amount = dataset.stated_investment(project).map(|s| s.amount);
             let (color, shape) = industry_style(project.industry);
-            let at = cx.ui_pos(project.lonlat);
+            let at = cx.ui_from_lonlat(project.lonlat);
             Symbol {
                 index,
                 center: at,
@@ -131,7 +132,7 @@ fn fan_out(symbols: &mut [Symbol]) {
 
 impl MapLayer for ProjectsLayer {
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
-        if !cx.settings.projects {
+        if !cx.settings().projects {
             return;
         }
         let all = symbols(cx);
@@ -152,31 +153,118 @@ impl MapLayer for ProjectsLayer {
         }
     }
 
-    fn hit(&self, pos: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
-        if !cx.settings.projects {
+    fn hit(&self, pos_in_ui: Pos2, cx: &LayerContext<'_>) -> Option<Hit> {
+        if !cx.settings().projects {
             return None;
         }
         let mut under: Vec<(f32, usize)> = symbols(cx)
             .into_iter()
             .filter_map(|s| {
-                let d = s.center.distance(pos);
+                let d = s.center.distance(pos_in_ui);
                 (d <= s.radius.max(6.0) + 2.0).then_some((d, s.index))
             })
             .collect();
         under.sort_by(|a, b| a.0.total_cmp(&b.0));
         (!under.is_empty()).then(|| Hit::Projects(under.into_iter().map(|(_, i)| i).collect()))
     }
+
+    fn settings_ui(&self, ui: &mut egui::Ui, settings: &mut LayerSettings, lang: Lang) {
+        ui.checkbox(&mut settings.projects, Msg::Projects.text(lang));
+    }
+
+    fn in_legend(&self, cx: &LayerContext<'_>) -> bool {
+        cx.settings().projects
+    }
+
+    /// The symbols by industry, filled or hollow, "+", the count on a shared point, the size.
+    fn legend_ui(&self, ui: &mut egui::Ui, cx: &LayerContext<'_>) {
+        let lang = cx.lang();
+        ui.label(RichText::new(Msg::ProjectsIndustry.text(lang)).strong());
+        let present: Vec<Industry> = Industry::ALL
+            .into_iter()
+            .filter(|i| cx.model().dataset.projects.iter().any(|p| p.industry == *i))
+            .collect();
+        let industry_rows = |ui: &mut Ui, industries: &[Industry]| {
+            for &industry in industries {
+                let (color, shape) = industry_style(industry);
+                row(
+                    ui,
+                    |ui| symbol(ui, shape, color, false),
+                    industry.name(lang),
+                );
+            }
+        };
+        // Beside a printed map there is room for two columns, which keeps the legend no
+        // taller than the map.
+        if ui.available_width() >= 300.0 && present.len() > 1 {
+            let half = present.len().div_ceil(2);
+            ui.columns(2, |cols| {
+                for (col, chunk) in cols.iter_mut().zip(present.chunks(half)) {
+                    col.spacing_mut().item_spacing.y = 3.0;
+                    industry_rows(col, chunk);
+                }
+            });
+        } else {
+            industry_rows(ui, &present);
+        }
+        let gray = palette::LABEL;
+        row(
+            ui,
+            |ui| symbol(ui, SymbolShape::Circle, gray, false),
+            Msg::FilledSiteZone.text(lang),
+        );
+        row(
+            ui,
+            |ui| symbol(ui, SymbolShape::Circle, gray, true),
+            Msg::HollowOnlyTownCounty.text(lang),
+        );
+        row(
+            ui,
+            |ui| {
+                ui.label(RichText::new("+").strong());
+            },
+            Msg::AmountLowerBound.text(lang),
+        );
+        row(
+            ui,
+            |ui| {
+                let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 7.0, palette::LABEL);
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    "3",
+                    egui::FontId::proportional(10.0),
+                    Color32::WHITE,
+                );
+            },
+            Msg::NumberProjectsSharingOne.text(lang),
+        );
+        ui.horizontal(|ui| {
+            // 25 亿元 is the smallest amount drawn true to area (smaller ones at that size).
+            for yi in [25.0, 100.0] {
+                let r = radius_for(Some(yi));
+                let (rect, _) = ui.allocate_exact_size(Vec2::splat(r * 2.0 + 2.0), Sense::hover());
+                ui.painter()
+                    .circle_stroke(rect.center(), r, Stroke::new(1.0, gray));
+                ui.label(RichText::new(format!("{yi:.0} 亿元")).small());
+            }
+        });
+        ui.label(RichText::new(Msg::AreaStatedInvestmentUnder.text(lang)).small());
+        ui.add_space(4.0);
+    }
 }
 
 fn is_selected(cx: &LayerContext<'_>, symbol: &Symbol) -> bool {
-    let project = cx.model.dataset.projects.get(symbol.index);
-    project.is_some_and(|p| cx.selection.project.as_deref() == Some(p.id.as_str()))
+    let project = cx.model().dataset.projects.get(symbol.index);
+    project.is_some_and(|p| cx.selection().project.as_deref() == Some(p.id.as_str()))
 }
 
 /// The symbols of the `hovered` projects again, emphasized, over whatever is drawn (see
 /// `HighlightLayer`).
 pub fn paint_hovered(painter: &Painter, cx: &LayerContext<'_>, hovered: &[usize]) {
-    if !cx.settings.projects {
+    if !cx.settings().projects {
         return;
     }
     for symbol in symbols(cx)
@@ -289,14 +377,25 @@ pub fn paint_shape(
 
 /// Tooltip lines for a project: name, industry, investment with its qualifier, precision.
 pub fn project_tooltip_ui(ui: &mut egui::Ui, cx: &LayerContext<'_>, project: &Project) {
-    let lang = cx.lang;
+    let lang = cx.lang();
     ui.strong(lang.pick(&project.name_zh, &project.name_en));
     ui.label(lang.labelled(Msg::Industry.text(lang), project.industry.name(lang)));
-    match cx.model.dataset.stated_investment(project) {
+    match cx.model().dataset.stated_investment(project) {
         Some(stated) => {
             ui.label(lang.labelled(Msg::StatedInvestment.text(lang), &stated.amount.label()))
         }
         None => ui.label(Msg::NoAmountStatedCapital.text(lang)),
     };
     ui.label(lang.labelled(Msg::Location.text(lang), project.precision.describe(lang)));
+}
+
+/// A project symbol as a legend key.
+fn symbol(ui: &mut Ui, shape: SymbolShape, color: Color32, hollow: bool) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(18.0, 14.0), Sense::hover());
+    let (fill, stroke) = if hollow {
+        (Color32::WHITE, Stroke::new(2.0, color))
+    } else {
+        (color, Stroke::new(1.0, Color32::WHITE))
+    };
+    paint_shape(ui.painter(), shape, rect.center(), 5.0, fill, stroke);
 }

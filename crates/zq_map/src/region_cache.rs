@@ -16,7 +16,7 @@ use geo::{Coord, MultiPolygon};
 use zq_core::geometry::{FillMesh, Projector};
 use zq_core::model::MapGeometry;
 
-use super::to_pos2;
+use super::convert::to_pos2;
 
 /// What a cache's meshes were made for; any change makes them stale.
 #[derive(Clone, Copy, Debug, PartialEq)]
