@@ -281,3 +281,33 @@ fn the_programs_words_come_from_the_catalogue() {
         }
     }
 }
+
+#[test]
+fn every_map_layer_is_in_the_list() {
+    // A layer is a file with a `MapLayer`; forgetting its line in `LAYERS` would leave it
+    // undrawn with no error.
+    let layers: Vec<String> = rust_files(&root().join("crates/zq_map/src"))
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("read");
+            text.lines()
+                .filter_map(|l| l.trim().strip_prefix("impl MapLayer for "))
+                .map(|rest| rest.trim_end_matches(" {").to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(layers.len(), zq_map::LAYERS.len(), "{layers:?}");
+    let lib = std::fs::read_to_string(root().join("crates/zq_map/src/lib.rs")).expect("read");
+    let list = lib
+        .split("pub const LAYERS")
+        .nth(1)
+        .expect("the list")
+        .split("];")
+        .next();
+    for layer in &layers {
+        assert!(
+            list.is_some_and(|l| l.contains(&format!("&{layer},"))),
+            "{layer} is not in LAYERS"
+        );
+    }
+}

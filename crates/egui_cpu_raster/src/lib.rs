@@ -4,7 +4,7 @@
 //! readback), far more than running the UI and tessellating it. egui's tessellator already
 //! anti-aliases by feathering (a rim of extra vertices with alpha 0), so plain triangle
 //! rasterization with attributes interpolated at pixel centres and no multisampling reproduces
-//! the GPU's picture. This module does exactly that, following egui-wgpu 0.37's pipeline
+//! the GPU's picture. This crate does exactly that, following egui-wgpu 0.37's pipeline
 //! (`renderer.rs` and `egui.wgsl`) into an `Rgba8Unorm` target, the format egui prefers and the
 //! one egui_kittest renders into:
 //!
@@ -30,6 +30,11 @@
 //! fills are plain stores; and glyphs, which egui draws texel for pixel with texel centres on
 //! pixel centres, are copied texel by texel instead of being filtered. A 2400×1400 chart frame
 //! takes a few milliseconds, about half of it allocating the image.
+//!
+//! It mirrors egui-wgpu 0.37 and depends on epaint alone. The gate for every egui upgrade is the
+//! application's `tests/raster.rs` (`cargo test --test raster`), which draws widgets, an
+//! egui_plot, the project's chart and its whole window both with this crate and with egui-wgpu
+//! on lavapipe, and compares the pixels; this crate's own tests cover the rules above one by one.
 //!
 //! Everything here is pure: no window, no GPU, no global state. Malformed input (indices out of
 //! range, NaN, huge coordinates, empty clip rects, missing textures) is skipped or clipped, never

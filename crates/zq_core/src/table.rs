@@ -222,26 +222,19 @@ pub fn to_tsv(dataset: &Dataset, rows: &[&Figure], lang: Lang) -> String {
     out
 }
 
-/// RFC 4180 CSV, UTF-8 with a byte-order mark and CRLF line ends, as Excel expects.
+/// RFC 4180 CSV, UTF-8 with a byte-order mark and CRLF line ends, as Excel expects; written by
+/// the csv crate, which quotes a field only when it holds a comma, a quote or a line break.
 pub fn to_csv(dataset: &Dataset, rows: &[&Figure], lang: Lang) -> Vec<u8> {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
-    let mut out = String::from("\u{FEFF}");
-    let header: Vec<String> = Column::ALL.iter().map(|c| field(c.title(lang))).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer("\u{FEFF}".as_bytes().to_vec());
+    let header = Column::ALL.iter().map(|c| c.title(lang));
+    // Writing into memory cannot fail: there is no error to report.
+    let _ = writer.write_record(header);
     for f in rows {
-        let line: Vec<String> = Column::ALL
-            .iter()
-            .map(|&c| field(&cell(dataset, f, c, lang)))
-            .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        let _ = writer.write_record(Column::ALL.iter().map(|&c| cell(dataset, f, c, lang)));
     }
-    out.into_bytes()
+    writer
+        .into_inner()
+        .unwrap_or_else(|unflushed| unflushed.into_inner().get_ref().clone())
 }

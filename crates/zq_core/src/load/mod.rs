@@ -10,7 +10,7 @@ use serde_json::Value;
 
 pub mod boundaries;
 mod dataset;
-mod echarts;
+pub mod echarts;
 pub mod error;
 mod figures_csv;
 pub mod geojson;
