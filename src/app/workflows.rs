@@ -58,6 +58,8 @@ impl ExplorerApp {
     /// file to open.
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: PathBuf, target: SaveTarget) {
         let Ok(model) = &self.model else {
+            // Nothing is loaded, so there is nothing to save or to check a file against.
+            self.save = None;
             return;
         };
         let lang = self.lang;

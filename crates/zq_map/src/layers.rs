@@ -72,14 +72,6 @@ impl Hash for Loaded<'_> {
     }
 }
 
-impl std::ops::Deref for Loaded<'_> {
-    type Target = Model;
-
-    fn deref(&self) -> &Model {
-        self.0
-    }
-}
-
 /// Rectangles in UI points, hashed by their exact bits.
 #[derive(Clone, Copy)]
 pub struct Reserved<'a>(pub &'a [Rect]);
@@ -91,14 +83,6 @@ impl Hash for Reserved<'_> {
                 .map(f32::to_bits)
                 .hash(state);
         }
-    }
-}
-
-impl std::ops::Deref for Reserved<'_> {
-    type Target = [Rect];
-
-    fn deref(&self) -> &[Rect] {
-        self.0
     }
 }
 
