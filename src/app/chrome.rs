@@ -10,9 +10,9 @@ use zq_core::load::LoadError;
 
 use super::ExplorerApp;
 use super::action::Action;
+use super::done::Done;
 use super::export_dialog::What;
 use super::menus::{self, MenuState};
-use super::workflows::Done;
 use crate::ui::side_panel::{SidePanelAction, side_panel_ui};
 use crate::ui::table_view::PanelAction;
 use zq_map::MapClick;
@@ -171,6 +171,24 @@ impl ExplorerApp {
             });
         done
     }
+
+    /// What the window shows after an internal error: what happened and where the report is.
+    pub(super) fn crash_screen_ui(ui: &mut egui::Ui, message: &str, lang: Lang) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading(Msg::SomethingWentWrongInside.text(lang));
+            ui.label(message);
+            ui.add_space(8.0);
+            ui.label(Msg::NothingYouOpenedSaved.text(lang));
+            ui.horizontal(|ui| {
+                if ui.button(Msg::CopyMessage.text(lang)).clicked() {
+                    ui.ctx().copy_text(message.to_owned());
+                }
+                if ui.button(Msg::Quit.text(lang)).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        });
+    }
 }
 
 /// The first-run hint: what to click. Dismissed once, remembered.
@@ -185,24 +203,6 @@ fn hint_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
             }
         });
     ui.add_space(6.0);
-}
-
-/// What the window shows after an internal error: what happened and where the report is.
-pub(super) fn crash_screen_ui(ui: &mut egui::Ui, message: &str, lang: Lang) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(Msg::SomethingWentWrongInside.text(lang));
-        ui.label(message);
-        ui.add_space(8.0);
-        ui.label(Msg::NothingYouOpenedSaved.text(lang));
-        ui.horizontal(|ui| {
-            if ui.button(Msg::CopyMessage.text(lang)).clicked() {
-                ui.ctx().copy_text(message.to_owned());
-            }
-            if ui.button(Msg::Quit.text(lang)).clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-    });
 }
 
 fn load_errors_ui(ui: &mut egui::Ui, problems: &[LoadError], lang: Lang) {

@@ -8,8 +8,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use zq_core::i18n::{Lang, Msg};
 
+use super::action::{Action, OpenKind};
 use super::export_dialog::What;
-use super::{Action, OpenKind};
 use zq_map::{LayerSettings, layers_ui};
 
 use crate::ui::shortcuts::{COPY_IMAGE, EXPORT, OPEN, QUIT};

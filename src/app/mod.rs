@@ -7,6 +7,7 @@
 
 mod action;
 mod chrome;
+mod done;
 pub mod export_dialog;
 pub mod menus;
 mod open;
@@ -33,9 +34,8 @@ use crate::ui::property_dialog::PropertyDialog;
 use crate::ui::search_box::SearchBox;
 use crate::ui::settings::{self, Settings};
 use crate::ui::toasts::Toasts;
-use chrome::crash_screen_ui;
+use done::JobOutcome;
 use export_dialog::ExportDialog;
-use workflows::JobOutcome;
 use zq_map::MapView;
 
 pub use action::{Action, OpenKind, ReadAgain, SaveTarget};
@@ -234,7 +234,7 @@ impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if let Some(message) = &self.crashed {
-            crash_screen_ui(ui, message, self.lang);
+            Self::crash_screen_ui(ui, message, self.lang);
             return;
         }
         // A panic anywhere in a frame is caught here: the window then says what happened and

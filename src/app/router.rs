@@ -9,8 +9,8 @@ use zq_core::load::Options;
 use zq_core::search::Target;
 
 use super::action::{Action, OpenKind, ReadAgain, SaveTarget};
+use super::done::Done;
 use super::export_dialog::{ExportDialog, What};
-use super::workflows::Done;
 use super::{ExplorerApp, open};
 use crate::export;
 use crate::ui::article_view::ArticleView;

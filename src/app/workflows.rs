@@ -11,6 +11,7 @@ use zq_core::i18n::Msg;
 use zq_core::load::Options;
 
 use super::action::{Action, ReadAgain, SaveTarget};
+use super::done::{Done, JobOutcome};
 use super::export_dialog::{ExportChoice, ExportContext};
 use super::{ExplorerApp, open};
 use crate::export::{self, Request};
@@ -21,21 +22,6 @@ use crate::ui::property_dialog::{PropertyAnswer, PropertyDialog};
 
 /// How many files File → Open recent lists.
 const RECENT_FILES: usize = 10;
-
-/// What background work ends with, for the router.
-pub enum Done {
-    Opened(Result<open::Outcome, String>),
-    Job(Result<JobOutcome, String>),
-}
-
-/// What a background job ends with.
-pub enum JobOutcome {
-    Saved(Vec<PathBuf>),
-    /// An image to put on the clipboard.
-    Copied(egui::ColorImage),
-    Failed(String),
-    Cancelled,
-}
 
 impl ExplorerApp {
     /// The open file dialog; its answer is reported as [`Action::SaveTo`]. A dialog whose write
