@@ -3,6 +3,9 @@
 //! Each harness gets a renderer that forwards every texture delta and every render to
 //! egui_kittest's wgpu renderer (lavapipe on a machine without a GPU) and also rasterizes the
 //! very same output on the CPU, so both images come from one tessellation of one frame.
+//!
+//! This is the gate for every egui upgrade: `crates/egui_cpu_raster` mirrors egui-wgpu's
+//! pipeline, and these tests say whether it still does.
 
 // A test stops where the program is not in the state it checks.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
