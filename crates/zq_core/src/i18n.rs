@@ -84,11 +84,33 @@ macro_rules! fill {
 
 impl Msg {
     /// The text with each `{name}` replaced by its value (see [`fill!`]).
+    /// One pass over the text, writing each value where its name stands: the side panel fills
+    /// a citation for every figure card in every frame. A name with no value stays as written.
     pub fn fill(self, lang: Lang, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-        let mut text = self.text(lang).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        use std::fmt::Write as _;
+        let mut rest = self.text(lang);
+        let mut text = String::with_capacity(rest.len() + 32);
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+                Some((close, value))
+            });
+            match value {
+                Some((close, value)) => {
+                    // Writing into a String cannot fail.
+                    let _ = write!(text, "{value}");
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
         }
+        text.push_str(rest);
         text
     }
 }
@@ -498,6 +520,20 @@ mod tests {
                 .collect();
             assert_eq!(zh, en, "{msg:?}: {:?} / {:?}", msg.zh(), msg.en());
         }
+    }
+
+    #[test]
+    fn fill_leaves_unknown_names_and_lone_braces() {
+        // No entry has these, but the filling must not lose text around them.
+        let values: &[(&str, &dyn std::fmt::Display)] = &[("n", &2)];
+        assert_eq!(
+            Msg::CopiedRows.fill(Lang::En, values),
+            "Copied 2 rows as TSV; paste them into Excel / WPS"
+        );
+        assert_eq!(
+            Msg::SavedFiles.fill(Lang::En, values),
+            "Saved 2 files in {folder}"
+        );
     }
 
     #[test]
