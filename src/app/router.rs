@@ -1,6 +1,7 @@
 //! The one place that acts: every [`Action`] the user asks for, and every piece of background
 //! work that finishes ([`Done`]), is carried out here. Panels, menus, keys and dialogs only
-//! report; the workflows they start (`workflows.rs`) are called from here alone.
+//! report; the work they ask for (saving, exporting, copying, opening: `workflows.rs`) is
+//! started from here alone.
 
 use egui::Key;
 

@@ -6,14 +6,14 @@ use zq_core::data::Dataset;
 use zq_core::embedded;
 use zq_core::i18n::{Lang, Msg};
 
-use super::shortcuts as menus;
+use super::shortcuts;
 
 /// The menus' shortcuts, spelled as this system spells them (Ctrl on Linux and Windows).
 const MENU_SHORTCUTS: &[(KeyboardShortcut, Msg)] = &[
-    (menus::OPEN, Msg::KeyOpenBoundariesProjectPoints),
-    (menus::EXPORT, Msg::KeyExportChartMapReportSheet),
-    (menus::COPY_IMAGE, Msg::KeyCopyChartPickedImage),
-    (menus::QUIT, Msg::Quit),
+    (shortcuts::OPEN, Msg::KeyOpenBoundariesProjectPoints),
+    (shortcuts::EXPORT, Msg::KeyExportChartMapReportSheet),
+    (shortcuts::COPY_IMAGE, Msg::KeyCopyChartPickedImage),
+    (shortcuts::QUIT, Msg::Quit),
 ];
 
 /// The other keys: (keys, what they do).
