@@ -4,8 +4,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod console;
 pub mod crash;
 pub mod export;
+pub mod graphics;
 pub mod ui;
 
 pub use app::ExplorerApp;

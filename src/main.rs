@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::ui::settings;
-use zhaoqing_explorer::{cli, crash};
+use zhaoqing_explorer::{cli, console, crash, graphics};
 use zq_core::embedded;
 use zq_core::i18n::{Lang, Msg};
 
@@ -109,6 +109,7 @@ impl From<LangArg> for Lang {
 }
 
 fn main() -> ExitCode {
+    console::attach_to_parent();
     crash::install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
@@ -193,9 +194,10 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
     const MIN_SIZE: [f32; 2] = [800.0, 500.0];
     // The size the last run had; not its place (see `WindowSize`), so eframe's own window
     // persistence, which restores both, is off.
-    let remembered = eframe::storage_dir(zq_core::APP_ID)
-        .and_then(|dir| settings::read_before_start(&dir))
-        .and_then(|s| s.window);
+    let remembered_settings =
+        eframe::storage_dir(zq_core::APP_ID).and_then(|dir| settings::read_before_start(&dir));
+    let remembered_lang = remembered_settings.as_ref().and_then(|s| s.lang);
+    let remembered = remembered_settings.and_then(|s| s.window);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(format!("{} {}", Msg::AppTitle.zh(), Msg::AppTitle.en()))
         .with_app_id(zq_core::APP_ID)
@@ -208,20 +210,54 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => eprintln!("zhaoqing-explorer: the window icon could not be read: {err}"),
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        persist_window: false,
-        ..Default::default()
-    };
-    match eframe::run_native(
-        zq_core::APP_ID,
-        options,
-        Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc).open_at_start(files)))),
+    let lang = remembered_lang.unwrap_or_else(settings::system_lang);
+    let mut failures = Vec::new();
+    for backend in graphics::attempts(
+        std::env::consts::OS,
+        std::env::var("WGPU_BACKEND").ok().as_deref(),
     ) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("zhaoqing-explorer: could not open the window: {err}");
-            ExitCode::FAILURE
-        }
+        let options = eframe::NativeOptions {
+            viewport: viewport.clone(),
+            persist_window: false,
+            wgpu_options: graphics::wgpu_configuration(backend),
+            ..Default::default()
+        };
+        let files = files.clone();
+        // The app's own frames catch their panics (the crash screen); one that gets out of
+        // eframe is the graphics stack's, and the next backend may not have it.
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            eframe::run_native(
+                zq_core::APP_ID,
+                options,
+                Box::new(|cc| Ok(Box::new(ExplorerApp::new(cc).open_at_start(files)))),
+            )
+        }));
+        let error = match run {
+            Ok(Ok(())) => return ExitCode::SUCCESS,
+            Ok(Err(eframe::Error::Wgpu(err))) => err.to_string(),
+            Ok(Err(err)) => {
+                // Not the graphics backend (no display, no window): another would fail alike.
+                failures.push((backend, err.to_string()));
+                break;
+            }
+            Err(_) => crash::last_crash().map_or_else(
+                || "the graphics stack crashed".to_owned(),
+                |crash| crash.summary(),
+            ),
+        };
+        eprintln!(
+            "zhaoqing-explorer: the window could not draw with {}: {error}",
+            backend.name()
+        );
+        failures.push((backend, error));
     }
+    let message = graphics::failure_message(lang, &failures);
+    eprintln!("zhaoqing-explorer: {message}");
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title(Msg::GraphicsFailedTitle.text(lang))
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    ExitCode::FAILURE
 }
