@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (README quick start, and what CI runs).
 # On a fresh Debian machine it first installs what the tests need: Mesa's lavapipe Vulkan driver,
-# so that wgpu renders the UI tests on the CPU with no GPU and no display.
+# so that wgpu renders the UI tests on the CPU with no GPU and no display (check_windows.sh, at the
+# end, installs what the Windows build and Wine need).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +26,8 @@ cargo test --workspace --all-targets --locked
 if [ -f ../shared/reference/places.md ]; then
   python3 scripts/check_data.py --places ../shared/reference/places.md
 fi
+
+# The Windows build: cross-built here, its commands run under Wine and compared with the Linux
+# build's output, its installer installed and uninstalled silently (scripts/check_windows.sh;
+# installs mingw-w64, nsis and wine64 when they are missing).
+scripts/check_windows.sh --commands
