@@ -37,6 +37,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
 !define MUI_UNICON "${ROOT}\assets\icons\zhaoqing-explorer.ico"
 !define MUI_ABORTWARNING
 !define MUI_LANGDLL_ALLLANGUAGES
+; The first question comes before a language is chosen, so it is asked in both.
+!define MUI_LANGDLL_WINDOWTITLE "肇庆市数据浏览器 Zhaoqing Explorer"
+!define MUI_LANGDLL_INFO "请选择安装程序的语言。$\r$\nPlease select the installer's language."
 !define MUI_LANGDLL_REGISTRY_ROOT HKCU
 !define MUI_LANGDLL_REGISTRY_KEY "Software\${APP_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
