@@ -1,6 +1,8 @@
 //! Zhaoqing Explorer, the application: the window (`app`, with its views in `ui`), images and
-//! pages without a window (`export`), the headless commands (`cli`) and the crash report
-//! (`crash`). What it shows and how it reads files is the `zq_core` crate; the map is `zq_map`.
+//! pages without a window (`export`), the headless commands (`cli`), the crash report
+//! (`crash`), the graphics backends the window tries (`graphics`) and, on Windows, the prompt's
+//! console (`console`). What it shows and how it reads files is the `zq_core` crate; the map is
+//! `zq_map`.
 
 pub mod app;
 pub mod cli;
