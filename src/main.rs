@@ -237,8 +237,8 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
             Ok(Err(eframe::Error::Wgpu(err))) => err.to_string(),
             Ok(Err(err)) => {
                 // Not the graphics backend (no display, no window): another would fail alike.
-                failures.push((backend, err.to_string()));
-                break;
+                let message = zq_core::fill!(Msg::WindowFailed, lang, error = err);
+                return window_failed(lang, &message);
             }
             Err(_) => crash::last_crash().map_or_else(
                 || "the graphics stack crashed".to_owned(),
@@ -251,7 +251,12 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         );
         failures.push((backend, error));
     }
-    let message = graphics::failure_message(lang, &failures);
+    window_failed(lang, &graphics::failure_message(lang, &failures))
+}
+
+/// Says why the window could not open, on stderr and in a dialog (a GUI program on Windows has
+/// no console), and exits 1.
+fn window_failed(lang: Lang, message: &str) -> ExitCode {
     eprintln!("zhaoqing-explorer: {message}");
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)

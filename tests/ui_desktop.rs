@@ -366,3 +366,49 @@ fn recent_files_are_remembered_between_runs() {
     harness.run();
     harness.get_by_role_and_label(egui::Role::Button, "figures_minimal.csv");
 }
+
+/// Started where there is no display at all (an SSH session, a service), the program does not
+/// hang or vanish: it says the window could not open, why, and that the commands still work,
+/// in the system's language, and exits 1.
+#[test]
+fn without_a_display_the_window_says_why_it_cannot_open() {
+    for (lang, said) in [
+        ("C.UTF-8", "could not open its window"),
+        ("zh_CN.UTF-8", "窗口无法打开"),
+    ] {
+        let config = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zhaoqing-explorer"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .env("XDG_DATA_HOME", config.path())
+            .env("XDG_CONFIG_HOME", config.path())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                child.kill().unwrap();
+                panic!("still running after 60 s without a display");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(said), "{lang}: {stderr}");
+        assert!(
+            stderr.contains("DISPLAY"),
+            "the reason is not given: {stderr}"
+        );
+        assert!(
+            stderr.contains("charts"),
+            "the commands are not offered: {stderr}"
+        );
+    }
+}
