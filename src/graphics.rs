@@ -41,7 +41,7 @@ impl Backend {
         }
     }
 
-    /// The backend a `WGPU_BACKEND` word names (wgpu's own words for it).
+    /// The backend a `WGPU_BACKEND` word names: wgpu's own words, and `warp`, which is ours.
     fn from_env_word(word: &str) -> Option<Self> {
         match word.trim().to_ascii_lowercase().as_str() {
             "dx12" | "d3d12" => Some(Self::Dx12),

@@ -260,7 +260,7 @@ fn window_failed(lang: Lang, message: &str) -> ExitCode {
     eprintln!("zhaoqing-explorer: {message}");
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
-        .set_title(Msg::GraphicsFailedTitle.text(lang))
+        .set_title(Msg::WindowFailedTitle.text(lang))
         .set_description(message)
         .set_buttons(rfd::MessageButtons::Ok)
         .show();

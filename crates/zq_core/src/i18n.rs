@@ -463,7 +463,7 @@ messages! {
     FiguresGivenFor => "文章所载{county}数据条数", "figures the articles give for {county}";
     SettingsOtherVersion => "设置来自另一版本（{version}），已使用默认设置", "Settings from another version ({version}) were ignored";
     SettingsUnreadable => "设置无法读取，已使用默认设置", "The saved settings could not be read and were ignored";
-    GraphicsFailedTitle => "窗口无法打开", "The window could not open";
+    WindowFailedTitle => "窗口无法打开", "The window could not open";
     WindowFailed => "肇庆市数据浏览器的窗口无法打开：{error}\n\n命令 charts、validate、export 和 report 不需要窗口，仍可在命令行中使用。",
         "Zhaoqing Explorer could not open its window: {error}\n\nThe commands charts, validate, export and report need no window and still work from a command prompt.";
     GraphicsFailed => "肇庆市数据浏览器找不到能绘制窗口的图形驱动。已依次尝试：\n{tried}\n\n请更新显卡驱动，或请系统管理员安装一个（虚拟机和远程桌面常缺少）。命令 charts、validate、export 和 report 不需要图形驱动，仍可在命令行中使用。",
