@@ -16,6 +16,10 @@ pub struct ContextLayer;
 struct ContextMeshes(RegionCache);
 
 impl MapLayer for ContextLayer {
+    fn name(&self) -> &'static str {
+        "context"
+    }
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         if !cx.settings().context {
             return;

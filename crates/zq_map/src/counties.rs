@@ -61,6 +61,10 @@ pub fn wears_selection_fill(cx: &LayerContext<'_>, index: usize) -> bool {
 
 /// The county fills and borders, and the selection's outline over them.
 impl MapLayer for CountiesLayer {
+    fn name(&self) -> &'static str {
+        "counties"
+    }
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         let geometry = &cx.model().boundaries;
         let choropleth = Choropleth::of(cx);

@@ -15,6 +15,10 @@ pub struct HighlightLayer;
 const HOVER_SHADE: Color32 = Color32::from_black_alpha(26);
 
 impl MapLayer for HighlightLayer {
+    fn name(&self) -> &'static str {
+        "highlight"
+    }
+
     fn follows_pointer(&self) -> bool {
         true
     }

@@ -38,6 +38,10 @@ struct Text {
 }
 
 impl MapLayer for LabelsLayer {
+    fn name(&self) -> &'static str {
+        "labels"
+    }
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         if !cx.settings().labels {
             return;

@@ -167,6 +167,9 @@ pub enum Hit {
 }
 
 pub trait MapLayer {
+    /// Its name in a vector export (the SVG group's id), lower case and stable.
+    fn name(&self) -> &'static str;
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>);
 
     /// What of this layer lies under `pos_in_ui`.

@@ -15,6 +15,7 @@ pub mod palette;
 pub mod picture;
 pub mod projects;
 pub mod region_cache;
+pub mod shape_groups;
 mod view;
 
 use egui::{Painter, Pos2, Ui};
@@ -53,9 +54,11 @@ pub fn paint_map(
     picture: Option<&mut picture::MapPicture>,
 ) {
     let base = |painter: &Painter| {
-        painter.rect_filled(painter.clip_rect(), 0.0, palette::WATER);
+        shape_groups::group(painter, "water", || {
+            painter.rect_filled(painter.clip_rect(), 0.0, palette::WATER);
+        });
         for layer in LAYERS.iter().filter(|l| !l.follows_pointer()) {
-            layer.paint(painter, cx);
+            shape_groups::group(painter, layer.name(), || layer.paint(painter, cx));
         }
     };
     match picture {
@@ -69,7 +72,7 @@ pub fn paint_map(
         None => base(painter),
     }
     for layer in LAYERS.iter().filter(|l| l.follows_pointer()) {
-        layer.paint(painter, cx);
+        shape_groups::group(painter, layer.name(), || layer.paint(painter, cx));
     }
 }
 

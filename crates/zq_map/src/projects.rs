@@ -131,6 +131,10 @@ fn fan_out(symbols: &mut [Symbol]) {
 }
 
 impl MapLayer for ProjectsLayer {
+    fn name(&self) -> &'static str {
+        "projects"
+    }
+
     fn paint(&self, painter: &Painter, cx: &LayerContext<'_>) {
         if !cx.settings().projects {
             return;

@@ -13,6 +13,7 @@ use egui::epaint::{Mesh, TessellationOptions, Tessellator, Vertex, WHITE_UV};
 use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
 use geo::{Coord, MultiPolygon};
 
+use zq_core::geometry::lod::Level;
 use zq_core::geometry::{FillMesh, Projector};
 use zq_core::model::MapGeometry;
 
@@ -120,6 +121,10 @@ impl RegionCache {
             Vec::new(),
         );
         let shapes = |i: usize| geometry.drawn(level, i);
+        // A vector export reads the outlines as lines, not as the meshes kept for the window
+        // (whose feathered edges are pixels' business); the tessellator makes the same pixels
+        // of either.
+        let as_shapes = crate::shape_groups::recording(ctx);
         // All fills first, then all outlines, so no fill covers a neighbour's outline.
         for &i in &visible {
             let (Some((_, mesh)), Some(slot)) = (shapes(i), self.fills.get_mut(i)) else {
@@ -146,25 +151,15 @@ impl RegionCache {
                 if !tile.bbox.as_ref().is_some_and(in_view) {
                     continue;
                 }
+                let lines = |arcs: &[usize]| tile_lines(arcs, level, projector, &made_in, stroke);
+                if as_shapes {
+                    shifted.extend(lines(&tile.arcs));
+                    continue;
+                }
                 let mesh = tile.mesh.get_or_insert_with(|| {
                     let mut mesh = Mesh::default();
-                    // A border shorter than a point across is not seen; skipping the many such
-                    // bits between nearby junctions saves most of the strokes at low zoom.
-                    let ppd = projector.points_per_degree();
-                    let seen = |a: &usize| {
-                        level
-                            .arc_bboxes
-                            .get(*a)
-                            .is_some_and(|b| (b.width() + b.height()) * ppd >= 1.0)
-                    };
-                    for line in tile
-                        .arcs
-                        .iter()
-                        .filter(|a| seen(a))
-                        .filter_map(|&a| level.arcs.get(a))
-                    {
-                        let points: Vec<Pos2> = line.0.iter().map(|&c| made_in(c)).collect();
-                        tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
+                    for line in lines(&tile.arcs) {
+                        tessellator.tessellate_shape(line, &mut mesh);
                     }
                     Arc::new(mesh)
                 });
@@ -175,6 +170,10 @@ impl RegionCache {
                 let (Some((shape, _)), Some(slot)) = (shapes(i), self.outlines.get_mut(i)) else {
                     continue;
                 };
+                if as_shapes {
+                    shifted.extend(outline_shapes(shape, &made_in, stroke));
+                    continue;
+                }
                 let outline = slot.get_or_insert_with(|| {
                     Arc::new(outline_mesh(&mut tessellator, shape, &made_in, stroke))
                 });
@@ -257,11 +256,45 @@ fn outline_mesh(
     stroke: Stroke,
 ) -> Mesh {
     let mut mesh = Mesh::default();
-    for polygon in geometry {
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-            let points: Vec<Pos2> = ring.0.iter().map(|&c| made_in(c)).collect();
-            tessellator.tessellate_shape(Shape::closed_line(points, stroke), &mut mesh);
-        }
+    for line in outline_shapes(geometry, made_in, stroke) {
+        tessellator.tessellate_shape(line, &mut mesh);
     }
     mesh
+}
+
+/// Every ring of the geometry as a closed line.
+fn outline_shapes(
+    geometry: &MultiPolygon<f64>,
+    made_in: &impl Fn(Coord<f64>) -> Pos2,
+    stroke: Stroke,
+) -> Vec<Shape> {
+    geometry
+        .iter()
+        .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
+        .map(|ring| Shape::closed_line(ring.0.iter().map(|&c| made_in(c)).collect(), stroke))
+        .collect()
+}
+
+/// A tile's shared borders as lines, but for those shorter than a point across: they are not
+/// seen, and skipping the many such bits between nearby junctions saves most of the strokes at
+/// low zoom.
+fn tile_lines(
+    arcs: &[usize],
+    level: &Level,
+    projector: &Projector,
+    made_in: &impl Fn(Coord<f64>) -> Pos2,
+    stroke: Stroke,
+) -> Vec<Shape> {
+    let ppd = projector.points_per_degree();
+    let seen = |a: &usize| {
+        level
+            .arc_bboxes
+            .get(*a)
+            .is_some_and(|b| (b.width() + b.height()) * ppd >= 1.0)
+    };
+    arcs.iter()
+        .filter(|a| seen(a))
+        .filter_map(|&a| level.arcs.get(a))
+        .map(|line| Shape::line(line.0.iter().map(|&c| made_in(c)).collect(), stroke))
+        .collect()
 }
