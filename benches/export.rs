@@ -1,5 +1,7 @@
 //! Export speed: a chart and the map at 2×, everything from the request to the PNG bytes
-//! (layout, painting, tessellation, CPU rasterization, encoding).
+//! (layout, painting, tessellation, CPU rasterization, encoding); and the print formats, from
+//! the request to the file's bytes: a chart, the map and the report as PDF, the map as SVG, the
+//! report as a Word document.
 
 // A benchmark stops where its input cannot be built.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -38,6 +40,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("map_png_2x", |b| {
         b.iter(|| export::render(&model, &map).expect("renders"))
     });
+    let as_format = |request: &Request, format: Format| Request {
+        format,
+        county: Some("441284".to_owned()),
+        ..request.clone()
+    };
+    let report = request(Subject::Report);
+    for (name, request) in [
+        ("chart_pdf", as_format(&chart, Format::Pdf)),
+        ("map_pdf", as_format(&map, Format::Pdf)),
+        ("map_svg", as_format(&map, Format::Svg)),
+        ("report_pdf", as_format(&report, Format::Pdf)),
+        ("report_docx", as_format(&report, Format::Docx)),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| export::render(&model, &request).expect("renders"))
+        });
+    }
     // The whole window's frame (1200×700 points at 2×): layout, painting, tessellation and the
     // CPU rasterizer, as the window and every export use them.
     let mut app = ExplorerApp::with_model(Model::embedded());

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The project's test command (README quick start, and what CI runs).
 # On a fresh Debian machine it first installs what the tests need: Mesa's lavapipe Vulkan driver,
-# so that wgpu renders the UI tests on the CPU with no GPU and no display (check_windows.sh, at the
-# end, installs what the Windows build and Wine need).
+# so that wgpu renders the UI tests on the CPU with no GPU and no display, and poppler-utils, with
+# which tests/print.rs reads the PDF exports back (check_windows.sh, at the end, installs what the
+# Windows build and Wine need).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 dpkg -s mesa-vulkan-drivers >/dev/null 2>&1 || missing+=(mesa-vulkan-drivers)
+dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "test.sh: installing ${missing[*]} (needed to render the UI tests without a GPU)"
+  echo "test.sh: installing ${missing[*]} (to render the UI tests without a GPU; to read the PDFs back)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq

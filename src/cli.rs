@@ -153,9 +153,13 @@ pub fn export(args: &ExportArgs) -> Result<Vec<String>, String> {
     let out = args
         .out
         .as_deref()
-        .ok_or("--out FILE is needed (FILE.png or FILE.svg)")?;
-    request.format = Format::of_path(out)
-        .ok_or_else(|| format!("{}: the file name must end in .png or .svg", out.display()))?;
+        .ok_or("--out FILE is needed (FILE.png, FILE.svg or FILE.pdf)")?;
+    request.format = Format::of_path(out).ok_or_else(|| {
+        format!(
+            "{}: the file name must end in .png, .svg, .pdf or (for a report) .docx",
+            out.display()
+        )
+    })?;
     export::export_to(&model, &request, out).map_err(|e| e.to_string())?;
     Ok(vec![format!("wrote {}", out.display())])
 }

@@ -40,7 +40,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Export a chart (PNG or SVG), the map (PNG) or all of them, without opening a window.
+    /// Export a chart or the map (PNG, SVG or PDF), or all of them (PNG), without opening a
+    /// window.
     Export {
         /// The chart to export (see `charts`).
         #[arg(long, group = "what")]
@@ -53,19 +54,20 @@ enum Command {
         all: bool,
         #[command(flatten)]
         common: ExportOptions,
-        /// The file to write: FILE.png or FILE.svg (SVG for charts only).
+        /// The file to write: FILE.png, FILE.svg or FILE.pdf (a PDF chart or map is 16 cm wide).
         #[arg(long, required_unless_present = "all")]
         out: Option<PathBuf>,
         /// The folder for --all.
         #[arg(long)]
         dir: Option<PathBuf>,
     },
-    /// Compose the map, the selected county's figures and charts and the sources on one A4
-    /// page (300 dpi).
+    /// The report on the selected county (or the city): the map, its figures and charts and the
+    /// sources, as one A4 page (PNG, 300 dpi), A4 pages (PDF, the sources with their quoted
+    /// passages after the first) or a Word document (DOCX).
     Report {
         #[command(flatten)]
         common: ExportOptions,
-        /// The PNG file to write.
+        /// The file to write: FILE.png, FILE.pdf or FILE.docx.
         #[arg(long)]
         out: PathBuf,
     },

@@ -372,7 +372,7 @@ fn report_pages_fit_a4_and_count_what_they_leave_out() {
             county: Some(county.to_owned()),
             ..request(Subject::Report, 1)
         };
-        export::fit_report(&model, &req).expect("fits")
+        export::fit_report(&model, &req, export::report::Page::RASTER).expect("fits")
     };
     let (charts, fit) = report("441226");
     assert_eq!(fit.omitted, 0, "德庆县's 13 figures all fit");
@@ -649,7 +649,7 @@ fn a_charts_svg_holds_title_subtitle_axis_units_legend_and_source() {
 
 /// The report page's text, as `zhaoqing-explorer report` lays it out: `fit_report` and the
 /// `report_sheet_ui` that `export::render` paints into the PNG, at the page's 1000 points by
-/// A4 and 300 dpi, read from the painted shapes (the report itself is PNG only).
+/// A4 and 300 dpi, read from the painted shapes.
 fn report_page(
     model: &Model,
     county: &str,
@@ -658,7 +658,8 @@ fn report_page(
         county: Some(county.to_owned()),
         ..request(Subject::Report, 1)
     };
-    let (charts, fit) = export::fit_report(model, &req).expect("fits");
+    let (charts, fit) =
+        export::fit_report(model, &req, export::report::Page::RASTER).expect("fits");
     let [w, h] = export::A4_300DPI.map(|px| px as f32);
     let size = egui::Vec2::new(1000.0, 1000.0 * h / w);
     let selection = zq_core::selection::Selection {
@@ -668,7 +669,7 @@ fn report_page(
     let painted = export::offscreen::paint(size, w / 1000.0, |ui| {
         export::sheets::report_sheet_ui(ui, model, &selection, &req.layers, &charts, fit, Lang::Zh);
     });
-    let texts = svg_texts(&export::svg::to_svg(&painted.shapes, size));
+    let texts = svg_texts(&export::svg::to_svg(&painted.to_drawing()));
     (charts, fit, texts)
 }
 
@@ -761,7 +762,8 @@ fn the_report_shows_the_charts_the_county_appears_in_while_they_fit() {
             county: Some(code.to_owned()),
             ..request(Subject::Report, 1)
         };
-        let (charts, fit) = export::fit_report(&model, &req).expect("fits");
+        let (charts, fit) =
+            export::fit_report(&model, &req, export::report::Page::RASTER).expect("fits");
         assert_eq!(charts[0].def.id, "county_figures", "{code}");
         let shown: Vec<&str> = charts[1..].iter().map(|c| c.def.id).collect();
         for id in &shown {
@@ -804,7 +806,7 @@ fn the_map_image_carries_its_legend_scale_north_arrow_and_attribution() {
                 Lang::Zh,
             )
         });
-        svg_texts(&svg::to_svg(&painted.shapes, MAP_SIZE))
+        svg_texts(&svg::to_svg(&painted.to_drawing()))
     };
     let sihui = texts(Some("441284"));
     assert!(sihui.iter().any(|t| t == "肇庆市 · 四会市"), "{sihui:?}");

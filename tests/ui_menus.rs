@@ -225,6 +225,44 @@ fn export_map_and_report_sheet_open_the_dialog_on_them() {
     harness.get_by_label_contains("合成一张 A4 图片");
 }
 
+/// The dialog saves the map as SVG and PDF and the report as PDF and Word, each file what its
+/// name says.
+#[test]
+fn the_export_dialog_saves_the_map_as_svg_or_pdf_and_the_report_as_pdf_or_word() {
+    let mut harness = app_harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut save = |menu_item: &'static str, format: &'static str, ext: &'static str| -> Vec<u8> {
+        click_menu_item(&mut harness, "文件", menu_item);
+        harness.get_by_role_and_label(Role::Button, format).click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "保存…").click();
+        harness.run();
+        go_to_folder(&mut harness, dir.path());
+        harness.get_by_role_and_label(Role::Button, "保存").click();
+        harness.run();
+        let found = |dir: &std::path::Path| {
+            std::fs::read_dir(dir)
+                .expect("list")
+                .map(|e| e.expect("entry").path())
+                .find(|p| p.extension().is_some_and(|e| e == ext))
+        };
+        wait_until(&mut harness, ext, |_| found(dir.path()).is_some());
+        let path = found(dir.path()).expect("saved");
+        // The write is atomic: the file is whole once it has its name.
+        let bytes = std::fs::read(&path).expect("reads");
+        std::fs::remove_file(path).expect("removed, for the next save");
+        bytes
+    };
+    let svg = save("导出地图…", "SVG", "svg");
+    assert!(String::from_utf8_lossy(&svg).contains(r#"<g id="counties">"#));
+    let pdf = save("导出地图…", "PDF", "pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let report = save("报告页…", "PDF", "pdf");
+    assert!(report.starts_with(b"%PDF-"));
+    let docx = save("报告页…", "Word (DOCX)", "docx");
+    assert!(docx.starts_with(b"PK"), "a zip");
+}
+
 #[test]
 fn export_all_charts_writes_every_chart_into_a_new_folder() {
     let mut harness = app_harness();

@@ -1,9 +1,22 @@
-//! "Export…": what to export (the chart shown, the map, the report sheet), at which scale and
-//! in which format; then save it (a save dialog proposes the file name) or copy it.
+//! "Export…": what to export (the chart shown, the map, the report sheet), in which format
+//! (PNG at a scale, or SVG, PDF, Word where they apply); then save it (a save dialog proposes
+//! the file name) or copy it as an image.
 
 use egui::{RichText, Ui};
 
 use crate::export::{CHART_MIN_HEIGHT, CHART_WIDTH, Format, MAP_SIZE, MapExtent, Request, Subject};
+
+/// The formats each subject can be saved in, as the dialog offers them.
+const CHART_FORMATS: &[(Format, &str)] = &[
+    (Format::Png, "PNG"),
+    (Format::Svg, "SVG"),
+    (Format::Pdf, "PDF"),
+];
+const REPORT_FORMATS: &[(Format, &str)] = &[
+    (Format::Png, "PNG"),
+    (Format::Pdf, "PDF"),
+    (Format::Docx, "Word (DOCX)"),
+];
 use zq_core::i18n::{Lang, Msg};
 use zq_core::selection::Selection;
 
@@ -68,7 +81,7 @@ impl ExportDialog {
             },
             What::Report => Subject::Report,
         };
-        let format = if self.what == What::Chart {
+        let format = if self.formats().iter().any(|(f, _)| *f == self.format) {
             self.format
         } else {
             Format::Png
@@ -85,6 +98,15 @@ impl ExportDialog {
             lang: cx.lang,
             format,
             layers: cx.layers.clone(),
+        }
+    }
+
+    /// What the chosen subject can be saved as: a chart or the map as PNG, SVG or PDF, the
+    /// report as PNG, PDF or a Word document.
+    fn formats(&self) -> &'static [(Format, &'static str)] {
+        match self.what {
+            What::Chart | What::Map => CHART_FORMATS,
+            What::Report => REPORT_FORMATS,
         }
     }
 
@@ -109,11 +131,21 @@ impl ExportDialog {
             ui.selectable_value(&mut self.what, What::Report, Msg::ReportSheetA4.text(lang));
         });
         ui.separator();
-        match self.what {
-            What::Report => {
+        ui.horizontal(|ui| {
+            ui.label(Msg::Format.text(lang));
+            for (format, name) in self.formats() {
+                ui.selectable_value(&mut self.format, *format, *name);
+            }
+        });
+        let format = self.request(cx).format;
+        match (self.what, format) {
+            (What::Report, Format::Png) => {
                 ui.label(Msg::MapSelectedCountyS.text(lang));
             }
-            What::Chart | What::Map => {
+            (What::Report, _) => {
+                ui.label(Msg::ReportPagesNote.text(lang));
+            }
+            (_, Format::Png) => {
                 ui.horizontal(|ui| {
                     ui.label(Msg::Scale.text(lang));
                     for scale in [1, 2, 4] {
@@ -127,19 +159,17 @@ impl ExportDialog {
                     let scale = self.scale as f32;
                     ui.label(RichText::new(format!("≈ {} × {}+ px", w * scale, h * scale)).weak());
                 });
-                if self.what == What::Chart {
-                    ui.horizontal(|ui| {
-                        ui.label(Msg::Format.text(lang));
-                        ui.selectable_value(&mut self.format, Format::Png, "PNG");
-                        ui.selectable_value(&mut self.format, Format::Svg, "SVG");
-                    });
-                } else {
-                    ui.checkbox(
-                        &mut self.current_view,
-                        Msg::OnlyCurrentViewDefault.text(lang),
-                    );
-                }
             }
+            (_, Format::Pdf) => {
+                ui.label(RichText::new(Msg::PdfSizeNote.text(lang)).weak());
+            }
+            _ => {}
+        }
+        if self.what == What::Map {
+            ui.checkbox(
+                &mut self.current_view,
+                Msg::OnlyCurrentViewDefault.text(lang),
+            );
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -149,7 +179,7 @@ impl ExportDialog {
             {
                 choice = ExportChoice::Save(self.request(cx));
             }
-            let can_copy = !(self.what == What::Chart && self.format == Format::Svg);
+            let can_copy = format == Format::Png;
             if ui
                 .add_enabled(can_copy, egui::Button::new(Msg::CopyImage.text(lang)))
                 .on_hover_text(Msg::CopiesClipboardReadyPaste.text(lang))

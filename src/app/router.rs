@@ -183,6 +183,8 @@ impl ExplorerApp {
                 let (name, ext): (&'static str, &'static [&'static str]) = match request.format {
                     export::Format::Png => ("PNG", &["png"]),
                     export::Format::Svg => ("SVG", &["svg"]),
+                    export::Format::Pdf => ("PDF", &["pdf"]),
+                    export::Format::Docx => ("Word", &["docx"]),
                 };
                 let dialog = FileDialog::save(
                     Msg::SaveImage.text(self.lang),

@@ -4,11 +4,16 @@
 //! ([`sheets`] calls the window's `chart_ui` and `paint_map`), running egui headless
 //! ([`offscreen`]) and rasterizing egui's tessellated output on the CPU ([`raster`]): one
 //! drawing path, and no GPU device to create, which is what makes a headless export fast.
-//! Charts can also be written as SVG ([`svg`]) from the same painted shapes.
+//! The same painted shapes are read as a vector drawing ([`vector`]) and written as SVG
+//! ([`svg`]) or PDF ([`pdf`]); the report is also a Word document ([`docx`]).
 
+pub mod docx;
 pub mod offscreen;
+pub mod pdf;
+pub mod report;
 pub mod sheets;
 pub mod svg;
+pub mod vector;
 
 use std::path::{Path, PathBuf};
 
@@ -31,17 +36,23 @@ pub const CHART_MIN_HEIGHT: f32 = 700.0;
 pub const MAP_SIZE: Vec2 = Vec2::new(1200.0, 1000.0);
 /// The map itself on the map sheet; the legend takes the rest of the width.
 pub const MAP_AREA: Vec2 = Vec2::new(MAP_SIZE.x * 0.68, MAP_SIZE.y - 140.0);
+/// A chart in a PDF: 605 points, 16 cm at 96 dpi, the text width of an A4 Word page, so it
+/// prints at that width with its text at the size it has on screen.
+pub const CHART_PDF_WIDTH: f32 = 605.0;
+/// The map sheet in a PDF: 16 cm wide, with room for the legend beside the map.
+pub const MAP_PDF_SIZE: Vec2 = Vec2::new(CHART_PDF_WIDTH, 600.0);
+/// The map itself on the PDF map sheet.
+pub const MAP_PDF_AREA: Vec2 = Vec2::new(MAP_PDF_SIZE.x * 0.66, MAP_PDF_SIZE.y - 130.0);
 /// An A4 page at 300 dpi, in pixels.
 pub const A4_300DPI: [u32; 2] = [2480, 3508];
-/// The report page's width in points: text of 12 points prints at about 7 points on A4.
-const REPORT_WIDTH: f32 = 1000.0;
-/// The page's height in points: A4 at 300 dpi, laid out REPORT_WIDTH points wide.
-const REPORT_HEIGHT: f32 = REPORT_WIDTH * A4_300DPI[1] as f32 / A4_300DPI[0] as f32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Png,
     Svg,
+    Pdf,
+    /// A Word document: the report only.
+    Docx,
 }
 
 impl Format {
@@ -50,6 +61,8 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
+            "pdf" => Some(Self::Pdf),
+            "docx" => Some(Self::Docx),
             _ => None,
         }
     }
@@ -58,6 +71,8 @@ impl Format {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
         }
     }
 }
@@ -96,8 +111,16 @@ pub enum ExportError {
     UnknownCounty(String),
     #[error("scale must be 1, 2 or 4, not {0}")]
     BadScale(u32),
-    #[error("{0} can only be exported as PNG")]
-    PngOnly(&'static str),
+    #[error("{what} can be exported as {formats}, not as {format}")]
+    NotAs {
+        what: &'static str,
+        formats: &'static str,
+        format: &'static str,
+    },
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    #[error("the Word document could not be written: {0}")]
+    Docx(String),
     #[error("the chart could not be built: {0}")]
     Chart(#[from] zq_core::charts::ChartError),
     #[error("could not encode the PNG: {0}")]
@@ -139,17 +162,17 @@ impl Request {
     }
 }
 
-/// A rendered export: pixels with their resolution, or an SVG document.
+/// A rendered export: pixels with their resolution, or the bytes of a document.
 enum Rendered {
     Image { image: image::RgbaImage, dpi: f32 },
-    Svg(String),
+    Document(Vec<u8>),
 }
 
 /// Renders the request to the bytes of its file.
 pub fn render(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> {
     match paint_request(model, request)? {
         Rendered::Image { image, dpi } => encode_png(&image, dpi),
-        Rendered::Svg(svg) => Ok(svg.into_bytes()),
+        Rendered::Document(bytes) => Ok(bytes),
     }
 }
 
@@ -163,7 +186,7 @@ pub fn render_image(model: &Model, request: &Request) -> Result<image::RgbaImage
         },
     )? {
         Rendered::Image { image, .. } => Ok(image),
-        Rendered::Svg(_) => Err(ExportError::Encode("an SVG is not an image".to_owned())),
+        Rendered::Document(_) => Err(ExportError::Encode("a document is not an image".to_owned())),
     }
 }
 
@@ -176,88 +199,139 @@ fn paint_request(model: &Model, request: &Request) -> Result<Rendered, ExportErr
     {
         return Err(ExportError::UnknownCounty(county.clone()));
     }
-    let selection = request.selection();
-    let lang = request.lang;
     let scale = request.scale as f32;
+    let format = request.format;
+    let vector = |painted: &offscreen::Painted, title: String| -> Result<Rendered, ExportError> {
+        Ok(Rendered::Document(match format {
+            Format::Svg => svg::to_svg(&painted.to_drawing()).into_bytes(),
+            _ => pdf::to_pdf(&[painted.to_drawing()], &title)?,
+        }))
+    };
     match &request.subject {
         Subject::Chart { id } => {
             let def = ChartDef::by_id(id).ok_or_else(|| ExportError::UnknownChart(id.clone()))?;
+            if format == Format::Docx {
+                return Err(not_as("a chart", "PNG, SVG or PDF", format));
+            }
             let chart = def.build(&model.dataset, request.county.as_deref())?;
-            let draw = |ui: &mut egui::Ui| {
-                sheets::chart_sheet_ui(ui, model, &chart, &selection, lang, None)
+            let width = match format {
+                Format::Pdf => CHART_PDF_WIDTH,
+                _ => CHART_WIDTH,
             };
-            let height = offscreen::measure_height(CHART_WIDTH, draw).max(CHART_MIN_HEIGHT);
-            let size = Vec2::new(CHART_WIDTH, height);
-            let painted = offscreen::paint(size, scale, draw);
-            Ok(match request.format {
-                Format::Png => Rendered::Image {
+            let painted = paint_chart(model, request, &chart, width, scale);
+            match format {
+                Format::Png => Ok(Rendered::Image {
                     image: painted.to_image(),
                     dpi: 96.0 * scale,
-                },
-                Format::Svg => Rendered::Svg(svg::to_svg(&painted.shapes, size)),
-            })
+                }),
+                _ => vector(&painted, chart.title(&model.dataset, request.lang)),
+            }
         }
         Subject::Map { extent } => {
-            if request.format != Format::Png {
-                return Err(ExportError::PngOnly("the map"));
+            if format == Format::Docx {
+                return Err(not_as("the map", "PNG, SVG or PDF", format));
             }
-            let draw = |ui: &mut egui::Ui| {
-                sheets::map_sheet_ui(
-                    ui,
-                    model,
-                    &selection,
-                    &request.layers,
-                    *extent,
-                    MAP_AREA,
-                    lang,
-                )
+            let (size, area) = match format {
+                Format::Pdf => (MAP_PDF_SIZE, MAP_PDF_AREA),
+                _ => (MAP_SIZE, MAP_AREA),
             };
-            let painted = offscreen::paint(MAP_SIZE, scale, draw);
-            Ok(Rendered::Image {
-                image: painted.to_image(),
-                dpi: 96.0 * scale,
-            })
-        }
-        Subject::Report => {
-            if request.format != Format::Png {
-                return Err(ExportError::PngOnly("the report sheet"));
+            let painted = paint_map_sheet(model, request, *extent, size, area, scale);
+            match format {
+                Format::Png => Ok(Rendered::Image {
+                    image: painted.to_image(),
+                    dpi: 96.0 * scale,
+                }),
+                _ => vector(
+                    &painted,
+                    sheets::map_title(model, &request.selection(), request.lang),
+                ),
             }
-            let (charts, fit) = fit_report(model, request)?;
-            let height = REPORT_HEIGHT;
-            let draw = |ui: &mut egui::Ui| {
-                sheets::report_sheet_ui(
-                    ui,
-                    model,
-                    &request.selection(),
-                    &request.layers,
-                    &charts,
-                    fit,
-                    request.lang,
-                )
-            };
-            let ppp = A4_300DPI[0] as f32 / REPORT_WIDTH;
-            let painted = offscreen::paint(Vec2::new(REPORT_WIDTH, height), ppp, draw);
-            Ok(Rendered::Image {
-                image: painted.to_image(),
-                dpi: 300.0,
-            })
         }
+        Subject::Report => match format {
+            Format::Png => {
+                let page = report::Page::RASTER;
+                let (charts, fit) = fit_report(model, request, page)?;
+                let painted = report::paint_first_page(model, request, &charts, fit, page);
+                Ok(Rendered::Image {
+                    image: painted.to_image(),
+                    dpi: 300.0,
+                })
+            }
+            Format::Pdf => Ok(Rendered::Document(report::pdf(model, request)?)),
+            Format::Docx => Ok(Rendered::Document(docx::report(model, request)?)),
+            Format::Svg => Err(not_as("the report", "PNG, PDF or DOCX", format)),
+        },
     }
+}
+
+fn not_as(what: &'static str, formats: &'static str, format: Format) -> ExportError {
+    ExportError::NotAs {
+        what,
+        formats,
+        format: format.extension(),
+    }
+}
+
+/// A chart as exported: `width` points wide, as tall as it needs (at least
+/// [`CHART_MIN_HEIGHT`] for an image), painted at `scale` pixels per point.
+pub fn paint_chart(
+    model: &Model,
+    request: &Request,
+    chart: &Chart,
+    width: f32,
+    scale: f32,
+) -> offscreen::Painted {
+    let selection = request.selection();
+    let lang = request.lang;
+    let draw = |ui: &mut egui::Ui| sheets::chart_sheet_ui(ui, model, chart, &selection, lang, None);
+    let mut height = offscreen::measure_height(width, draw);
+    if width >= CHART_WIDTH {
+        height = height.max(CHART_MIN_HEIGHT);
+    }
+    offscreen::paint(Vec2::new(width, height), scale, draw)
+}
+
+/// The map sheet of `size` points with the map itself `area`, at `scale` pixels per point.
+pub fn paint_map_sheet(
+    model: &Model,
+    request: &Request,
+    extent: MapExtent,
+    size: Vec2,
+    area: Vec2,
+    scale: f32,
+) -> offscreen::Painted {
+    let selection = request.selection();
+    let draw = |ui: &mut egui::Ui| {
+        sheets::map_sheet_ui(
+            ui,
+            model,
+            &selection,
+            &request.layers,
+            extent,
+            area,
+            request.lang,
+        )
+    };
+    offscreen::paint(size, scale, draw)
 }
 
 /// What a report page holds and how it is laid out to fill A4 without running over: the charts
 /// (the county's fact sheet first) and the [`PageFit`].
-pub fn fit_report(model: &Model, request: &Request) -> Result<(Vec<Chart>, PageFit), ExportError> {
+pub fn fit_report(
+    model: &Model,
+    request: &Request,
+    page: report::Page,
+) -> Result<(Vec<Chart>, PageFit), ExportError> {
     let selection = request.selection();
     let lang = request.lang;
     let mut charts = report_charts(model, request.county.as_deref())?;
-    let height = REPORT_HEIGHT;
+    let height = page.size.y;
     let sheet = |ui: &mut egui::Ui, charts: &[Chart], fit: PageFit| {
         sheets::report_sheet_ui(ui, model, &selection, &request.layers, charts, fit, lang)
     };
     let fits = |charts: &[Chart], fit: PageFit| {
         let draw = |ui: &mut egui::Ui| sheet(ui, charts, fit);
-        offscreen::measure_height(REPORT_WIDTH, draw) <= height
+        offscreen::measure_height(page.size.x, draw) <= height
     };
     // Fitting gives up, in turn: the map's size (to 0.8), cards (for lines), the list of
     // the county's projects, the charts after the first (the county's fact sheet), the
@@ -267,6 +341,7 @@ pub fn fit_report(model: &Model, request: &Request) -> Result<(Vec<Chart>, PageF
         fact_lines: false,
         projects: true,
         omitted: 0,
+        quotes: false,
     };
     if !fits(&charts, fit) {
         fit.fact_lines = true;
@@ -319,7 +394,7 @@ pub fn fit_report(model: &Model, request: &Request) -> Result<(Vec<Chart>, PageF
 /// The charts on a report sheet: for a county, its fact sheet, then the charts in which its
 /// figures appear (they are highlighted there), most of its figures first; for the city, the
 /// project pipeline and the industry clusters.
-fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, ExportError> {
+pub fn report_charts(model: &Model, county: Option<&str>) -> Result<Vec<Chart>, ExportError> {
     let Some(code) = county else {
         return ["pipeline_2020", "industry_clusters"]
             .iter()

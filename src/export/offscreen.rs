@@ -5,13 +5,17 @@ use egui::epaint::ClippedShape;
 use egui::{Color32, Pos2, Rect, Ui, Vec2, ViewportId};
 use image::RgbaImage;
 
+use super::vector::Drawing;
 use crate::ui::fonts::setup_context;
 use egui_cpu_raster::{TextureStore, rasterize};
+use zq_map::shape_groups::{self, Span};
 
 /// What one headless frame painted, with everything needed to turn it into pixels.
 pub struct Painted {
     pub ctx: egui::Context,
     pub shapes: Vec<ClippedShape>,
+    /// The named groups in `shapes` ([`zq_map::shape_groups`]), for the vector exports.
+    pub groups: Vec<Span>,
     pub textures: TextureStore,
     pub size_points: Vec2,
     pub pixels_per_point: f32,
@@ -46,19 +50,29 @@ pub fn paint(size_points: Vec2, pixels_per_point: f32, mut ui: impl FnMut(&mut U
     let ctx = context();
     let mut textures = TextureStore::new();
     let mut shapes = Vec::new();
+    let mut groups = Vec::new();
     for pass in 0..PASSES {
+        shape_groups::record(&ctx);
         let mut output = ctx.run_ui(input(size_points, pixels_per_point), |root| {
             egui::CentralPanel::no_frame().show(root, |panel| ui_with_background(panel, &mut ui));
         });
         textures.apply(&output.textures_delta);
         output.textures_delta.clear();
+        let spans = shape_groups::take(&ctx);
         if pass + 1 == PASSES {
             shapes = output.shapes;
+            // The page is painted on the background layer, whose shapes come first in the
+            // output, so a span's indices there are its indices in `shapes`.
+            groups = spans
+                .into_iter()
+                .filter(|s| s.layer == egui::LayerId::background())
+                .collect();
         }
     }
     Painted {
         ctx,
         shapes,
+        groups,
         textures,
         size_points,
         pixels_per_point,
@@ -89,6 +103,11 @@ fn ui_with_background(ui: &mut Ui, contents: &mut dyn FnMut(&mut Ui)) {
 }
 
 impl Painted {
+    /// The frame as a vector drawing, for SVG and PDF.
+    pub fn to_drawing(&self) -> Drawing {
+        Drawing::new(&self.shapes, &self.groups, self.size_points)
+    }
+
     /// The frame in pixels: `size_points × pixels_per_point`, on white.
     pub fn to_image(&self) -> RgbaImage {
         let size_px = [

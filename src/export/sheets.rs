@@ -10,6 +10,7 @@ use zq_core::geometry::Projector;
 use zq_core::i18n::{Lang, Msg};
 use zq_core::selection::Selection;
 use zq_map::decorations::{north_arrow_area, paint_north_arrow, paint_scale_bar, scale_bar_area};
+use zq_map::shape_groups::{group, group_ui};
 use zq_map::{LayerContext, LayerSettings, Loaded, MapInputs, Reserved, legend_ui, paint_map};
 
 /// How a report page is made to fit: the map's size (0.8 to 1.1 of its width) and whether the
@@ -22,6 +23,8 @@ pub struct PageFit {
     pub projects: bool,
     /// How many figures were left out; the page says so.
     pub omitted: usize,
+    /// Under each source, the passages quoted from it (the PDF, which runs to more pages).
+    pub quotes: bool,
 }
 
 /// Space around everything on a page, in points.
@@ -72,6 +75,18 @@ impl MapExtent {
     }
 }
 
+/// The map sheet's title: the city, and the selected county.
+pub fn map_title(model: &Model, selection: &Selection, lang: Lang) -> String {
+    match selection.county.as_deref() {
+        Some(code) => format!(
+            "{} · {}",
+            Msg::ZhaoqingCity.text(lang),
+            model.dataset.county_name(code, lang)
+        ),
+        None => Msg::ZhaoqingSCountyLevel.text(lang).to_owned(),
+    }
+}
+
 /// The map with its title, legend, scale bar, north arrow and attribution.
 pub fn map_sheet_ui(
     ui: &mut Ui,
@@ -83,16 +98,13 @@ pub fn map_sheet_ui(
     lang: Lang,
 ) {
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
-        let county = selection
-            .county
-            .as_deref()
-            .map(|c| model.dataset.county_name(c, lang));
-        let title = match county {
-            Some(name) => format!("{} · {name}", Msg::ZhaoqingCity.text(lang)),
-            None => Msg::ZhaoqingSCountyLevel.text(lang).to_owned(),
-        };
-        ui.label(RichText::new(title).size(20.0).strong().color(colors::TEXT));
-        ui.label(RichText::new(Msg::ProjectsCountyBoundaries.text(lang)).color(colors::WEAK_TEXT));
+        let title = map_title(model, selection, lang);
+        group_ui(ui, "title", |ui| {
+            ui.label(RichText::new(title).size(20.0).strong().color(colors::TEXT));
+            ui.label(
+                RichText::new(Msg::ProjectsCountyBoundaries.text(lang)).color(colors::WEAK_TEXT),
+            );
+        });
         ui.add_space(6.0);
         ui.horizontal_top(|ui| {
             let (rect, _) = ui.allocate_exact_size(map_size, Sense::hover());
@@ -128,42 +140,53 @@ pub fn map_sheet_ui(
                 hovered: None,
                 caches: &caches,
             };
-            paint_map(&painter, &cx, None);
-            painter.rect_stroke(
-                rect,
-                0.0,
-                egui::Stroke::new(1.0, colors::WEAK_TEXT),
-                egui::StrokeKind::Inside,
-            );
-            paint_scale_bar(&painter, &projector, scale_bar, scale_bar_length);
-            paint_north_arrow(&painter, north_arrow, north_arrow_size, lang);
+            group(&painter, "map", || paint_map(&painter, &cx, None));
+            group(&painter, "frame", || {
+                painter.rect_stroke(
+                    rect,
+                    0.0,
+                    egui::Stroke::new(1.0, colors::WEAK_TEXT),
+                    egui::StrokeKind::Inside,
+                );
+            });
+            group(&painter, "scale-bar", || {
+                paint_scale_bar(&painter, &projector, scale_bar, scale_bar_length);
+            });
+            group(&painter, "north-arrow", || {
+                paint_north_arrow(&painter, north_arrow, north_arrow_size, lang);
+            });
             ui.add_space(12.0);
-            ui.vertical(|ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(Msg::Legend.text(lang)).size(15.0).strong());
-                if selection.county.is_some() {
-                    ui.horizontal(|ui| {
-                        let (r, _) = ui.allocate_exact_size(Vec2::new(18.0, 12.0), Sense::hover());
-                        ui.painter()
-                            .rect_filled(r, 1.0, zq_map::palette::SELECTED_FILL);
-                        ui.painter().rect_stroke(
-                            r,
-                            1.0,
-                            egui::Stroke::new(2.0, zq_map::palette::SELECTED_STROKE),
-                            egui::StrokeKind::Inside,
-                        );
-                        ui.label(RichText::new(Msg::SelectedCounty.text(lang)).size(12.0));
-                    });
-                }
-                legend_ui(ui, &cx);
+            group_ui(ui, "legend", |ui| {
+                ui.vertical(|ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(Msg::Legend.text(lang)).size(15.0).strong());
+                    if selection.county.is_some() {
+                        ui.horizontal(|ui| {
+                            let (r, _) =
+                                ui.allocate_exact_size(Vec2::new(18.0, 12.0), Sense::hover());
+                            ui.painter()
+                                .rect_filled(r, 1.0, zq_map::palette::SELECTED_FILL);
+                            ui.painter().rect_stroke(
+                                r,
+                                1.0,
+                                egui::Stroke::new(2.0, zq_map::palette::SELECTED_STROKE),
+                                egui::StrokeKind::Inside,
+                            );
+                            ui.label(RichText::new(Msg::SelectedCounty.text(lang)).size(12.0));
+                        });
+                    }
+                    legend_ui(ui, &cx);
+                })
             });
         });
         ui.add_space(6.0);
-        ui.label(
-            RichText::new(attribution(model, lang))
-                .small()
-                .color(colors::WEAK_TEXT),
-        );
+        group_ui(ui, "attribution", |ui| {
+            ui.label(
+                RichText::new(attribution(model, lang))
+                    .small()
+                    .color(colors::WEAK_TEXT),
+            )
+        });
     });
 }
 
@@ -247,32 +270,11 @@ pub fn report_sheet_ui(
         Vec2::new(width * 0.58, width * 0.46) * fit.map_scale,
         lang,
     );
-    // Every article a figure on the page comes from, numbered: the facts cite these numbers.
-    // The map's symbols are sized by the projects' stated investment, so its articles count.
-    let mut sized: Vec<String> = model
-        .dataset
-        .projects
-        .iter()
-        .filter_map(|p| model.dataset.stated_investment(p))
-        .flat_map(|s| s.figures.into_iter().map(|f| f.source.article.clone()))
-        .collect();
-    sized.sort_unstable();
-    sized.dedup();
-    let projects: Vec<&zq_core::data::Project> = match selection.county.as_deref() {
-        Some(code) if fit.projects => model.dataset.projects_in(code).collect(),
-        _ => Vec::new(),
-    };
-    let mut articles: Vec<String> = charts
-        .iter()
-        .flat_map(|c| c.articles.clone())
-        .chain(sized.iter().cloned())
-        .chain(projects.iter().flat_map(|p| p.articles.iter().cloned()))
-        .collect();
-    articles.sort_unstable();
-    articles.dedup();
+    let sources = ReportSources::new(model, selection, charts, fit);
+    let (articles, sized, projects) = (&sources.articles, &sources.sized, &sources.projects);
     let number = |id: &str| articles.iter().position(|a| a == id).map(|n| n + 1);
     let page = Page {
-        sources: &articles,
+        sources: articles,
         fact_lines: fit.fact_lines,
     };
     for chart in charts {
@@ -280,7 +282,7 @@ pub fn report_sheet_ui(
     }
     if !projects.is_empty() {
         egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
-            projects_list_ui(ui, model, &projects, &articles, lang);
+            projects_list_ui(ui, model, projects, articles, lang);
         });
     }
     egui::Frame::new().inner_margin(MARGIN).show(ui, |ui| {
@@ -290,10 +292,23 @@ pub fn report_sheet_ui(
                 RichText::new(zq_core::fill!(Msg::FiguresOmitted, lang, n = omitted)).italics(),
             );
         }
-        ui.label(RichText::new(Msg::Sources.text(lang)).size(15.0).strong());
-        for (n, id) in articles.iter().enumerate() {
+        let heading = if fit.quotes {
+            Msg::SourcesAndQuotes
+        } else {
+            Msg::Sources
+        };
+        ui.label(RichText::new(heading.text(lang)).size(15.0).strong());
+        if fit.quotes {
+            ui.label(RichText::new(Msg::SourcesAndQuotesNote.text(lang)).color(colors::WEAK_TEXT));
+        }
+        for (n, id) in sources.articles.iter().enumerate() {
             if let Some(a) = model.dataset.article(id) {
-                ui.label(RichText::new(format!("[{}] {}", n + 1, a.reference(lang))).size(12.0));
+                let quotes = if fit.quotes {
+                    sources.quotes(model, charts, id)
+                } else {
+                    Vec::new()
+                };
+                source_entry_ui(ui, n + 1, &a.reference(lang), &quotes);
             }
         }
         let sized: Vec<String> = sized
@@ -313,4 +328,83 @@ pub fn report_sheet_ui(
                 .color(colors::WEAK_TEXT),
         );
     });
+}
+
+/// What a report page cites: every article a figure on it comes from, numbered in this order
+/// (the facts cite these numbers); those that size the map's symbols; the county's projects.
+pub struct ReportSources<'a> {
+    pub articles: Vec<String>,
+    pub sized: Vec<String>,
+    pub projects: Vec<&'a zq_core::data::Project>,
+}
+
+impl<'a> ReportSources<'a> {
+    pub fn new(model: &'a Model, selection: &'a Selection, charts: &[Chart], fit: PageFit) -> Self {
+        // The map's symbols are sized by the projects' stated investment, so its articles count.
+        let mut sized: Vec<String> = model
+            .dataset
+            .projects
+            .iter()
+            .filter_map(|p| model.dataset.stated_investment(p))
+            .flat_map(|s| s.figures.into_iter().map(|f| f.source.article.clone()))
+            .collect();
+        sized.sort_unstable();
+        sized.dedup();
+        let projects: Vec<&zq_core::data::Project> = match selection.county.as_deref() {
+            Some(code) if fit.projects => model.dataset.projects_in(code).collect(),
+            _ => Vec::new(),
+        };
+        let mut articles: Vec<String> = charts
+            .iter()
+            .flat_map(|c| c.articles.clone())
+            .chain(sized.iter().cloned())
+            .chain(projects.iter().flat_map(|p| p.articles.iter().cloned()))
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        Self {
+            articles,
+            sized,
+            projects,
+        }
+    }
+
+    /// The sentences quoted from article `id` for the figures on the page, each once.
+    pub fn quotes(&self, model: &Model, charts: &[Chart], id: &str) -> Vec<String> {
+        let from_charts = charts
+            .iter()
+            .flat_map(|c| c.items())
+            .filter_map(|i| i.figure_id.as_deref())
+            .filter_map(|f| model.dataset.figure(f))
+            .map(|f| &f.source);
+        let from_projects: Vec<zq_core::data::figures::Source> = self
+            .projects
+            .iter()
+            .filter_map(|p| model.dataset.stated_investment(p))
+            .flat_map(|s| s.figures.into_iter().map(|f| f.source.clone()))
+            .collect();
+        let mut quotes: Vec<String> = Vec::new();
+        for source in from_charts.chain(from_projects.iter()) {
+            if source.article == id && !quotes.contains(&source.quote) {
+                quotes.push(source.quote.clone());
+            }
+        }
+        quotes
+    }
+}
+
+/// One numbered source: the reference (outlet, date, headline) and, under it, the passages
+/// the page quotes from it.
+pub fn source_entry_ui(ui: &mut Ui, n: usize, reference: &str, quotes: &[String]) {
+    ui.label(RichText::new(format!("[{n}] {reference}")).size(12.0));
+    for quote in quotes {
+        ui.horizontal_top(|ui| {
+            ui.add_space(22.0);
+            ui.label(
+                RichText::new(format!("“{quote}”"))
+                    .size(11.0)
+                    .color(colors::WEAK_TEXT),
+            );
+        });
+    }
 }

@@ -9,6 +9,7 @@ use zq_core::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_ki
 use zq_core::data::period::Period;
 use zq_core::data::{Bound, Dataset, Kind};
 use zq_core::i18n::{Lang, Msg};
+use zq_map::shape_groups::group_ui;
 
 use super::figure_card::{also_reported_text, copy_citation_button_ui, figure_details_ui};
 
@@ -111,14 +112,16 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
     cx.any_highlighted = chart.items().any(|i| cx.is_highlighted(i));
     let cx = &cx;
     let lang = cx.lang;
-    ui.label(
-        RichText::new(chart.title(cx.dataset, lang))
-            .size(18.0)
-            .strong()
-            .color(colors::TEXT),
-    );
-    ui.label(RichText::new(chart.def.subtitle.text(lang)).color(colors::WEAK_TEXT));
-    legend_ui(ui, chart, cx);
+    group_ui(ui, "title", |ui| {
+        ui.label(
+            RichText::new(chart.title(cx.dataset, lang))
+                .size(18.0)
+                .strong()
+                .color(colors::TEXT),
+        );
+        ui.label(RichText::new(chart.def.subtitle.text(lang)).color(colors::WEAK_TEXT));
+    });
+    group_ui(ui, "legend", |ui| legend_ui(ui, chart, cx));
     ui.add_space(4.0);
     let mut clicked = None;
     if chart.panels.is_empty() {
@@ -139,7 +142,8 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
                 for (col, indices) in cols.iter_mut().zip(&columns) {
                     for &index in indices {
                         if let Some(panel) = chart.panels.get(index)
-                            && let Some(c) = panel_ui(col, chart, index, panel, cx)
+                            && let Some(c) =
+                                group_ui(col, "panel", |col| panel_ui(col, chart, index, panel, cx))
                         {
                             clicked = Some(c);
                         }
@@ -149,21 +153,23 @@ pub fn chart_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Ite
         }
         Layout::Bars => {
             for (index, panel) in chart.panels.iter().enumerate() {
-                if let Some(c) = panel_ui(ui, chart, index, panel, cx) {
+                if let Some(c) = group_ui(ui, "panel", |ui| panel_ui(ui, chart, index, panel, cx)) {
                     clicked = Some(c);
                 }
             }
         }
-        Layout::Timeline => clicked = timeline_ui(ui, chart, cx),
+        Layout::Timeline => clicked = group_ui(ui, "timeline", |ui| timeline_ui(ui, chart, cx)),
     }
     // A page with its own numbered list of sources (the report) does not repeat them here.
     if cx.page.is_none() {
         ui.add_space(2.0);
-        ui.label(
-            RichText::new(chart.source_line(cx.dataset, lang))
-                .size(11.0)
-                .color(colors::WEAK_TEXT),
-        );
+        group_ui(ui, "source", |ui| {
+            ui.label(
+                RichText::new(chart.source_line(cx.dataset, lang))
+                    .size(11.0)
+                    .color(colors::WEAK_TEXT),
+            )
+        });
     }
     clicked
 }

@@ -1,0 +1,93 @@
+//! The report on a county (or the city): the map, its charts and figures, its projects and the
+//! sources, as one A4 image fitted to the page, or as A4 PDF pages that leave nothing out and
+//! quote under each source the passages the figures come from.
+
+use egui::Vec2;
+
+use super::offscreen::{self, Painted};
+use super::sheets::{self, PageFit};
+use super::vector::Drawing;
+use super::{ExportError, Request, pdf, report_charts};
+use zq_core::Model;
+use zq_core::charts::Chart;
+
+/// A report page: its size in points and how many pixels per point it is painted at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Page {
+    pub size: Vec2,
+    pub pixels_per_point: f32,
+}
+
+impl Page {
+    /// The PNG: A4 at 300 dpi, laid out 1000 points wide (text of 12 points prints at 7).
+    pub const RASTER: Self = Self {
+        size: Vec2::new(1000.0, 1000.0 * 3508.0 / 2480.0),
+        pixels_per_point: 2480.0 / 1000.0,
+    };
+    /// The PDF: A4 (595.28 × 841.89 PDF points), so text prints at its size on screen.
+    pub const PDF: Self = Self {
+        size: Vec2::new(
+            595.28 / pdf::POINTS_PER_UI_POINT,
+            841.89 / pdf::POINTS_PER_UI_POINT,
+        ),
+        pixels_per_point: 1.0,
+    };
+}
+
+/// The first page, laid out as `fit` says.
+pub fn paint_first_page(
+    model: &Model,
+    request: &Request,
+    charts: &[Chart],
+    fit: PageFit,
+    page: Page,
+) -> Painted {
+    let selection = request.selection();
+    offscreen::paint(page.size, page.pixels_per_point, |ui| {
+        sheets::report_sheet_ui(
+            ui,
+            model,
+            &selection,
+            &request.layers,
+            charts,
+            fit,
+            request.lang,
+        );
+    })
+}
+
+/// The report as A4 pages: everything, nothing left out (all the county's charts, each fact,
+/// the passages quoted under each source), laid out once at the page's width and cut between
+/// lines and blocks.
+pub fn pages(model: &Model, request: &Request) -> Result<Vec<Drawing>, ExportError> {
+    let page = Page::PDF;
+    let charts = report_charts(model, request.county.as_deref())?;
+    let fit = PageFit {
+        map_scale: 1.0,
+        fact_lines: false,
+        projects: true,
+        omitted: 0,
+        quotes: true,
+    };
+    let selection = request.selection();
+    let draw = |ui: &mut egui::Ui| {
+        sheets::report_sheet_ui(
+            ui,
+            model,
+            &selection,
+            &request.layers,
+            &charts,
+            fit,
+            request.lang,
+        );
+    };
+    let height = offscreen::measure_height(page.size.x, draw).max(page.size.y);
+    let whole = offscreen::paint(Vec2::new(page.size.x, height), 1.0, draw).to_drawing();
+    Ok(whole.paginate(page.size, sheets::MARGIN * 1.5, sheets::MARGIN * 1.5))
+}
+
+/// The report as a PDF.
+pub fn pdf(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> {
+    let title = sheets::map_title(model, &request.selection(), request.lang);
+    Ok(pdf::to_pdf(&pages(model, request)?, &title)?)
+}

@@ -1,0 +1,536 @@
+//! What egui painted, read once as a vector drawing: paths and text runs, with their clips, in
+//! the named groups the painting code marked ([`zq_map::shape_groups`]). The SVG and the PDF
+//! writers both start from this, so the two files show the same thing as the PNG.
+
+use egui::emath::TSTransform;
+use egui::epaint::{ClippedShape, ColorMode, PathStroke, RectShape, Shape, TextShape};
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Vec2};
+
+use zq_map::shape_groups::Span;
+
+/// A page of `size` points.
+pub struct Drawing {
+    pub size: Vec2,
+    pub nodes: Vec<Node>,
+}
+
+pub enum Node {
+    Group {
+        name: &'static str,
+        nodes: Vec<Node>,
+    },
+    /// A path or a text run, drawn inside `clip` (none when the clip is the whole page).
+    Element {
+        clip: Option<Rect>,
+        element: Element,
+    },
+}
+
+pub enum Element {
+    Path(Path),
+    Text(TextRun),
+}
+
+pub struct Path {
+    pub commands: Vec<Command>,
+    /// Transparent for none.
+    pub fill: Color32,
+    /// Zero width for none.
+    pub stroke: Stroke,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Command {
+    Move(Pos2),
+    Line(Pos2),
+    Quad(Pos2, Pos2),
+    Cubic(Pos2, Pos2, Pos2),
+    Close,
+}
+
+/// A run of text in one format on one line, as one label: its characters and where egui put
+/// each (the x of its origin), on one baseline.
+pub struct TextRun {
+    pub chars: Vec<(char, f32)>,
+    pub baseline: f32,
+    pub size: f32,
+    pub color: Color32,
+}
+
+impl TextRun {
+    pub fn text(&self) -> String {
+        self.chars.iter().map(|(c, _)| *c).collect()
+    }
+}
+
+impl Drawing {
+    /// The drawing of `shapes` (one frame's output) grouped by `spans`, which index `shapes`.
+    pub fn new(shapes: &[ClippedShape], spans: &[Span], size: Vec2) -> Self {
+        let page = Rect::from_min_size(Pos2::ZERO, size);
+        // Groups by where they start, outer (longer) first; they nest, as they were painted.
+        let mut spans: Vec<&Span> = spans.iter().filter(|s| !s.shapes.is_empty()).collect();
+        spans.sort_by_key(|s| (s.shapes.start, std::cmp::Reverse(s.shapes.end)));
+        let mut spans = spans.into_iter().peekable();
+        // The open groups, innermost last, each with the index where it ends.
+        let mut stack: Vec<(&'static str, usize, Vec<Node>)> = vec![("", usize::MAX, Vec::new())];
+        for (index, clipped) in shapes.iter().enumerate() {
+            close_ended(&mut stack, index);
+            while let Some(span) = spans.next_if(|s| s.shapes.start <= index) {
+                if span.shapes.end > index {
+                    stack.push((span.name, span.shapes.end, Vec::new()));
+                }
+            }
+            let clip =
+                (!clipped.clip_rect.contains_rect(page)).then(|| clipped.clip_rect.intersect(page));
+            let mut elements = Vec::new();
+            read_shape(
+                &clipped.shape,
+                clipped.transform_after_tessellation,
+                &mut elements,
+            );
+            if let Some((_, _, nodes)) = stack.last_mut() {
+                nodes.extend(
+                    elements
+                        .into_iter()
+                        .map(|element| Node::Element { clip, element }),
+                );
+            }
+        }
+        close_ended(&mut stack, usize::MAX - 1);
+        let nodes = stack.pop().map(|(_, _, nodes)| nodes).unwrap_or_default();
+        Self { size, nodes }
+    }
+}
+
+/// Closes the groups that end at or before `index` into their parents, dropping empty ones.
+fn close_ended(stack: &mut Vec<(&'static str, usize, Vec<Node>)>, index: usize) {
+    while stack.len() > 1 && stack.last().is_some_and(|(_, end, _)| *end <= index) {
+        if let (Some((name, _, nodes)), Some((_, _, parent))) = (stack.pop(), stack.last_mut())
+            && !nodes.is_empty()
+        {
+            parent.push(Node::Group { name, nodes });
+        }
+    }
+}
+
+fn read_shape(shape: &Shape, t: TSTransform, out: &mut Vec<Element>) {
+    let p = |q: Pos2| t * q;
+    let w = |width: f32| width * t.scaling;
+    let stroke = |s: Stroke| Stroke::new(w(s.width), s.color);
+    let mut path = |commands: Vec<Command>, fill: Color32, s: Stroke| {
+        if fill.a() > 0 || (s.width > 0.0 && s.color.a() > 0) {
+            out.push(Element::Path(Path {
+                commands,
+                fill,
+                stroke: s,
+            }));
+        }
+    };
+    match shape {
+        Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
+        Shape::Vec(shapes) => shapes.iter().for_each(|s| read_shape(s, t, out)),
+        Shape::Circle(c) => path(
+            ellipse(p(c.center), Vec2::splat(c.radius * t.scaling)),
+            c.fill,
+            stroke(c.stroke),
+        ),
+        Shape::Ellipse(e) => path(
+            ellipse(p(e.center), e.radius * t.scaling),
+            e.fill,
+            stroke(e.stroke),
+        ),
+        Shape::LineSegment { points, stroke: s } => path(
+            vec![Command::Move(p(points[0])), Command::Line(p(points[1]))],
+            Color32::TRANSPARENT,
+            stroke(*s),
+        ),
+        Shape::Path(shape) => {
+            let mut commands: Vec<Command> = shape
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, &q)| {
+                    if i == 0 {
+                        Command::Move(p(q))
+                    } else {
+                        Command::Line(p(q))
+                    }
+                })
+                .collect();
+            if commands.len() < 2 {
+                return;
+            }
+            let fill = if shape.closed {
+                commands.push(Command::Close);
+                shape.fill
+            } else {
+                Color32::TRANSPARENT
+            };
+            path(commands, fill, stroke(solid(&shape.stroke)));
+        }
+        Shape::Rect(r) => {
+            let (commands, fill, s) = rect(r, t);
+            path(commands, fill, s);
+        }
+        Shape::Text(text) => read_text(text, t, out),
+        Shape::Mesh(mesh) => {
+            // Untextured meshes are filled areas (the counties); textured ones are images,
+            // which no export draws.
+            if mesh.texture_id != egui::TextureId::default() {
+                return;
+            }
+            let mut commands = Vec::with_capacity(mesh.indices.len() / 3 * 4);
+            for tri in mesh.indices.chunks_exact(3) {
+                let vertex = |k: usize| mesh.vertices.get(tri[k] as usize).map(|v| p(v.pos));
+                if let (Some(a), Some(b), Some(c)) = (vertex(0), vertex(1), vertex(2)) {
+                    commands.extend([
+                        Command::Move(a),
+                        Command::Line(b),
+                        Command::Line(c),
+                        Command::Close,
+                    ]);
+                }
+            }
+            if let (false, Some(v)) = (commands.is_empty(), mesh.vertices.first()) {
+                path(commands, v.color, Stroke::NONE);
+            }
+        }
+        Shape::QuadraticBezier(q) => {
+            let [a, b, c] = q.points;
+            let mut commands = vec![Command::Move(p(a)), Command::Quad(p(b), p(c))];
+            if q.closed {
+                commands.push(Command::Close);
+            }
+            path(commands, q.fill, stroke(solid(&q.stroke)));
+        }
+        Shape::CubicBezier(q) => {
+            let [a, b, c, d] = q.points;
+            let mut commands = vec![Command::Move(p(a)), Command::Cubic(p(b), p(c), p(d))];
+            if q.closed {
+                commands.push(Command::Close);
+            }
+            path(commands, q.fill, stroke(solid(&q.stroke)));
+        }
+    }
+}
+
+/// A path stroke of one colour; gradients (which nothing here paints) in a neutral grey.
+fn solid(stroke: &PathStroke) -> Stroke {
+    match &stroke.color {
+        ColorMode::Solid(c) => Stroke::new(stroke.width, *c),
+        ColorMode::UV(_) => Stroke::new(stroke.width, Color32::GRAY),
+    }
+}
+
+/// How far a cubic's control points lie along the tangent to draw a quarter circle.
+const KAPPA: f32 = 0.552_284_8;
+
+fn ellipse(c: Pos2, r: Vec2) -> Vec<Command> {
+    let (k, rx, ry) = (KAPPA, r.x, r.y);
+    let pt = |x: f32, y: f32| Pos2::new(c.x + x, c.y + y);
+    vec![
+        Command::Move(pt(rx, 0.0)),
+        Command::Cubic(pt(rx, ry * k), pt(rx * k, ry), pt(0.0, ry)),
+        Command::Cubic(pt(-rx * k, ry), pt(-rx, ry * k), pt(-rx, 0.0)),
+        Command::Cubic(pt(-rx, -ry * k), pt(-rx * k, -ry), pt(0.0, -ry)),
+        Command::Cubic(pt(rx * k, -ry), pt(rx, -ry * k), pt(rx, 0.0)),
+        Command::Close,
+    ]
+}
+
+/// A rectangle, its corners rounded as egui rounds them. The stroke is centred on the outline
+/// in SVG and PDF, so the outline moves by half the stroke to where egui puts it.
+fn rect(r: &RectShape, t: TSTransform) -> (Vec<Command>, Color32, Stroke) {
+    let half = r.stroke.width / 2.0;
+    let rect = match r.stroke_kind {
+        StrokeKind::Inside => r.rect.shrink(half),
+        StrokeKind::Middle => r.rect,
+        StrokeKind::Outside => r.rect.expand(half),
+    };
+    let rect = Rect::from_min_max(t * rect.min, t * rect.max);
+    let limit = rect.width().min(rect.height()) / 2.0;
+    let radius = |v: u8| (f32::from(v) * t.scaling).clamp(0.0, limit.max(0.0));
+    let cr = r.corner_radius;
+    let (nw, ne, se, sw) = (radius(cr.nw), radius(cr.ne), radius(cr.se), radius(cr.sw));
+    let (l, tp, rt, b) = (rect.min.x, rect.min.y, rect.max.x, rect.max.y);
+    let k = 1.0 - KAPPA;
+    let pt = Pos2::new;
+    let mut commands = vec![
+        Command::Move(pt(l + nw, tp)),
+        Command::Line(pt(rt - ne, tp)),
+    ];
+    if ne > 0.0 {
+        commands.push(Command::Cubic(
+            pt(rt - ne * k, tp),
+            pt(rt, tp + ne * k),
+            pt(rt, tp + ne),
+        ));
+    }
+    commands.push(Command::Line(pt(rt, b - se)));
+    if se > 0.0 {
+        commands.push(Command::Cubic(
+            pt(rt, b - se * k),
+            pt(rt - se * k, b),
+            pt(rt - se, b),
+        ));
+    }
+    commands.push(Command::Line(pt(l + sw, b)));
+    if sw > 0.0 {
+        commands.push(Command::Cubic(
+            pt(l + sw * k, b),
+            pt(l, b - sw * k),
+            pt(l, b - sw),
+        ));
+    }
+    commands.push(Command::Line(pt(l, tp + nw)));
+    if nw > 0.0 {
+        commands.push(Command::Cubic(
+            pt(l, tp + nw * k),
+            pt(l + nw * k, tp),
+            pt(l + nw, tp),
+        ));
+    }
+    commands.push(Command::Close);
+    (
+        commands,
+        r.fill,
+        Stroke::new(r.stroke.width * t.scaling, r.stroke.color),
+    )
+}
+
+/// Text as runs: one per stretch of glyphs in the same format on one row, each glyph where egui
+/// laid it out, so that the file matches the window whatever font the reader has.
+fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
+    let galley = &shape.galley;
+    let job = &galley.job;
+    let mut chars = job.text.char_indices().peekable();
+    for row in &galley.rows {
+        let mut run: Option<(usize, Vec<(char, Pos2)>)> = None;
+        for glyph in &row.row.glyphs {
+            // The glyph's character in the job's text tells its section (its format).
+            let mut section = None;
+            for (byte, chr) in chars.by_ref() {
+                if chr == glyph.chr {
+                    section = job
+                        .sections
+                        .iter()
+                        .position(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(byte)));
+                    break;
+                }
+            }
+            let Some(section) = section else { continue };
+            let pos = t * (shape.pos + row.pos.to_vec2() + glyph.pos.to_vec2());
+            match &mut run {
+                Some((s, glyphs)) if *s == section => glyphs.push((glyph.chr, pos)),
+                _ => {
+                    if let Some((s, glyphs)) = run.take() {
+                        push_run(out, shape, s, glyphs, t.scaling);
+                    }
+                    run = Some((section, vec![(glyph.chr, pos)]));
+                }
+            }
+        }
+        if let Some((s, glyphs)) = run.take() {
+            push_run(out, shape, s, glyphs, t.scaling);
+        }
+        if row.ends_with_newline {
+            while let Some((_, chr)) = chars.peek() {
+                let newline = *chr == '\n';
+                chars.next();
+                if newline {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn push_run(
+    out: &mut Vec<Element>,
+    shape: &TextShape,
+    section: usize,
+    glyphs: Vec<(char, Pos2)>,
+    scaling: f32,
+) {
+    let Some(format) = shape.galley.job.sections.get(section).map(|s| &s.format) else {
+        return;
+    };
+    // Leading and trailing blanks are only space; the run starts at its first ink.
+    let first = glyphs.iter().position(|(c, _)| !c.is_whitespace());
+    let last = glyphs.iter().rposition(|(c, _)| !c.is_whitespace());
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    let color = shape
+        .override_text_color
+        .unwrap_or(if format.color == Color32::PLACEHOLDER {
+            shape.fallback_color
+        } else {
+            format.color
+        });
+    let baseline = glyphs.get(first).map_or(0.0, |(_, p)| p.y);
+    out.push(Element::Text(TextRun {
+        chars: glyphs[first..=last]
+            .iter()
+            .map(|(c, p)| (*c, p.x))
+            .collect(),
+        baseline,
+        size: format.font_id.size * scaling,
+        color,
+    }));
+}
+
+impl Drawing {
+    /// The drawing cut into pages of `page` points: cuts fall only where no element crosses
+    /// (between lines, bars, cards and blocks), as low as each page allows. Pages after the first
+    /// start `top` points down; every page keeps `bottom` points free. A block taller than a page
+    /// is cut where the page ends.
+    pub fn paginate(&self, page: Vec2, top: f32, bottom: f32) -> Vec<Self> {
+        let mut extents = Vec::new();
+        collect_extents(&self.nodes, self.size.y * 0.9, &mut extents);
+        extents.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // The free bands between busy ones: a cut anywhere in a band crosses nothing.
+        let mut cuts = Vec::new();
+        let mut busy_until = f32::NEG_INFINITY;
+        for &(from, to) in &extents {
+            if from > busy_until && busy_until.is_finite() {
+                cuts.push(from - 1.0);
+            }
+            busy_until = busy_until.max(to);
+        }
+        let end = busy_until.max(0.0);
+        let mut starts = vec![0.0_f32];
+        let mut start = 0.0_f32;
+        loop {
+            let offset = if starts.len() == 1 { 0.0 } else { top };
+            let limit = start + page.y - bottom - offset;
+            if end <= limit {
+                break;
+            }
+            let cut = cuts
+                .iter()
+                .copied()
+                .filter(|&c| c > start + 1.0 && c <= limit)
+                .fold(f32::NAN, f32::max);
+            start = if cut.is_nan() { limit } else { cut };
+            starts.push(start);
+        }
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &from)| {
+                let to = starts.get(i + 1).copied().unwrap_or(f32::INFINITY);
+                let shift = if i == 0 { 0.0 } else { top - from };
+                Self {
+                    size: page,
+                    nodes: page_nodes(&self.nodes, from, to, shift, page),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The vertical extent of every element but the page-sized ones (the white background).
+fn collect_extents(nodes: &[Node], too_tall: f32, out: &mut Vec<(f32, f32)>) {
+    for node in nodes {
+        match node {
+            Node::Group { nodes, .. } => collect_extents(nodes, too_tall, out),
+            Node::Element { element, clip } => {
+                if let Some((a, b)) = clipped_extent(element, *clip)
+                    && b - a < too_tall
+                {
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+}
+
+/// The extent within the clip: what is clipped away takes no room.
+fn clipped_extent(element: &Element, clip: Option<Rect>) -> Option<(f32, f32)> {
+    let (a, b) = extent(element)?;
+    match clip {
+        Some(c) => {
+            let (a, b) = (a.max(c.min.y), b.min(c.max.y));
+            (a <= b).then_some((a, b))
+        }
+        None => Some((a, b)),
+    }
+}
+
+fn extent(element: &Element) -> Option<(f32, f32)> {
+    match element {
+        Element::Path(path) => {
+            let ys = path.commands.iter().flat_map(|c| match *c {
+                Command::Move(p) | Command::Line(p) => vec![p.y],
+                Command::Quad(a, b) => vec![a.y, b.y],
+                Command::Cubic(a, b, c) => vec![a.y, b.y, c.y],
+                Command::Close => vec![],
+            });
+            let (lo, hi) = ys.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), y| {
+                (lo.min(y), hi.max(y))
+            });
+            let half = path.stroke.width / 2.0;
+            (lo <= hi).then_some((lo - half, hi + half))
+        }
+        // From the ascender to below the descender.
+        Element::Text(run) => Some((run.baseline - run.size, run.baseline + run.size * 0.3)),
+    }
+}
+
+/// The elements that start in `from..to`, moved down by `shift`, in their groups.
+fn page_nodes(nodes: &[Node], from: f32, to: f32, shift: f32, page: Vec2) -> Vec<Node> {
+    let page_rect = Rect::from_min_size(Pos2::ZERO, page);
+    nodes
+        .iter()
+        .filter_map(|node| match node {
+            Node::Group { name, nodes } => {
+                let nodes = page_nodes(nodes, from, to, shift, page);
+                (!nodes.is_empty()).then_some(Node::Group { name, nodes })
+            }
+            Node::Element { clip, element } => {
+                let top = clipped_extent(element, *clip)?.0;
+                if top < from || top >= to {
+                    return None;
+                }
+                let clip = clip
+                    .map(|c| c.translate(Vec2::new(0.0, shift)))
+                    .filter(|c| !c.contains_rect(page_rect))
+                    .map(|c| c.intersect(page_rect));
+                Some(Node::Element {
+                    clip,
+                    element: element.shifted(shift),
+                })
+            }
+        })
+        .collect()
+}
+
+impl Element {
+    fn shifted(&self, dy: f32) -> Self {
+        let d = Vec2::new(0.0, dy);
+        match self {
+            Self::Path(path) => Self::Path(Path {
+                commands: path
+                    .commands
+                    .iter()
+                    .map(|c| match *c {
+                        Command::Move(p) => Command::Move(p + d),
+                        Command::Line(p) => Command::Line(p + d),
+                        Command::Quad(a, b) => Command::Quad(a + d, b + d),
+                        Command::Cubic(a, b, c) => Command::Cubic(a + d, b + d, c + d),
+                        Command::Close => Command::Close,
+                    })
+                    .collect(),
+                fill: path.fill,
+                stroke: path.stroke,
+            }),
+            Self::Text(run) => Self::Text(TextRun {
+                chars: run.chars.clone(),
+                baseline: run.baseline + dy,
+                size: run.size,
+                color: run.color,
+            }),
+        }
+    }
+}
