@@ -42,13 +42,24 @@ def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     if not BINARY.exists():
         sys.exit(f"{BINARY} is missing: cargo build --release first")
-    out = Path(tempfile.mkdtemp()) / "out.png"
+    folder = Path(tempfile.mkdtemp())
+    out = folder / "out.png"
+    pdf, svg, docx = folder / "out.pdf", folder / "out.svg", folder / "out.docx"
     commands = {
         "export --chart pipeline_2020 --scale 2": [
             BINARY, "export", "--chart", "pipeline_2020", "--scale", "2", "--out", out,
         ],
         "export --map --scale 2": [BINARY, "export", "--map", "--scale", "2", "--out", out],
         "report --county 441284": [BINARY, "report", "--county", "441284", "--out", out],
+        "export --chart pipeline_2020 (PDF)": [
+            BINARY, "export", "--chart", "pipeline_2020", "--out", pdf,
+        ],
+        "export --map (PDF)": [BINARY, "export", "--map", "--out", pdf],
+        "export --map (SVG)": [BINARY, "export", "--map", "--out", svg],
+        "report --county 441284 (PDF)": [BINARY, "report", "--county", "441284", "--out", pdf],
+        "report --county 441284 (DOCX)": [
+            BINARY, "report", "--county", "441284", "--out", docx,
+        ],
     }
     try:
         import matplotlib  # noqa: F401

@@ -305,7 +305,7 @@ fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
     let job = &galley.job;
     let mut chars = job.text.char_indices().peekable();
     for row in &galley.rows {
-        let mut run: Option<(usize, Vec<(char, Pos2)>)> = None;
+        let mut run: Option<(usize, Vec<(char, Pos2, f32)>)> = None;
         for glyph in &row.row.glyphs {
             // The glyph's character in the job's text tells its section (its format).
             let mut section = None;
@@ -320,13 +320,14 @@ fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
             }
             let Some(section) = section else { continue };
             let pos = t * (shape.pos + row.pos.to_vec2() + glyph.pos.to_vec2());
+            let advance = glyph.advance_width * t.scaling;
             match &mut run {
-                Some((s, glyphs)) if *s == section => glyphs.push((glyph.chr, pos)),
+                Some((s, glyphs)) if *s == section => glyphs.push((glyph.chr, pos, advance)),
                 _ => {
                     if let Some((s, glyphs)) = run.take() {
                         push_run(out, shape, s, glyphs, t.scaling);
                     }
-                    run = Some((section, vec![(glyph.chr, pos)]));
+                    run = Some((section, vec![(glyph.chr, pos, advance)]));
                 }
             }
         }
@@ -345,19 +346,48 @@ fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
     }
 }
 
+/// Each character with its x. egui draws a ligature ("fi" in English text) as one glyph with
+/// zero-width glyphs after it for the other characters; a file draws each character from the
+/// font by itself, so the ligature's width is shared out among them, or the "i" would sit on the
+/// next letter.
+fn unligated(glyphs: &[(char, Pos2, f32)]) -> Vec<(char, f32)> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    let mut i = 0;
+    while let Some(&(c, p, advance)) = glyphs.get(i) {
+        let joined = glyphs[i + 1..]
+            .iter()
+            .take_while(|(_, _, a)| *a == 0.0)
+            .count();
+        if advance > 0.0 && joined > 0 {
+            let share = advance / (joined + 1) as f32;
+            out.extend(
+                glyphs[i..=i + joined]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (c, ..))| (*c, p.x + share * k as f32)),
+            );
+            i += joined + 1;
+        } else {
+            out.push((c, p.x));
+            i += 1;
+        }
+    }
+    out
+}
+
 fn push_run(
     out: &mut Vec<Element>,
     shape: &TextShape,
     section: usize,
-    glyphs: Vec<(char, Pos2)>,
+    glyphs: Vec<(char, Pos2, f32)>,
     scaling: f32,
 ) {
     let Some(format) = shape.galley.job.sections.get(section).map(|s| &s.format) else {
         return;
     };
     // Leading and trailing blanks are only space; the run starts at its first ink.
-    let first = glyphs.iter().position(|(c, _)| !c.is_whitespace());
-    let last = glyphs.iter().rposition(|(c, _)| !c.is_whitespace());
+    let first = glyphs.iter().position(|(c, ..)| !c.is_whitespace());
+    let last = glyphs.iter().rposition(|(c, ..)| !c.is_whitespace());
     let (Some(first), Some(last)) = (first, last) else {
         return;
     };
@@ -368,12 +398,9 @@ fn push_run(
         } else {
             format.color
         });
-    let baseline = glyphs.get(first).map_or(0.0, |(_, p)| p.y);
+    let baseline = glyphs.get(first).map_or(0.0, |(_, p, _)| p.y);
     out.push(Element::Text(TextRun {
-        chars: glyphs[first..=last]
-            .iter()
-            .map(|(c, p)| (*c, p.x))
-            .collect(),
+        chars: unligated(&glyphs[first..=last]),
         baseline,
         size: format.font_id.size * scaling,
         color,
@@ -532,5 +559,21 @@ impl Element {
                 color: run.color,
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ligatures_width_is_shared_by_its_characters() {
+        // "fig": egui's "fi" ligature 10 wide at x 0, the "i" a zero-width glyph at x 10.
+        let glyphs = [
+            ('f', Pos2::new(0.0, 5.0), 10.0),
+            ('i', Pos2::new(10.0, 5.0), 0.0),
+            ('g', Pos2::new(10.0, 5.0), 6.0),
+        ];
+        assert_eq!(unligated(&glyphs), [('f', 0.0), ('i', 5.0), ('g', 10.0)]);
     }
 }
