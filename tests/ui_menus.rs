@@ -225,10 +225,10 @@ fn export_map_and_report_sheet_open_the_dialog_on_them() {
     harness.get_by_label_contains("合成一张 A4 图片");
 }
 
-/// The dialog saves the map as SVG and PDF and the report as PDF and Word, each file what its
-/// name says.
+/// The dialog saves the chart as PDF, the map as SVG and PDF and the report as PDF and Word,
+/// each file what its name says.
 #[test]
-fn the_export_dialog_saves_the_map_as_svg_or_pdf_and_the_report_as_pdf_or_word() {
+fn the_export_dialog_saves_pdf_svg_and_word_files() {
     let mut harness = app_harness();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut save = |menu_item: &'static str, format: &'static str, ext: &'static str| -> Vec<u8> {
@@ -237,6 +237,13 @@ fn the_export_dialog_saves_the_map_as_svg_or_pdf_and_the_report_as_pdf_or_word()
         harness.run();
         harness.get_by_role_and_label(Role::Button, "保存…").click();
         harness.run();
+        // An image is saved as one, a PDF or Word file as a document.
+        let title = if ext == "svg" {
+            "保存图像"
+        } else {
+            "保存文档"
+        };
+        harness.get_by_label(title);
         go_to_folder(&mut harness, dir.path());
         harness.get_by_role_and_label(Role::Button, "保存").click();
         harness.run();
@@ -253,6 +260,8 @@ fn the_export_dialog_saves_the_map_as_svg_or_pdf_and_the_report_as_pdf_or_word()
         std::fs::remove_file(path).expect("removed, for the next save");
         bytes
     };
+    let chart = save("导出图表…", "PDF", "pdf");
+    assert!(chart.starts_with(b"%PDF-"));
     let svg = save("导出地图…", "SVG", "svg");
     assert!(String::from_utf8_lossy(&svg).contains(r#"<g id="counties">"#));
     let pdf = save("导出地图…", "PDF", "pdf");

@@ -186,8 +186,12 @@ impl ExplorerApp {
                     export::Format::Pdf => ("PDF", &["pdf"]),
                     export::Format::Docx => ("Word", &["docx"]),
                 };
+                let title = match request.format {
+                    export::Format::Png | export::Format::Svg => Msg::SaveImage,
+                    export::Format::Pdf | export::Format::Docx => Msg::SaveDocument,
+                };
                 let dialog = FileDialog::save(
-                    Msg::SaveImage.text(self.lang),
+                    title.text(self.lang),
                     self.last_folder.clone(),
                     request.file_name(),
                     (name, ext),

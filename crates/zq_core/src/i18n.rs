@@ -265,6 +265,7 @@ messages! {
     OpenFiguresTitle => "打开数据文件（JSON 或 CSV）", "Open figures (JSON or CSV)";
     ExportEveryChartMap => "导出全部图表与地图到文件夹", "Export every chart and the map to a folder";
     SaveImage => "保存图像", "Save image";
+    SaveDocument => "保存文档", "Save document";
     ReadingAgain => "正在重新读取", "Reading again";
     ConvertingFromGcj02 => "正在按 GCJ-02 转换", "Converting from GCJ-02";
     GettingStarted => "使用提示", "Getting started";
