@@ -414,7 +414,7 @@ impl Drawing {
     /// is cut where the page ends.
     pub fn paginate(&self, page: Vec2, top: f32, bottom: f32) -> Vec<Self> {
         let mut extents = Vec::new();
-        collect_extents(&self.nodes, self.size.y * 0.9, &mut extents);
+        collect_extents(&self.nodes, self.size.y * 0.9, page.y * 0.4, &mut extents);
         extents.sort_by(|a, b| a.0.total_cmp(&b.0));
         // The free bands between busy ones: a cut anywhere in a band crosses nothing.
         let mut cuts = Vec::new();
@@ -457,11 +457,23 @@ impl Drawing {
     }
 }
 
-/// The vertical extent of every element but the page-sized ones (the white background).
-fn collect_extents(nodes: &[Node], too_tall: f32, out: &mut Vec<(f32, f32)>) {
+/// The vertical extent of every element but the page-sized ones (the white background). A
+/// named group up to `keep` high counts as one (a panel's title stays with its bars, a legend
+/// stays whole); a taller one may be cut between its parts.
+fn collect_extents(nodes: &[Node], too_tall: f32, keep: f32, out: &mut Vec<(f32, f32)>) {
     for node in nodes {
         match node {
-            Node::Group { nodes, .. } => collect_extents(nodes, too_tall, out),
+            Node::Group { nodes, .. } => {
+                let mut inner = Vec::new();
+                collect_extents(nodes, too_tall, keep, &mut inner);
+                let top = inner.iter().map(|e| e.0).fold(f32::INFINITY, f32::min);
+                let bottom = inner.iter().map(|e| e.1).fold(f32::NEG_INFINITY, f32::max);
+                if bottom - top <= keep {
+                    out.push((top, bottom));
+                } else {
+                    out.extend(inner);
+                }
+            }
             Node::Element { element, clip } => {
                 if let Some((a, b)) = clipped_extent(element, *clip)
                     && b - a < too_tall
@@ -575,5 +587,68 @@ mod tests {
             ('g', Pos2::new(10.0, 5.0), 6.0),
         ];
         assert_eq!(unligated(&glyphs), [('f', 0.0), ('i', 5.0), ('g', 10.0)]);
+    }
+
+    fn line(y: f32) -> Node {
+        Node::Element {
+            clip: None,
+            element: Element::Text(TextRun {
+                chars: vec![('a', 0.0)],
+                baseline: y,
+                size: 10.0,
+                color: Color32::BLACK,
+            }),
+        }
+    }
+
+    fn baselines(nodes: &[Node]) -> Vec<f32> {
+        nodes
+            .iter()
+            .flat_map(|n| match n {
+                Node::Group { nodes, .. } => baselines(nodes),
+                Node::Element {
+                    element: Element::Text(run),
+                    ..
+                } => vec![run.baseline],
+                Node::Element { .. } => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_are_cut_between_lines_and_keep_a_group_whole() {
+        // Lines every 20 points from 20 to 400, and a group of two lines at 215 and 235.
+        let mut nodes: Vec<Node> = (1..=20)
+            .filter(|k| !(11..=12).contains(k))
+            .map(|k| line(k as f32 * 20.0))
+            .collect();
+        nodes.insert(
+            10,
+            Node::Group {
+                name: "panel",
+                nodes: vec![line(215.0), line(235.0)],
+            },
+        );
+        let drawing = Drawing {
+            size: Vec2::new(100.0, 420.0),
+            nodes,
+        };
+        let pages = drawing.paginate(Vec2::new(100.0, 120.0), 10.0, 10.0);
+        let all: Vec<f32> = pages.iter().flat_map(|p| baselines(&p.nodes)).collect();
+        assert_eq!(all.len(), 20, "every line once");
+        for (i, page) in pages.iter().enumerate() {
+            for y in baselines(&page.nodes) {
+                // A line spans baseline − 10 to baseline + 3: all of it on the page.
+                assert!(
+                    y - 10.0 >= 0.0 && y + 3.0 <= 110.0,
+                    "page {i}: a line at {y}"
+                );
+            }
+        }
+        let with_group = pages
+            .iter()
+            .filter(|p| p.nodes.iter().any(|n| matches!(n, Node::Group { .. })))
+            .count();
+        assert_eq!(with_group, 1, "the group is on one page");
     }
 }
