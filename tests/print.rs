@@ -300,13 +300,16 @@ fn the_map_svg_has_named_layer_groups_with_the_county_names_as_text() {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text().map(str::to_owned))
         .collect();
+    // Each name once: its halo is its outline, not copies of the text.
     for county in &model.dataset.counties {
-        assert!(
-            labels.contains(&county.name_zh),
-            "{} in {labels:?}",
-            county.name_zh
-        );
+        let count = labels.iter().filter(|l| **l == county.name_zh).count();
+        assert_eq!(count, 1, "{} in {labels:?}", county.name_zh);
     }
+    let halo = group("labels")
+        .descendants()
+        .find(|n| n.has_tag_name("text"))
+        .expect("a label");
+    assert_eq!(halo.attribute("paint-order"), Some("stroke"));
     // Every id is unique, as SVG requires.
     let mut ids: Vec<&str> = doc
         .descendants()
@@ -316,6 +319,29 @@ fn the_map_svg_has_named_layer_groups_with_the_county_names_as_text() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), all);
+}
+
+/// In the map PDF each county's name is text once (searching finds it once), its halo drawn as
+/// outlines.
+#[test]
+fn the_map_pdf_has_each_county_name_once_as_text() {
+    let model = Model::embedded().expect("embedded data");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write(
+        &model,
+        &request(map(), None, Format::Pdf),
+        dir.path(),
+        "map.pdf",
+    );
+    let text = unspaced(&poppler("pdftotext", &[], &pdf));
+    for county in &model.dataset.counties {
+        assert_eq!(
+            text.matches(&county.name_zh).count(),
+            1,
+            "{} in {text}",
+            county.name_zh
+        );
+    }
 }
 
 /// A chart's SVG groups its title, legend, panels and source line.

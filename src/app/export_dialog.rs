@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use crate::export::{CHART_MIN_HEIGHT, CHART_WIDTH, Format, MAP_SIZE, MapExtent, Request, Subject};
 
 /// The formats each subject can be saved in, as the dialog offers them.
-const CHART_FORMATS: &[(Format, &str)] = &[
+const IMAGE_FORMATS: &[(Format, &str)] = &[
     (Format::Png, "PNG"),
     (Format::Svg, "SVG"),
     (Format::Pdf, "PDF"),
@@ -105,7 +105,7 @@ impl ExportDialog {
     /// report as PNG, PDF or a Word document.
     fn formats(&self) -> &'static [(Format, &'static str)] {
         match self.what {
-            What::Chart | What::Map => CHART_FORMATS,
+            What::Chart | What::Map => IMAGE_FORMATS,
             What::Report => REPORT_FORMATS,
         }
     }
@@ -131,6 +131,11 @@ impl ExportDialog {
             ui.selectable_value(&mut self.what, What::Report, Msg::ReportSheetA4.text(lang));
         });
         ui.separator();
+        // A format the new subject does not have (Word, after the report) falls back to PNG,
+        // shown as chosen.
+        if !self.formats().iter().any(|(f, _)| *f == self.format) {
+            self.format = Format::Png;
+        }
         ui.horizontal(|ui| {
             ui.label(Msg::Format.text(lang));
             for (format, name) in self.formats() {

@@ -1,7 +1,7 @@
 //! The report as a Word document (through `docx-rs`), a draft to write a report from: headings,
-//! the map and every chart of the county as images with numbered captions and their sources,
-//! its figures as a table whose sources are footnotes quoting the article, and the numbered list
-//! of sources. The images are the PNG export of each, at 2×, placed 16 cm wide.
+//! the map and the bars of each of the county's charts as images with numbered captions and
+//! their sources, its figures as a table whose sources are footnotes quoting the article, and
+//! the numbered list of sources. The images are the PNG export of each, at 2×, 16 cm wide.
 
 use docx_rs::{
     BreakType, Docx, Footnote, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table, TableCell,
@@ -34,13 +34,7 @@ pub fn report(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> 
     let lang = request.lang;
     let selection = request.selection();
     let charts = report_charts(model, request.county.as_deref())?;
-    let fit = PageFit {
-        map_scale: 1.0,
-        fact_lines: false,
-        projects: true,
-        omitted: 0,
-        quotes: true,
-    };
+    let fit = PageFit::EVERYTHING;
     let sources = ReportSources::new(model, &selection, &charts, fit);
     let number = |id: &str| sources.articles.iter().position(|a| a == id).map(|n| n + 1);
     let fonts = RunFonts::new()

@@ -273,7 +273,8 @@ fn not_as(what: &'static str, formats: &'static str, format: Format) -> ExportEr
 }
 
 /// A chart as exported: `width` points wide, as tall as it needs (at least
-/// [`CHART_MIN_HEIGHT`] for an image), painted at `scale` pixels per point.
+/// [`CHART_MIN_HEIGHT`] at the image's width), painted for the request's format at `scale`
+/// pixels per point.
 pub fn paint_chart(
     model: &Model,
     request: &Request,
@@ -288,10 +289,11 @@ pub fn paint_chart(
     if width >= CHART_WIDTH {
         height = height.max(CHART_MIN_HEIGHT);
     }
-    offscreen::paint(Vec2::new(width, height), scale, draw)
+    paint(request.format, Vec2::new(width, height), scale, draw)
 }
 
-/// The map sheet of `size` points with the map itself `area`, at `scale` pixels per point.
+/// The map sheet of `size` points with the map itself `area`, painted for the request's format
+/// at `scale` pixels per point.
 pub fn paint_map_sheet(
     model: &Model,
     request: &Request,
@@ -312,7 +314,20 @@ pub fn paint_map_sheet(
             request.lang,
         )
     };
-    offscreen::paint(size, scale, draw)
+    paint(request.format, size, scale, draw)
+}
+
+/// Paints for `format`: with the named groups for a vector file.
+fn paint(
+    format: Format,
+    size: Vec2,
+    scale: f32,
+    draw: impl FnMut(&mut egui::Ui),
+) -> offscreen::Painted {
+    match format {
+        Format::Svg | Format::Pdf => offscreen::paint_vector(size, draw),
+        Format::Png | Format::Docx => offscreen::paint(size, scale, draw),
+    }
 }
 
 /// What a report page holds and how it is laid out to fill A4 without running over: the charts

@@ -45,14 +45,31 @@ fn input(size_points: Vec2, pixels_per_point: f32) -> egui::RawInput {
 
 /// Runs `ui` in a `size_points` canvas at `pixels_per_point`. The UI runs a few passes, as in
 /// the window, so that sizes measured in one pass (plot axes, wrapped text) settle.
-pub fn paint(size_points: Vec2, pixels_per_point: f32, mut ui: impl FnMut(&mut Ui)) -> Painted {
+pub fn paint(size_points: Vec2, pixels_per_point: f32, ui: impl FnMut(&mut Ui)) -> Painted {
+    run(size_points, pixels_per_point, false, ui)
+}
+
+/// [`paint`] for a vector file: the named groups are recorded ([`zq_map::shape_groups`]), and
+/// the map paints its outlines as lines, not as the meshes it keeps for pixels.
+pub fn paint_vector(size_points: Vec2, ui: impl FnMut(&mut Ui)) -> Painted {
+    run(size_points, 1.0, true, ui)
+}
+
+fn run(
+    size_points: Vec2,
+    pixels_per_point: f32,
+    record: bool,
+    mut ui: impl FnMut(&mut Ui),
+) -> Painted {
     const PASSES: usize = 3;
     let ctx = context();
     let mut textures = TextureStore::new();
     let mut shapes = Vec::new();
     let mut groups = Vec::new();
     for pass in 0..PASSES {
-        shape_groups::record(&ctx);
+        if record {
+            shape_groups::record(&ctx);
+        }
         let mut output = ctx.run_ui(input(size_points, pixels_per_point), |root| {
             egui::CentralPanel::no_frame().show(root, |panel| ui_with_background(panel, &mut ui));
         });

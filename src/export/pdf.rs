@@ -139,7 +139,8 @@ fn stroke(s: Stroke) -> PdfStroke {
         paint: paint.into(),
         width: s.width,
         opacity,
-        // egui joins and ends its lines round-ish (feathered); round keeps thin lines whole.
+        // Round joins keep a sharp turn of a thin border from spiking; ends are cut square,
+        // as egui's are.
         line_cap: LineCap::Butt,
         line_join: LineJoin::Round,
         ..PdfStroke::default()
@@ -170,8 +171,13 @@ impl Fonts {
         Self { faces }
     }
 
-    /// The face and glyph for `c`, with the glyph's advance in ems.
-    fn glyph(&self, c: char) -> Option<(usize, GlyphId, f32)> {
+    /// The face and glyph for `c`, with the glyph's advance in ems; a character no font has is
+    /// the first font's "missing" glyph, so that the text keeps it (a quote stays verbatim).
+    fn glyph(&self, c: char) -> (usize, GlyphId, f32) {
+        self.find(c).unwrap_or((0, GlyphId::new(0), 0.5))
+    }
+
+    fn find(&self, c: char) -> Option<(usize, GlyphId, f32)> {
         self.faces
             .iter()
             .enumerate()
@@ -194,14 +200,13 @@ fn write_text(surface: &mut Surface<'_>, run: &TextRun, fonts: &Fonts) {
     surface.set_fill(Some(fill(run.color)));
     surface.set_stroke(None);
     let size = run.size.max(0.1);
-    // Characters with their face, glyph and own advance; those no font has are left out.
+    // Characters with their face, glyph and own advance.
     let glyphs: Vec<(char, f32, usize, GlyphId, f32)> = run
         .chars
         .iter()
-        .filter_map(|&(c, x)| {
-            fonts
-                .glyph(c)
-                .map(|(face, gid, adv)| (c, x, face, gid, adv))
+        .map(|&(c, x)| {
+            let (face, gid, advance) = fonts.glyph(c);
+            (c, x, face, gid, advance)
         })
         .collect();
     let mut start = 0;
@@ -232,14 +237,16 @@ fn write_text(surface: &mut Surface<'_>, run: &TextRun, fonts: &Fonts) {
             ));
         }
         if let (Some((_, x, ..)), Some((font, ..))) = (part.first(), fonts.faces.get(face)) {
-            surface.draw_glyphs(
-                Point::from_xy(*x, run.baseline),
-                &krilla_glyphs,
-                font.clone(),
-                &text,
-                size,
-                false,
-            );
+            let start = Point::from_xy(*x, run.baseline);
+            // The halo as outlines under the text: the name is in the file's text once.
+            if let Some(halo) = run.halo {
+                surface.set_fill(Some(fill(halo)));
+                surface.set_stroke(Some(stroke(Stroke::new(super::vector::HALO_WIDTH, halo))));
+                surface.draw_glyphs(start, &krilla_glyphs, font.clone(), &text, size, true);
+                surface.set_fill(Some(fill(run.color)));
+                surface.set_stroke(None);
+            }
+            surface.draw_glyphs(start, &krilla_glyphs, font.clone(), &text, size, false);
         }
         start = end;
     }

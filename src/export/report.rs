@@ -7,7 +7,7 @@ use egui::Vec2;
 use super::offscreen::{self, Painted};
 use super::sheets::{self, PageFit};
 use super::vector::Drawing;
-use super::{ExportError, Request, pdf, report_charts};
+use super::{A4_300DPI, ExportError, Request, pdf, report_charts};
 use zq_core::Model;
 use zq_core::charts::Chart;
 
@@ -21,8 +21,8 @@ pub struct Page {
 impl Page {
     /// The PNG: A4 at 300 dpi, laid out 1000 points wide (text of 12 points prints at 7).
     pub const RASTER: Self = Self {
-        size: Vec2::new(1000.0, 1000.0 * 3508.0 / 2480.0),
-        pixels_per_point: 2480.0 / 1000.0,
+        size: Vec2::new(1000.0, 1000.0 * A4_300DPI[1] as f32 / A4_300DPI[0] as f32),
+        pixels_per_point: A4_300DPI[0] as f32 / 1000.0,
     };
     /// The PDF: A4 (595.28 × 841.89 PDF points), so text prints at its size on screen.
     pub const PDF: Self = Self {
@@ -62,13 +62,7 @@ pub fn paint_first_page(
 pub fn pages(model: &Model, request: &Request) -> Result<Vec<Drawing>, ExportError> {
     let page = Page::PDF;
     let charts = report_charts(model, request.county.as_deref())?;
-    let fit = PageFit {
-        map_scale: 1.0,
-        fact_lines: false,
-        projects: true,
-        omitted: 0,
-        quotes: true,
-    };
+    let fit = PageFit::EVERYTHING;
     let selection = request.selection();
     let draw = |ui: &mut egui::Ui| {
         sheets::report_sheet_ui(
@@ -82,7 +76,7 @@ pub fn pages(model: &Model, request: &Request) -> Result<Vec<Drawing>, ExportErr
         );
     };
     let height = offscreen::measure_height(page.size.x, draw).max(page.size.y);
-    let whole = offscreen::paint(Vec2::new(page.size.x, height), 1.0, draw).to_drawing();
+    let whole = offscreen::paint_vector(Vec2::new(page.size.x, height), draw).to_drawing();
     Ok(whole.paginate(page.size, sheets::MARGIN * 1.5, sheets::MARGIN * 1.5))
 }
 

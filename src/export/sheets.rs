@@ -27,6 +27,17 @@ pub struct PageFit {
     pub quotes: bool,
 }
 
+impl PageFit {
+    /// Everything, at the map's own size: for output that runs to as many pages as it needs.
+    pub const EVERYTHING: Self = Self {
+        map_scale: 1.0,
+        fact_lines: false,
+        projects: true,
+        omitted: 0,
+        quotes: true,
+    };
+}
+
 /// Space around everything on a page, in points.
 pub const MARGIN: f32 = 24.0;
 
@@ -308,7 +319,10 @@ pub fn report_sheet_ui(
                 } else {
                     Vec::new()
                 };
-                source_entry_ui(ui, n + 1, &a.reference(lang), &quotes);
+                // A source stays on one page with its quotes.
+                group_ui(ui, "reference", |ui| {
+                    source_entry_ui(ui, n + 1, &a.reference(lang), &quotes);
+                });
             }
         }
         let sized: Vec<String> = sized

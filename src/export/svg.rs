@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Rect, Stroke};
 
-use super::vector::{Command, Drawing, Element, Node, Path, TextRun};
+use super::vector::{Command, Drawing, Element, HALO_WIDTH, Node, Path, TextRun};
 
 /// Fonts a reader's machine is likely to have for the CJK text, best first.
 const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
@@ -128,9 +128,17 @@ fn write_text(out: &mut String, run: &TextRun) {
     } else {
         String::new()
     };
+    // A halo is the text's own outline, painted under its fill.
+    let halo = run.halo.map_or_else(String::new, |c| {
+        let [r, g, b, _] = c.to_srgba_unmultiplied();
+        format!(
+            r#" stroke="rgb({r},{g},{b})" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
+            n(HALO_WIDTH)
+        )
+    });
     let _ = write!(
         out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="rgb({r},{g},{b})"{opacity}>{}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{}" fill="rgb({r},{g},{b})"{opacity}{halo}>{}</text>"#,
         xs.join(" "),
         n(run.baseline),
         n(run.size),
@@ -226,6 +234,7 @@ mod tests {
             name: "counties",
             layer: egui::LayerId::background(),
             shapes: 0..2,
+            pass: 0,
         }];
         let svg = to_svg(&Drawing::new(&shapes, &spans, Vec2::new(10.0, 10.0)));
         assert!(

@@ -6,7 +6,7 @@ use egui::emath::TSTransform;
 use egui::epaint::{ClippedShape, ColorMode, PathStroke, RectShape, Shape, TextShape};
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
-use zq_map::shape_groups::Span;
+use zq_map::shape_groups::{self, Span};
 
 /// A page of `size` points.
 pub struct Drawing {
@@ -48,6 +48,9 @@ pub enum Command {
     Close,
 }
 
+/// The width of a halo's outline: egui paints it as copies of the text a point to each side.
+pub const HALO_WIDTH: f32 = 2.0;
+
 /// A run of text in one format on one line, as one label: its characters and where egui put
 /// each (the x of its origin), on one baseline.
 pub struct TextRun {
@@ -55,6 +58,8 @@ pub struct TextRun {
     pub baseline: f32,
     pub size: f32,
     pub color: Color32,
+    /// The colour of the outline around it (egui paints it as copies a point to each side).
+    pub halo: Option<Color32>,
 }
 
 impl TextRun {
@@ -73,8 +78,12 @@ impl Drawing {
         let mut spans = spans.into_iter().peekable();
         // The open groups, innermost last, each with the index where it ends.
         let mut stack: Vec<(&'static str, usize, Vec<Node>)> = vec![("", usize::MAX, Vec::new())];
+        // A halo's copies are left out; the text after them is drawn with an outline instead.
+        let mut halo = None;
         for (index, clipped) in shapes.iter().enumerate() {
-            close_ended(&mut stack, index);
+            if let Some(color) = close_ended(&mut stack, index) {
+                halo = Some(color);
+            }
             while let Some(span) = spans.next_if(|s| s.shapes.start <= index) {
                 if span.shapes.end > index {
                     stack.push((span.name, span.shapes.end, Vec::new()));
@@ -88,6 +97,12 @@ impl Drawing {
                 clipped.transform_after_tessellation,
                 &mut elements,
             );
+            for element in &mut elements {
+                if let (Some(color), Element::Text(run)) = (halo, element) {
+                    run.halo = Some(color);
+                    halo = None;
+                }
+            }
             if let Some((_, _, nodes)) = stack.last_mut() {
                 nodes.extend(
                     elements
@@ -103,14 +118,27 @@ impl Drawing {
 }
 
 /// Closes the groups that end at or before `index` into their parents, dropping empty ones.
-fn close_ended(stack: &mut Vec<(&'static str, usize, Vec<Node>)>, index: usize) {
+/// A closed halo group is not kept: its text's colour is returned, for the text after it.
+fn close_ended(stack: &mut Vec<(&'static str, usize, Vec<Node>)>, index: usize) -> Option<Color32> {
+    let mut halo = None;
     while stack.len() > 1 && stack.last().is_some_and(|(_, end, _)| *end <= index) {
         if let (Some((name, _, nodes)), Some((_, _, parent))) = (stack.pop(), stack.last_mut())
             && !nodes.is_empty()
         {
-            parent.push(Node::Group { name, nodes });
+            if name == shape_groups::HALO {
+                halo = nodes.iter().find_map(|n| match n {
+                    Node::Element {
+                        element: Element::Text(run),
+                        ..
+                    } => Some(run.color),
+                    _ => None,
+                });
+            } else {
+                parent.push(Node::Group { name, nodes });
+            }
         }
     }
+    halo
 }
 
 fn read_shape(shape: &Shape, t: TSTransform, out: &mut Vec<Element>) {
@@ -298,6 +326,9 @@ fn rect(r: &RectShape, t: TSTransform) -> (Vec<Command>, Color32, Stroke) {
     )
 }
 
+/// A glyph as egui laid it out: its character, where, and its advance.
+type Laid = (char, Pos2, f32);
+
 /// Text as runs: one per stretch of glyphs in the same format on one row, each glyph where egui
 /// laid it out, so that the file matches the window whatever font the reader has.
 fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
@@ -305,20 +336,23 @@ fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
     let job = &galley.job;
     let mut chars = job.text.char_indices().peekable();
     for row in &galley.rows {
-        let mut run: Option<(usize, Vec<(char, Pos2, f32)>)> = None;
+        let mut run: Option<(usize, Vec<Laid>)> = None;
         for glyph in &row.row.glyphs {
             // The glyph's character in the job's text tells its section (its format).
-            let mut section = None;
-            for (byte, chr) in chars.by_ref() {
-                if chr == glyph.chr {
-                    section = job
-                        .sections
-                        .iter()
-                        .position(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(byte)));
-                    break;
-                }
-            }
-            let Some(section) = section else { continue };
+            // A glyph that is not in the text (the "…" of a cut line) uses up nothing.
+            let Some(skip) = chars.clone().position(|(_, chr)| chr == glyph.chr) else {
+                continue;
+            };
+            let Some((byte, _)) = chars.nth(skip) else {
+                continue;
+            };
+            let Some(section) = job
+                .sections
+                .iter()
+                .position(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(byte)))
+            else {
+                continue;
+            };
             let pos = t * (shape.pos + row.pos.to_vec2() + glyph.pos.to_vec2());
             let advance = glyph.advance_width * t.scaling;
             match &mut run {
@@ -350,7 +384,7 @@ fn read_text(shape: &TextShape, t: TSTransform, out: &mut Vec<Element>) {
 /// zero-width glyphs after it for the other characters; a file draws each character from the
 /// font by itself, so the ligature's width is shared out among them, or the "i" would sit on the
 /// next letter.
-fn unligated(glyphs: &[(char, Pos2, f32)]) -> Vec<(char, f32)> {
+fn unligated(glyphs: &[Laid]) -> Vec<(char, f32)> {
     let mut out = Vec::with_capacity(glyphs.len());
     let mut i = 0;
     while let Some(&(c, p, advance)) = glyphs.get(i) {
@@ -379,7 +413,7 @@ fn push_run(
     out: &mut Vec<Element>,
     shape: &TextShape,
     section: usize,
-    glyphs: Vec<(char, Pos2, f32)>,
+    glyphs: Vec<Laid>,
     scaling: f32,
 ) {
     let Some(format) = shape.galley.job.sections.get(section).map(|s| &s.format) else {
@@ -404,6 +438,7 @@ fn push_run(
         baseline,
         size: format.font_id.size * scaling,
         color,
+        halo: None,
     }));
 }
 
@@ -430,7 +465,8 @@ impl Drawing {
         let mut start = 0.0_f32;
         loop {
             let offset = if starts.len() == 1 { 0.0 } else { top };
-            let limit = start + page.y - bottom - offset;
+            // At least a point a page, however small the page.
+            let limit = start + (page.y - bottom - offset).max(1.0);
             if end <= limit {
                 break;
             }
@@ -569,6 +605,7 @@ impl Element {
                 baseline: run.baseline + dy,
                 size: run.size,
                 color: run.color,
+                halo: run.halo,
             }),
         }
     }
@@ -597,6 +634,7 @@ mod tests {
                 baseline: y,
                 size: 10.0,
                 color: Color32::BLACK,
+                halo: None,
             }),
         }
     }

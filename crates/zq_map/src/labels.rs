@@ -240,13 +240,19 @@ pub fn paint_text_with_halo(
 ) {
     let galley = painter.layout_no_wrap(text.to_owned(), font, color);
     let top_left = Align2::CENTER_CENTER.anchor_size(pos, galley.size()).min;
-    for offset in [
-        Vec2::new(-1.0, 0.0),
-        Vec2::new(1.0, 0.0),
-        Vec2::new(0.0, -1.0),
-        Vec2::new(0.0, 1.0),
-    ] {
-        painter.galley_with_override_text_color(top_left + offset, galley.clone(), palette::HALO);
-    }
+    crate::shape_groups::group(painter, crate::shape_groups::HALO, || {
+        for offset in [
+            Vec2::new(-1.0, 0.0),
+            Vec2::new(1.0, 0.0),
+            Vec2::new(0.0, -1.0),
+            Vec2::new(0.0, 1.0),
+        ] {
+            painter.galley_with_override_text_color(
+                top_left + offset,
+                galley.clone(),
+                palette::HALO,
+            );
+        }
+    });
     painter.galley(top_left, galley, color);
 }

@@ -14,7 +14,14 @@ pub struct Span {
     pub name: &'static str,
     pub layer: LayerId,
     pub shapes: Range<usize>,
+    /// The pass it was painted in: a frame egui runs twice (a discarded pass) leaves spans of
+    /// the first, which index shapes that are gone.
+    pub pass: u64,
 }
+
+/// The group around a text's halo copies (the map's labels): a vector file draws the halo as
+/// an outline of the one text, so that the name is in the file once.
+pub const HALO: &str = "halo";
 
 #[derive(Clone, Default)]
 struct Recording(Vec<Span>);
@@ -28,11 +35,15 @@ pub fn record(ctx: &Context) {
     ctx.data_mut(|d| d.insert_temp(key(), Recording::default()));
 }
 
-/// Stops recording and returns the spans, in the order their groups ended (inner before outer).
+/// Stops recording and returns the spans of the last pass, in the order their groups ended
+/// (inner before outer).
 pub fn take(ctx: &Context) -> Vec<Span> {
-    ctx.data_mut(|d| d.remove_temp::<Recording>(key()))
+    let spans = ctx
+        .data_mut(|d| d.remove_temp::<Recording>(key()))
         .map(|r| r.0)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let last = spans.iter().map(|s| s.pass).max().unwrap_or_default();
+    spans.into_iter().filter(|s| s.pass == last).collect()
 }
 
 /// Whether an export is reading this frame's shapes: painting code that keeps meshes for speed
@@ -55,6 +66,7 @@ pub fn group<R>(painter: &Painter, name: &'static str, paint: impl FnOnce() -> R
         name,
         layer: painter.layer_id(),
         shapes: start..end,
+        pass: ctx.cumulative_pass_nr(),
     };
     ctx.data_mut(|d| d.get_temp_mut_or_default::<Recording>(key()).0.push(span));
     result
