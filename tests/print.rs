@@ -401,6 +401,19 @@ fn the_report_pdf_leaves_nothing_out_and_quotes_its_sources() {
         );
     }
     assert!(text.contains("资料来源与原文摘引"));
+    // Each page is numbered at its foot.
+    let total = pages(&pdf);
+    for n in 1..=total {
+        let page = unspaced(&poppler(
+            "pdftotext",
+            &["-f", &n.to_string(), "-l", &n.to_string()],
+            &pdf,
+        ));
+        assert!(
+            page.contains(&format!("第{n}页，共{total}页")),
+            "page {n}: {page}"
+        );
+    }
     let outlet = model
         .dataset
         .articles

@@ -93,7 +93,15 @@ pub fn report(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> 
         2.0,
     );
     let attribution = sheets::attribution(model, lang);
-    doc = image(doc, map, format!("{title}（{attribution}）"))?;
+    let parenthesized = |text: String| {
+        let inner = zq_core::fill!(Msg::Parenthesized, lang, text = text);
+        format!("{}{inner}", lang.pick("", " "))
+    };
+    doc = image(
+        doc,
+        map,
+        format!("{title}{}", parenthesized(attribution.clone())),
+    )?;
 
     // Each chart with its sources in the caption. A chart's cards are not drawn: their figures
     // are rows of the table below, and a page of cards is no figure to place in a report.
@@ -108,9 +116,9 @@ pub fn report(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> 
         let painted = paint_chart(model, request, chart, CHART_PDF_WIDTH, 2.0);
         let cited = citations(chart.articles.iter().filter_map(|a| number(a)));
         let caption = format!(
-            "{}（{}{cited}）",
+            "{}{}",
             chart.title(&model.dataset, lang),
-            Msg::Sources.text(lang)
+            parenthesized(format!("{}{cited}", Msg::Sources.text(lang)))
         );
         doc = image(doc, painted, caption)?;
     }

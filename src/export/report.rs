@@ -8,8 +8,11 @@ use super::offscreen::{self, Painted};
 use super::sheets::{self, PageFit};
 use super::vector::Drawing;
 use super::{A4_300DPI, ExportError, Request, pdf, report_charts};
+use crate::ui::chart_view::colors;
+use egui::RichText;
 use zq_core::Model;
 use zq_core::charts::Chart;
+use zq_core::i18n::Msg;
 
 /// A report page: its size in points and how many pixels per point it is painted at.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -77,7 +80,20 @@ pub fn pages(model: &Model, request: &Request) -> Result<Vec<Drawing>, ExportErr
     };
     let height = offscreen::measure_height(page.size.x, draw).max(page.size.y);
     let whole = offscreen::paint_vector(Vec2::new(page.size.x, height), draw).to_drawing();
-    Ok(whole.paginate(page.size, sheets::MARGIN * 1.5, sheets::MARGIN * 1.5))
+    let mut pages = whole.paginate(page.size, sheets::MARGIN * 1.5, sheets::MARGIN * 1.5);
+    // Each page's number at its foot, in the bottom margin.
+    let total = pages.len();
+    for (i, drawing) in pages.iter_mut().enumerate() {
+        let footer = Vec2::new(page.size.x, sheets::MARGIN);
+        let number = zq_core::fill!(Msg::PageOf, request.lang, n = i + 1, total = total);
+        let painted = offscreen::paint_vector(footer, |ui| {
+            ui.centered_and_justified(|ui| {
+                ui.label(RichText::new(&number).size(10.0).color(colors::WEAK_TEXT));
+            });
+        });
+        drawing.append(painted.to_drawing(), page.size.y - sheets::MARGIN * 1.25);
+    }
+    Ok(pages)
 }
 
 /// The report as a PDF.

@@ -493,6 +493,32 @@ impl Drawing {
     }
 }
 
+impl Drawing {
+    /// Adds `other`'s elements, moved down by `dy`, but its backdrop (a path over all of it,
+    /// which would cover what is under it here).
+    pub fn append(&mut self, other: Self, dy: f32) {
+        let backdrop = Rect::from_min_size(Pos2::ZERO, other.size);
+        let nodes: Vec<Node> = other
+            .nodes
+            .into_iter()
+            .filter(|n| match n {
+                Node::Element {
+                    element: Element::Path(path),
+                    ..
+                } => !bounds(path).contains_rect(backdrop),
+                _ => true,
+            })
+            .collect();
+        self.nodes.extend(page_nodes(
+            &nodes,
+            f32::NEG_INFINITY,
+            f32::INFINITY,
+            dy,
+            self.size,
+        ));
+    }
+}
+
 /// The vertical extent of every element but the page-sized ones (the white background). A
 /// named group up to `keep` high counts as one (a panel's title stays with its bars, a legend
 /// stays whole); a taller one may be cut between its parts.
@@ -521,6 +547,16 @@ fn collect_extents(nodes: &[Node], too_tall: f32, keep: f32, out: &mut Vec<(f32,
     }
 }
 
+fn bounds(path: &Path) -> Rect {
+    let points = path.commands.iter().flat_map(|c| match *c {
+        Command::Move(p) | Command::Line(p) => vec![p],
+        Command::Quad(a, b) => vec![a, b],
+        Command::Cubic(a, b, c) => vec![a, b, c],
+        Command::Close => vec![],
+    });
+    Rect::from_points(&points.collect::<Vec<_>>())
+}
+
 /// The extent within the clip: what is clipped away takes no room.
 fn clipped_extent(element: &Element, clip: Option<Rect>) -> Option<(f32, f32)> {
     let (a, b) = extent(element)?;
@@ -536,17 +572,9 @@ fn clipped_extent(element: &Element, clip: Option<Rect>) -> Option<(f32, f32)> {
 fn extent(element: &Element) -> Option<(f32, f32)> {
     match element {
         Element::Path(path) => {
-            let ys = path.commands.iter().flat_map(|c| match *c {
-                Command::Move(p) | Command::Line(p) => vec![p.y],
-                Command::Quad(a, b) => vec![a.y, b.y],
-                Command::Cubic(a, b, c) => vec![a.y, b.y, c.y],
-                Command::Close => vec![],
-            });
-            let (lo, hi) = ys.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), y| {
-                (lo.min(y), hi.max(y))
-            });
+            let r = bounds(path);
             let half = path.stroke.width / 2.0;
-            (lo <= hi).then_some((lo - half, hi + half))
+            (r.min.y <= r.max.y).then_some((r.min.y - half, r.max.y + half))
         }
         // From the ascender to below the descender.
         Element::Text(run) => Some((run.baseline - run.size, run.baseline + run.size * 0.3)),
