@@ -344,7 +344,8 @@ fn the_map_pdf_has_each_county_name_once_as_text() {
     }
 }
 
-/// A chart's SVG groups its title, legend, panels and source line.
+/// A chart's SVG groups its title, legend, panels and source line, and each plot's axis, grid
+/// and series.
 #[test]
 fn a_chart_svg_groups_title_legend_panels_and_source() {
     let model = Model::embedded().expect("embedded data");
@@ -357,6 +358,38 @@ fn a_chart_svg_groups_title_legend_panels_and_source() {
     for id in ["title", "legend", "panel", "source"] {
         assert!(svg.contains(&format!("<g id=\"{id}\">")), "no group {id}");
     }
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let panel = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("panel"))
+        .expect("a panel");
+    let parts: Vec<&str> = panel
+        .children()
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    assert_eq!(parts, ["axis", "grid", "series"]);
+    let texts = |id: &str| -> Vec<String> {
+        let g = panel
+            .descendants()
+            .find(|n| n.attribute("id") == Some(id))
+            .expect("the part");
+        g.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text().map(str::to_owned))
+            .collect()
+    };
+    // The axis title is on the axis; a project's name and value are in the series.
+    assert!(
+        texts("axis").iter().any(|t| t.contains("亿元")),
+        "{:?}",
+        texts("axis")
+    );
+    assert!(
+        texts("series").iter().any(|t| t.contains("风华高科")),
+        "{:?}",
+        texts("series")
+    );
 }
 
 /// The report PDF: A4 pages, the first with the map, its legend, scale bar and north arrow,

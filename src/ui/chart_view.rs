@@ -9,7 +9,7 @@ use zq_core::charts::{Chart, Item, Layout, Panel, PanelStyle, Status, display_ki
 use zq_core::data::period::Period;
 use zq_core::data::{Bound, Dataset, Kind};
 use zq_core::i18n::{Lang, Msg};
-use zq_map::shape_groups::group_ui;
+use zq_map::shape_groups::{group_ui, split};
 
 use super::figure_card::{also_reported_text, copy_citation_button_ui, figure_details_ui};
 
@@ -354,82 +354,91 @@ fn bar_panel_ui(
         .x_grid_spacer(nice_grid)
         .x_axis_formatter(|mark: GridMark, _| tick_label(mark))
         .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());
-    let response = plot.show(ui, |plot_ui| {
-        for (row, item) in panel.items.iter().enumerate() {
-            let y = -(row as f64);
-            let highlighted = cx.is_highlighted(item);
-            let color = match (highlighted, cx.has_selection()) {
-                (true, _) => colors::HIGHLIGHT,
-                (false, true) => colors::BAR_DIMMED,
-                (false, false) => colors::BAR,
-            };
-            let bar = Bar::new(y - 0.18, item.value).width(0.36).horizontal();
-            let bar = match item.status {
-                Status::Achieved => bar.fill(color).stroke(Stroke::new(
-                    if highlighted { 2.0 } else { 0.0 },
-                    colors::HIGHLIGHT_OUTLINE,
-                )),
-                // A plan stays unfilled when selected (a fill means reported): a heavier outline
-                // in the selection's colour marks it.
-                Status::Planned | Status::Target => {
-                    bar.fill(Color32::TRANSPARENT).stroke(if highlighted {
-                        Stroke::new(3.0, colors::HIGHLIGHT_OUTLINE)
+    let (painter, parts) = (ui.painter().clone(), plot_parts(ui.clip_rect()));
+    let response = split(
+        &painter,
+        || {
+            plot.show(ui, |plot_ui| {
+                for (row, item) in panel.items.iter().enumerate() {
+                    let y = -(row as f64);
+                    let highlighted = cx.is_highlighted(item);
+                    let color = match (highlighted, cx.has_selection()) {
+                        (true, _) => colors::HIGHLIGHT,
+                        (false, true) => colors::BAR_DIMMED,
+                        (false, false) => colors::BAR,
+                    };
+                    let bar = Bar::new(y - 0.18, item.value).width(0.36).horizontal();
+                    let bar = match item.status {
+                        Status::Achieved => bar.fill(color).stroke(Stroke::new(
+                            if highlighted { 2.0 } else { 0.0 },
+                            colors::HIGHLIGHT_OUTLINE,
+                        )),
+                        // A plan stays unfilled when selected (a fill means reported): a heavier outline
+                        // in the selection's colour marks it.
+                        Status::Planned | Status::Target => {
+                            bar.fill(Color32::TRANSPARENT).stroke(if highlighted {
+                                Stroke::new(3.0, colors::HIGHLIGHT_OUTLINE)
+                            } else {
+                                Stroke::new(1.6, colors::TARGET)
+                            })
+                        }
+                    };
+                    plot_ui.bar_chart(
+                        BarChart::new(format!("bar{row}"), vec![bar]).allow_hover(false),
+                    );
+                    let mut label_x = item.value;
+                    if item.bound == Bound::AtLeast {
+                        // The open end reaches past every known value on the axis, so a floor never
+                        // reads as smaller than an exact amount it may exceed.
+                        let tip = item.value.max(max) + max * OPEN_END;
+                        plot_ui.arrows(
+                            Arrows::new(
+                                format!("open{row}"),
+                                PlotPoints::new(vec![[item.value, y - 0.18]]),
+                                PlotPoints::new(vec![[tip, y - 0.18]]),
+                            )
+                            .color(if item.status == Status::Achieved {
+                                color
+                            } else {
+                                colors::TARGET
+                            })
+                            .tip_length(9.0)
+                            .allow_hover(false),
+                        );
+                        label_x = tip;
+                    }
+                    let (value_x, anchor) = if item.value < 0.0 {
+                        (label_x - max * 0.02, Align2::RIGHT_CENTER)
                     } else {
-                        Stroke::new(1.6, colors::TARGET)
-                    })
+                        (label_x + max * 0.02, Align2::LEFT_CENTER)
+                    };
+                    plot_ui.text(
+                        Text::new(
+                            format!("value{row}"),
+                            PlotPoint::new(value_x, y - 0.18),
+                            RichText::new(item.value_text(lang))
+                                .size(12.5)
+                                .color(colors::TEXT),
+                        )
+                        .anchor(anchor)
+                        .allow_hover(false),
+                    );
+                    plot_ui.text(
+                        Text::new(
+                            format!("label{row}"),
+                            PlotPoint::new(0.0, y + 0.08),
+                            RichText::new(item.label(lang))
+                                .size(12.5)
+                                .color(colors::TEXT),
+                        )
+                        .anchor(Align2::LEFT_BOTTOM)
+                        .allow_hover(false),
+                    );
                 }
-            };
-            plot_ui.bar_chart(BarChart::new(format!("bar{row}"), vec![bar]).allow_hover(false));
-            let mut label_x = item.value;
-            if item.bound == Bound::AtLeast {
-                // The open end reaches past every known value on the axis, so a floor never
-                // reads as smaller than an exact amount it may exceed.
-                let tip = item.value.max(max) + max * OPEN_END;
-                plot_ui.arrows(
-                    Arrows::new(
-                        format!("open{row}"),
-                        PlotPoints::new(vec![[item.value, y - 0.18]]),
-                        PlotPoints::new(vec![[tip, y - 0.18]]),
-                    )
-                    .color(if item.status == Status::Achieved {
-                        color
-                    } else {
-                        colors::TARGET
-                    })
-                    .tip_length(9.0)
-                    .allow_hover(false),
-                );
-                label_x = tip;
-            }
-            let (value_x, anchor) = if item.value < 0.0 {
-                (label_x - max * 0.02, Align2::RIGHT_CENTER)
-            } else {
-                (label_x + max * 0.02, Align2::LEFT_CENTER)
-            };
-            plot_ui.text(
-                Text::new(
-                    format!("value{row}"),
-                    PlotPoint::new(value_x, y - 0.18),
-                    RichText::new(item.value_text(lang))
-                        .size(12.5)
-                        .color(colors::TEXT),
-                )
-                .anchor(anchor)
-                .allow_hover(false),
-            );
-            plot_ui.text(
-                Text::new(
-                    format!("label{row}"),
-                    PlotPoint::new(0.0, y + 0.08),
-                    RichText::new(item.label(lang))
-                        .size(12.5)
-                        .color(colors::TEXT),
-                )
-                .anchor(Align2::LEFT_BOTTOM)
-                .allow_hover(false),
-            );
-        }
-    });
+            })
+        },
+        parts,
+    );
     let transform = response.transform;
     let mut clicked = None;
     if cx.interactive {
@@ -445,6 +454,16 @@ fn bar_panel_ui(
         }
     }
     clicked
+}
+
+/// The parts of a plot, for a vector export's groups: egui_plot paints the axes (clipped as the
+/// `Ui` is), then the grid lines and the series (clipped to the plot's frame).
+fn plot_parts(ui_clip: Rect) -> impl Fn(&egui::epaint::ClippedShape) -> &'static str {
+    move |shape| match &shape.shape {
+        _ if shape.clip_rect == ui_clip => "axis",
+        egui::Shape::LineSegment { stroke, .. } if stroke.color == colors::GRID => "grid",
+        _ => "series",
+    }
 }
 
 /// Grid lines at round values (1, 2 or 5 times a power of ten), about five across the axis,
@@ -762,40 +781,48 @@ fn timeline_ui(ui: &mut Ui, chart: &Chart, cx: &ChartContext<'_>) -> Option<Item
         .x_axis_formatter(|mark: GridMark, _| format!("{:.0}", mark.value))
         .y_grid_spacer(|_: GridInput| Vec::<GridMark>::new());
     let span_of = |period: &Period| (month_x(period.start), month_x(period.end) + 1.0 / 12.0);
-    let response = plot.show(ui, |plot_ui| {
-        for (r, (period, item)) in rows.iter().enumerate() {
-            let y = -(r as f64);
-            let (start, end) = span_of(period);
-            let color = item_color(cx, item);
-            let bar = Bar::new((start + end) / 2.0, 0.3)
-                .base_offset(y - 0.35)
-                .width(end - start)
-                .vertical();
-            let bar = match item.status {
-                Status::Achieved => bar.fill(color),
-                Status::Planned | Status::Target => bar
-                    .fill(Color32::TRANSPARENT)
-                    .stroke(Stroke::new(1.6, color)),
-            };
-            plot_ui.bar_chart(BarChart::new(format!("span{r}"), vec![bar]).allow_hover(false));
-            let text = format!(
-                "{} · {}{}{}",
-                period_label(item),
-                item.subject(lang),
-                Msg::LabelSeparator.text(lang),
-                item.value_text(lang)
-            );
-            plot_ui.text(
-                Text::new(
-                    format!("t{r}"),
-                    PlotPoint::new(lo, y + 0.02),
-                    RichText::new(text).size(12.0).color(colors::TEXT),
-                )
-                .anchor(Align2::LEFT_BOTTOM)
-                .allow_hover(false),
-            );
-        }
-    });
+    let (painter, parts) = (ui.painter().clone(), plot_parts(ui.clip_rect()));
+    let response = split(
+        &painter,
+        || {
+            plot.show(ui, |plot_ui| {
+                for (r, (period, item)) in rows.iter().enumerate() {
+                    let y = -(r as f64);
+                    let (start, end) = span_of(period);
+                    let color = item_color(cx, item);
+                    let bar = Bar::new((start + end) / 2.0, 0.3)
+                        .base_offset(y - 0.35)
+                        .width(end - start)
+                        .vertical();
+                    let bar = match item.status {
+                        Status::Achieved => bar.fill(color),
+                        Status::Planned | Status::Target => bar
+                            .fill(Color32::TRANSPARENT)
+                            .stroke(Stroke::new(1.6, color)),
+                    };
+                    plot_ui
+                        .bar_chart(BarChart::new(format!("span{r}"), vec![bar]).allow_hover(false));
+                    let text = format!(
+                        "{} · {}{}{}",
+                        period_label(item),
+                        item.subject(lang),
+                        Msg::LabelSeparator.text(lang),
+                        item.value_text(lang)
+                    );
+                    plot_ui.text(
+                        Text::new(
+                            format!("t{r}"),
+                            PlotPoint::new(lo, y + 0.02),
+                            RichText::new(text).size(12.0).color(colors::TEXT),
+                        )
+                        .anchor(Align2::LEFT_BOTTOM)
+                        .allow_hover(false),
+                    );
+                }
+            })
+        },
+        parts,
+    );
     let mut clicked = None;
     if cx.interactive {
         let transform = response.transform;

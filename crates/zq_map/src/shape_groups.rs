@@ -72,6 +72,47 @@ pub fn group<R>(painter: &Painter, name: &'static str, paint: impl FnOnce() -> R
     result
 }
 
+/// Names the parts of what `paint` paints that code outside this program draws in one go (a
+/// plot's axes, grid and series): each run of shapes that `part` gives the same name is a group
+/// of that name.
+pub fn split<R>(
+    painter: &Painter,
+    paint: impl FnOnce() -> R,
+    part: impl Fn(&egui::epaint::ClippedShape) -> &'static str,
+) -> R {
+    let ctx = painter.ctx();
+    if !recording(ctx) {
+        return paint();
+    }
+    let layer = painter.layer_id();
+    let next = || ctx.graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
+    let start = next();
+    let result = paint();
+    let pass = ctx.cumulative_pass_nr();
+    let mut spans: Vec<Span> = Vec::new();
+    ctx.graphics(|g| {
+        let Some(list) = g.get(layer) else { return };
+        for (index, shape) in list.all_entries().enumerate().skip(start) {
+            let name = part(shape);
+            match spans.last_mut() {
+                Some(span) if span.name == name => span.shapes.end = index + 1,
+                _ => spans.push(Span {
+                    name,
+                    layer,
+                    shapes: index..index + 1,
+                    pass,
+                }),
+            }
+        }
+    });
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Recording>(key())
+            .0
+            .extend(spans)
+    });
+    result
+}
+
 /// [`group`] for what a `Ui` lays out and paints.
 pub fn group_ui<R>(ui: &mut Ui, name: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
     let painter = ui.painter().clone();
