@@ -93,10 +93,7 @@ pub fn report(model: &Model, request: &Request) -> Result<Vec<u8>, ExportError> 
         2.0,
     );
     let attribution = sheets::attribution(model, lang);
-    let parenthesized = |text: String| {
-        let inner = zq_core::fill!(Msg::Parenthesized, lang, text = text);
-        format!("{}{inner}", lang.pick("", " "))
-    };
+    let parenthesized = |text: String| zq_core::fill!(Msg::CaptionAside, lang, text = text);
     doc = image(
         doc,
         map,

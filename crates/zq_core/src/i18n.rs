@@ -327,6 +327,7 @@ messages! {
     FigureColumn => "指标", "Figure";
     ReportPagesNote => "地图、本县区的全部图表与数据、项目，以及每条来源下所引的原文；A4，页数按内容而定。", "The map, all of the county's charts and figures, its projects, and under each source the passages quoted; A4, as many pages as they take.";
     PdfSizeNote => "宽 16 厘米（A4 页面的正文宽度），文字为屏幕上的大小；文字可选中、可检索。", "16 cm wide (an A4 page's text width), text at its size on screen; the text can be selected and searched.";
+    CaptionAside => "（{text}）", " ({text})";
     PageOf => "第 {n} 页，共 {total} 页", "Page {n} of {total}";
     SourcesAndQuotes => "资料来源与原文摘引", "Sources and the passages quoted";
     SourcesAndQuotesNote => "每条来源下为本报告所引的原文，未作改动。", "Under each source, the passages this report quotes from it, verbatim (in Chinese).";
