@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the Windows program here and try it under Wine, on a fresh Debian machine:
-#  1. installs what it needs (mingw-w64, nsis, wine64, Xvfb, ImageMagick, Mesa's lavapipe) and the
-#     Rust target, and cross-builds the installer and the portable zip (scripts/package_windows.sh);
+#  1. installs what it needs (mingw-w64, nsis, wine and wine64, Xvfb, ImageMagick, Mesa's
+#     lavapipe) and the Rust target, and cross-builds the installer and the portable zip
+#     (scripts/package_windows.sh);
 #  2. checks the .exe: a GUI program, its icon and version information, only Windows' own DLLs;
 #  3. runs `charts`, `validate` and `export` under Wine, into a folder with Chinese characters and
 #     spaces, and checks each exported image equals the Linux build's pixel for pixel;
@@ -24,7 +25,9 @@ step() { echo "check_windows: $*"; }
 fail() { echo "check_windows: FAILED: $*" >&2; exit 1; }
 
 missing=()
-for pair in wine:wine64 Xvfb:xvfb compare:imagemagick wrestool:icoutils \
+# Debian's wine64 is the loader alone; the `wine` command comes with the package wine.
+command -v wine >/dev/null 2>&1 || missing+=(wine wine64)
+for pair in Xvfb:xvfb compare:imagemagick wrestool:icoutils \
     x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 makensis:nsis; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
