@@ -150,7 +150,11 @@ fn text_goes_out_as_whole_labels() {
     let built = def.build(&model.dataset, None).expect("builds");
     let req = request(chart(def.id), None, Format::Pdf);
     let painted = export::paint_chart(&model, &req, &built, CHART_PDF_WIDTH, 1.0);
-    let runs = runs(&painted.to_drawing().nodes);
+    let drawing = painted.to_drawing();
+    let runs: Vec<String> = export::vector::text_runs(&drawing.nodes)
+        .iter()
+        .map(|r| r.text())
+        .collect();
     let title = built.title(&model.dataset, Lang::Zh);
     assert!(runs.contains(&title), "{runs:?}");
     let single = runs.iter().filter(|r| r.chars().count() == 1).count();
@@ -159,21 +163,6 @@ fn text_goes_out_as_whole_labels() {
         "{single} of {} runs are single characters: {runs:?}",
         runs.len()
     );
-}
-
-fn runs(nodes: &[export::vector::Node]) -> Vec<String> {
-    use export::vector::{Element, Node};
-    nodes
-        .iter()
-        .flat_map(|n| match n {
-            Node::Group { nodes, .. } => runs(nodes),
-            Node::Element {
-                element: Element::Text(run),
-                ..
-            } => vec![run.text()],
-            Node::Element { .. } => Vec::new(),
-        })
-        .collect()
 }
 
 /// How far apart two images are: the mean difference per channel (0–255) and the share of

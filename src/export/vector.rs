@@ -62,6 +62,21 @@ pub struct TextRun {
     pub halo: Option<Color32>,
 }
 
+/// Every text run in `nodes`, in painting order, groups opened.
+pub fn text_runs(nodes: &[Node]) -> Vec<&TextRun> {
+    nodes
+        .iter()
+        .flat_map(|n| match n {
+            Node::Group { nodes, .. } => text_runs(nodes),
+            Node::Element {
+                element: Element::Text(run),
+                ..
+            } => vec![run],
+            Node::Element { .. } => Vec::new(),
+        })
+        .collect()
+}
+
 impl TextRun {
     pub fn text(&self) -> String {
         self.chars.iter().map(|(c, _)| *c).collect()
@@ -668,17 +683,7 @@ mod tests {
     }
 
     fn baselines(nodes: &[Node]) -> Vec<f32> {
-        nodes
-            .iter()
-            .flat_map(|n| match n {
-                Node::Group { nodes, .. } => baselines(nodes),
-                Node::Element {
-                    element: Element::Text(run),
-                    ..
-                } => vec![run.baseline],
-                Node::Element { .. } => Vec::new(),
-            })
-            .collect()
+        text_runs(nodes).iter().map(|r| r.baseline).collect()
     }
 
     #[test]
