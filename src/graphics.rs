@@ -73,6 +73,58 @@ pub fn attempts(os: &str, wgpu_backend: Option<&str>) -> Vec<Backend> {
     }
 }
 
+/// How the window's pixels are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    /// eframe's window, through wgpu on the adapter it finds.
+    Gpu,
+    /// The window of `software_window.rs`: the CPU rasterizer, redrawing only what changed.
+    Software,
+}
+
+/// Which renderer the window uses. `ZHAOQING_RENDERER` (`software` or `gpu`) decides when set;
+/// otherwise, on Linux and the BSDs, the software window is used when every adapter wgpu finds
+/// is a software one (`adapters` lists their types; none found leaves eframe to say what
+/// failed). Elsewhere the GPU window stays: the software one has not been measured there.
+pub fn renderer(
+    os: &str,
+    renderer_env: Option<&str>,
+    adapters: impl FnOnce() -> Vec<wgpu::DeviceType>,
+) -> Renderer {
+    match renderer_env
+        .map(|v| v.trim().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("software" | "cpu") => return Renderer::Software,
+        Some("gpu" | "wgpu") => return Renderer::Gpu,
+        _ => {}
+    }
+    if !matches!(os, "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly") {
+        return Renderer::Gpu;
+    }
+    let adapters = adapters();
+    if !adapters.is_empty() && adapters.iter().all(|t| *t == wgpu::DeviceType::Cpu) {
+        Renderer::Software
+    } else {
+        Renderer::Gpu
+    }
+}
+
+/// The types of the adapters wgpu offers through `backends` (asked without a window).
+pub fn adapter_types(backends: &[Backend]) -> Vec<wgpu::DeviceType> {
+    let backends = backends
+        .iter()
+        .fold(wgpu::Backends::empty(), |all, b| all | b.backends());
+    let instance = wgpu::Instance::new(wgpu::InstanceDescriptor {
+        backends,
+        ..wgpu::InstanceDescriptor::new_without_display_handle()
+    });
+    pollster::block_on(instance.enumerate_adapters(backends))
+        .iter()
+        .map(|adapter| adapter.get_info().device_type)
+        .collect()
+}
+
 /// eframe's wgpu set-up for one backend.
 pub fn wgpu_configuration(backend: Backend) -> egui_wgpu::WgpuConfiguration {
     let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
@@ -127,6 +179,30 @@ mod tests {
         assert_eq!(
             attempts("linux", Some("fast")),
             [Backend::Vulkan, Backend::Gl]
+        );
+    }
+
+    #[test]
+    fn the_software_window_is_for_software_adapters_only() {
+        use wgpu::DeviceType::{Cpu, DiscreteGpu, IntegratedGpu};
+        let linux = |adapters: Vec<wgpu::DeviceType>| renderer("linux", None, || adapters);
+        assert_eq!(linux(vec![Cpu]), Renderer::Software);
+        assert_eq!(linux(vec![Cpu, Cpu]), Renderer::Software);
+        assert_eq!(linux(vec![IntegratedGpu, Cpu]), Renderer::Gpu);
+        assert_eq!(linux(vec![DiscreteGpu]), Renderer::Gpu);
+        // No adapter at all: eframe's window tries each backend and says what failed.
+        assert_eq!(linux(vec![]), Renderer::Gpu);
+        assert_eq!(renderer("windows", None, || vec![Cpu]), Renderer::Gpu);
+        // The variable decides, and then no adapter is asked for.
+        let unasked = || -> Vec<wgpu::DeviceType> { unreachable!() };
+        assert_eq!(
+            renderer("windows", Some("software"), unasked),
+            Renderer::Software
+        );
+        assert_eq!(renderer("linux", Some(" GPU "), unasked), Renderer::Gpu);
+        assert_eq!(
+            renderer("linux", Some("other"), || vec![DiscreteGpu]),
+            Renderer::Gpu
         );
     }
 

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 use zhaoqing_explorer::ExplorerApp;
 use zhaoqing_explorer::ui::settings;
-use zhaoqing_explorer::{cli, console, crash, graphics};
+use zhaoqing_explorer::{cli, console, crash, graphics, software_window};
 use zq_core::embedded;
 use zq_core::i18n::{Lang, Msg};
 
@@ -213,11 +213,29 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         Err(err) => eprintln!("zhaoqing-explorer: the window icon could not be read: {err}"),
     }
     let lang = remembered_lang.unwrap_or_else(settings::system_lang);
-    let mut failures = Vec::new();
-    for backend in graphics::attempts(
+    let attempts = graphics::attempts(
         std::env::consts::OS,
         std::env::var("WGPU_BACKEND").ok().as_deref(),
-    ) {
+    );
+    let renderer = graphics::renderer(
+        std::env::consts::OS,
+        std::env::var("ZHAOQING_RENDERER").ok().as_deref(),
+        || graphics::adapter_types(&attempts),
+    );
+    if renderer == graphics::Renderer::Software {
+        let run = software_window::run(viewport, zq_core::APP_ID, |ctx, storage| {
+            ExplorerApp::for_window(ctx, storage, true).open_at_start(files)
+        });
+        return match run {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                let message = zq_core::fill!(Msg::WindowFailed, lang, error = err);
+                window_failed(lang, &message)
+            }
+        };
+    }
+    let mut failures = Vec::new();
+    for backend in attempts {
         let options = eframe::NativeOptions {
             viewport: viewport.clone(),
             persist_window: false,

@@ -351,3 +351,163 @@ fn whole_window_matches_wgpu() {
         );
     }
 }
+
+/// Keeps every texture delta for the software window's [`Canvas`] (and a store for drawing
+/// each frame whole) and hands it on to wgpu.
+struct CanvasFeed {
+    gpu: WgpuTestRenderer,
+    pending: Rc<RefCell<Vec<TexturesDelta>>>,
+}
+
+impl TestRenderer for CanvasFeed {
+    fn handle_delta(&mut self, delta: &mut TexturesDelta) {
+        self.pending.borrow_mut().push(TexturesDelta {
+            set: delta.set.clone(),
+            free: delta.free.clone(),
+        });
+        self.gpu.handle_delta(delta);
+    }
+
+    fn render(
+        &mut self,
+        ctx: &egui::Context,
+        output: &egui::FullOutput,
+    ) -> Result<RgbaImage, String> {
+        self.gpu.render(ctx, output)
+    }
+}
+
+/// The software window's way of drawing (`software_window.rs`: the map kept as a picture, each
+/// frame redrawn only where it changed) gives, frame after frame while the map is dragged and
+/// things are hovered and clicked, exactly the frame drawn whole; and that frame matches wgpu.
+#[test]
+fn the_window_redrawn_in_part_equals_it_drawn_whole_and_wgpu() {
+    use egui_cpu_raster::Canvas;
+    let pending = Rc::new(RefCell::new(Vec::new()));
+    let feed = CanvasFeed {
+        gpu: WgpuTestRenderer::new(),
+        pending: Rc::clone(&pending),
+    };
+    let mut harness = Harness::<ExplorerApp>::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_context)
+        .renderer(feed)
+        .build_eframe(|cc| {
+            setup_context(&cc.egui_ctx);
+            let mut app = ExplorerApp::with_model(zq_core::Model::embedded());
+            app.map_mut().set_software_rendering(true);
+            app
+        });
+    let mut canvas = Canvas::new(Color32::TRANSPARENT);
+    let mut whole = TextureStore::new();
+    let mut partial_frames = 0;
+    let mut redrawn_share = Vec::new();
+    let mut frame = |harness: &mut Harness<'_, ExplorerApp>, what: &str| {
+        harness.step();
+        let ppp = harness.ctx.pixels_per_point();
+        let size = harness.ctx.content_rect().size() * ppp;
+        let size_px = [size.x.round() as u32, size.y.round() as u32];
+        let primitives = harness.ctx.tessellate(harness.output().shapes.clone(), ppp);
+        let mut delta = TexturesDelta::default();
+        for d in pending.borrow_mut().drain(..) {
+            delta.append(d);
+        }
+        whole.apply_set(&delta);
+        let expected = rasterize(&primitives, &whole, size_px, ppp, Color32::TRANSPARENT);
+        whole.apply_free(&delta);
+        let rects = canvas.paint(primitives, &mut delta, size_px, ppp);
+        assert!(
+            canvas.image().as_raw() == expected.as_raw(),
+            "{what}: the frame redrawn in {rects:?} differs from the frame drawn whole"
+        );
+        let area: u64 = rects
+            .iter()
+            .map(|r| u64::from(r.width()) * u64::from(r.height()))
+            .sum();
+        let share = area as f64 / f64::from(size_px[0] * size_px[1]);
+        if share < 1.0 {
+            partial_frames += 1;
+        }
+        redrawn_share.push(share);
+    };
+    for _ in 0..4 {
+        frame(&mut harness, "opening");
+    }
+    assert!(harness.state().map().drew_picture(), "the map is a picture");
+    let map = {
+        let v = harness.state().map().projector().unwrap().viewport();
+        egui::Rect::from_min_max(
+            egui::pos2(v.min().x as f32, v.min().y as f32),
+            egui::pos2(v.max().x as f32, v.max().y as f32),
+        )
+    };
+    // Drag the map a long way (past the picture's edge), then let go.
+    let start = map.center();
+    harness.hover_at(start);
+    frame(&mut harness, "hover before the drag");
+    harness.drag_at(start);
+    frame(&mut harness, "press");
+    for step in 1..=40 {
+        harness.hover_at(start + egui::vec2(7.0 * step as f32, 2.5 * step as f32));
+        frame(&mut harness, &format!("drag step {step}"));
+    }
+    harness.drop_at(start + egui::vec2(280.0, 100.0));
+    frame(&mut harness, "release");
+    // Hover over the map, the side panel and the charts, then click where the pointer is.
+    for (k, at) in [
+        map.center(),
+        map.left_top() + egui::vec2(60.0, 90.0),
+        egui::pos2(1100.0, 300.0),
+        egui::pos2(1000.0, 600.0),
+        map.center(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        harness.hover_at(at);
+        frame(&mut harness, &format!("hover {k}"));
+    }
+    // A place in 怀集县 (Lanzhong), wherever the drag left it: the click selects the county.
+    let at = harness
+        .state()
+        .map()
+        .projector()
+        .unwrap()
+        .ui_from_lonlat(geo::Coord {
+            x: 111.948,
+            y: 24.06556,
+        });
+    let moved_centre = egui::pos2(at.x as f32, at.y as f32);
+    harness.hover_at(moved_centre);
+    frame(&mut harness, "hover the county");
+    harness.drag_at(moved_centre);
+    frame(&mut harness, "press to click");
+    harness.drop_at(moved_centre);
+    for _ in 0..3 {
+        frame(&mut harness, "after a click");
+    }
+    assert_eq!(
+        harness.state().selected(),
+        Some("441224"),
+        "the click selects 怀集县"
+    );
+    // Standing still: the next picture is made and shown.
+    for _ in 0..20 {
+        frame(&mut harness, "at rest");
+    }
+    println!("share of the window redrawn per frame: {redrawn_share:.3?}");
+    assert!(
+        partial_frames > 40,
+        "only {partial_frames} frames were redrawn in part"
+    );
+    let gpu = harness.render().expect("wgpu renders");
+    let diff = difference(canvas.image(), &gpu);
+    println!(
+        "the last frame against wgpu: mean {:.4}, {:.4}% far off",
+        diff.mean,
+        diff.far_off * 100.0
+    );
+    assert!(diff.mean < 1.0 && diff.far_off < 0.005, "differs from wgpu");
+}

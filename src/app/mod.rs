@@ -85,11 +85,21 @@ pub struct ExplorerApp {
 impl ExplorerApp {
     /// The app as eframe starts it: fonts installed, embedded data loaded, settings restored.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        setup_context(&cc.egui_ctx);
-        let mut app = Self::with_storage(Model::embedded(), cc.storage);
         let software = cc.wgpu_render_state.as_ref().is_some_and(|s| {
             s.adapter.get_info().device_type == eframe::egui_wgpu::wgpu::DeviceType::Cpu
         });
+        Self::for_window(&cc.egui_ctx, cc.storage, software)
+    }
+
+    /// The app for a window drawing with `ctx`: `software` when its pixels are drawn on the CPU
+    /// (the map then keeps a picture of itself while it moves).
+    pub fn for_window(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        software: bool,
+    ) -> Self {
+        setup_context(ctx);
+        let mut app = Self::with_storage(Model::embedded(), storage);
         app.map.set_software_rendering(software);
         app.native_dialogs = file_dialog::native_available();
         app
@@ -228,10 +238,18 @@ impl ExplorerApp {
     }
 }
 
-impl ExplorerApp {}
-
 impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::software_window::WindowApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        crate::software_window::WindowApp::save(self, storage);
+    }
+}
+
+impl crate::software_window::WindowApp for ExplorerApp {
+    fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if let Some(message) = &self.crashed {
             Self::crash_screen_ui(ui, message, self.lang);

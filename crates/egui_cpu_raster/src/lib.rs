@@ -40,6 +40,10 @@
 //! range, NaN, huge coordinates, empty clip rects, missing textures) is skipped or clipped, never
 //! a panic.
 
+mod canvas;
+
+pub use canvas::{Canvas, PixelRect};
+
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -79,6 +83,12 @@ impl TextureStore {
     /// A delta whose texel count does not match its size, or a patch for a texture that does
     /// not exist, is ignored (egui-wgpu would panic on both).
     pub fn apply(&mut self, delta: &TexturesDelta) {
+        self.apply_set(delta);
+        self.apply_free(delta);
+    }
+
+    /// The first half of [`TextureStore::apply`]: new images and patches, no frees.
+    pub fn apply_set(&mut self, delta: &TexturesDelta) {
         // The order across textures does not matter; within one texture it does, and each
         // texture's deltas are kept in order.
         for (id, deltas) in &delta.set {
@@ -107,9 +117,18 @@ impl TextureStore {
                 }
             }
         }
+    }
+
+    /// The second half of [`TextureStore::apply`]: frees.
+    pub fn apply_free(&mut self, delta: &TexturesDelta) {
         for id in &delta.free {
             self.textures.remove(id);
         }
+    }
+
+    /// A texture's size in texels, if it is known.
+    pub fn size(&self, id: TextureId) -> Option<[usize; 2]> {
+        self.textures.get(&id).map(|t| t.image.size)
     }
 
     /// Whether a texture is known, for callers checking that every mesh can be drawn.
@@ -176,7 +195,14 @@ pub fn rasterize_part(
     if width == 0 || height == 0 {
         return image;
     }
-    let scene = Scene::new(primitives, textures, origin_px, size_px, pixels_per_point);
+    let scene = Scene::new(
+        primitives,
+        textures,
+        origin_px,
+        size_px,
+        pixels_per_point,
+        None,
+    );
     let background = background.to_array();
     let band_len = BAND_ROWS * width as usize;
     let (pixels, _) = image.as_chunks_mut::<4>();
@@ -192,19 +218,88 @@ pub fn rasterize_part(
             scene.draw_band(index, band);
         }
     };
+    run_on_cores(band_count, work);
+    image
+}
+
+/// Draws again the pixels of `image` (a full rendering's size) inside `region` (min x, min y,
+/// max x, max y; max not included), exactly as [`rasterize`] would draw them, leaving the rest
+/// as it is: what a window redrawn in part needs.
+pub fn rasterize_region(
+    primitives: &[ClippedPrimitive],
+    textures: &TextureStore,
+    image: &mut RgbaImage,
+    region: [u32; 4],
+    pixels_per_point: f32,
+    background: Color32,
+) {
+    let size_px = [image.width(), image.height()];
+    let [x0, y0] = [region[0].min(size_px[0]), region[1].min(size_px[1])];
+    let [x1, y1] = [
+        region[2].clamp(x0, size_px[0]),
+        region[3].clamp(y0, size_px[1]),
+    ];
+    if x0 == x1 || y0 == y1 {
+        return;
+    }
+    let limit = Scissor {
+        x0: i64::from(x0),
+        y0: i64::from(y0),
+        x1: i64::from(x1),
+        y1: i64::from(y1),
+    };
+    let scene = Scene::new(
+        primitives,
+        textures,
+        [0, 0],
+        size_px,
+        pixels_per_point,
+        Some(&limit),
+    );
+    let width = size_px[0] as usize;
+    let background = background.to_array();
+    let band_len = BAND_ROWS * width;
+    let (pixels, _) = image.as_chunks_mut::<4>();
+    let first_band = y0 as usize / BAND_ROWS;
+    let bands = pixels
+        .chunks_mut(band_len)
+        .enumerate()
+        .skip(first_band)
+        .take((y1 as usize - 1) / BAND_ROWS + 1 - first_band);
+    let band_count = bands.len();
+    let bands = Mutex::new(bands);
+    let work = || {
+        loop {
+            let next = bands.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((index, band)) = next else {
+                break;
+            };
+            let top = index * BAND_ROWS;
+            for (row, pixels) in band.chunks_mut(width).enumerate() {
+                if (y0 as usize..y1 as usize).contains(&(top + row)) {
+                    pixels[x0 as usize..x1 as usize].fill(background);
+                }
+            }
+            scene.draw_band(index, band);
+        }
+    };
+    run_on_cores(band_count, work);
+}
+
+/// Runs `work` on this thread and helpers, one per core up to `tasks`.
+fn run_on_cores(tasks: usize, work: impl Fn() + Sync) {
     let helpers = thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .min(band_count)
+        .min(tasks)
         .saturating_sub(1);
     thread::scope(|scope| {
         for _ in 0..helpers {
             // A helper that cannot be started leaves its share to the others, this thread
             // included.
-            let _ = thread::Builder::new().spawn_scoped(scope, work);
+            let _ = thread::Builder::new().spawn_scoped(scope, &work);
         }
         work();
     });
-    image
 }
 
 /// Rows per band. Each band is drawn by one thread from start to finish, every triangle over
@@ -251,6 +346,7 @@ impl<'a> Scene<'a> {
         origin_px: [i32; 2],
         size_px: [u32; 2],
         pixels_per_point: f32,
+        limit: Option<&Scissor>,
     ) -> Self {
         let band_count = (size_px[1] as usize).div_ceil(BAND_ROWS);
         let mut scene = Self {
@@ -264,7 +360,11 @@ impl<'a> Scene<'a> {
             let Primitive::Mesh(mesh) = &primitive.primitive else {
                 continue;
             };
-            let scissor = Scissor::new(primitive.clip_rect, pixels_per_point, origin_px, size_px);
+            let mut scissor =
+                Scissor::new(primitive.clip_rect, pixels_per_point, origin_px, size_px);
+            if let Some(limit) = limit {
+                scissor = scissor.intersect(limit);
+            }
             if scissor.is_empty() {
                 continue;
             }
@@ -483,12 +583,27 @@ impl Scissor {
     fn is_empty(&self) -> bool {
         self.x0 >= self.x1 || self.y0 >= self.y1
     }
+
+    fn intersect(&self, other: &Self) -> Self {
+        Self {
+            x0: self.x0.max(other.x0),
+            y0: self.y0.max(other.y0),
+            x1: self.x1.min(other.x1),
+            y1: self.y1.min(other.y1),
+        }
+    }
 }
 
 /// Which pixels a triangle covers: its pixel bounding box within the scissor, and its three
 /// edge functions for finding each row's span.
 struct Coverage {
     edges: [Edge; 3],
+    /// The first pixel of the bounding box before the scissor: where attributes are
+    /// interpolated from, so that a pixel's value does not depend on what clips the triangle
+    /// (a band, a part of the window redrawn alone).
+    first: [i64; 2],
+    /// The bounding box's size in pixels before the scissor, less one.
+    extent: [i64; 2],
     x_lo: i64,
     x_hi: i64,
     y_lo: i64,
@@ -519,10 +634,12 @@ impl Coverage {
         // Pixels whose centre lies within the bounding box, inside the scissor.
         let min = |axis: usize| a[axis].min(b[axis]).min(c[axis]);
         let max = |axis: usize| a[axis].max(b[axis]).max(c[axis]);
-        let x_lo = ceil_div(min(0) - HALF_PIXEL, SUBPIXEL).max(scissor.x0);
-        let x_hi = floor_div(max(0) - HALF_PIXEL, SUBPIXEL).min(scissor.x1 - 1);
-        let y_lo = ceil_div(min(1) - HALF_PIXEL, SUBPIXEL).max(scissor.y0);
-        let y_hi = floor_div(max(1) - HALF_PIXEL, SUBPIXEL).min(scissor.y1 - 1);
+        let first = [0, 1].map(|axis| ceil_div(min(axis) - HALF_PIXEL, SUBPIXEL));
+        let last = [0, 1].map(|axis| floor_div(max(axis) - HALF_PIXEL, SUBPIXEL));
+        let x_lo = first[0].max(scissor.x0);
+        let x_hi = last[0].min(scissor.x1 - 1);
+        let y_lo = first[1].max(scissor.y0);
+        let y_hi = last[1].min(scissor.y1 - 1);
         if x_lo > x_hi || y_lo > y_hi {
             return None;
         }
@@ -556,6 +673,8 @@ impl Coverage {
         };
         Some(Self {
             edges: [edge(0), edge(1), edge(2)],
+            first,
+            extent: [last[0] - first[0], last[1] - first[1]],
             x_lo,
             x_hi,
             y_lo,
@@ -778,7 +897,7 @@ impl Shading {
         coverage: &Coverage,
     ) -> Option<Self> {
         let [a, b, c] = vertices;
-        let origin = [coverage.x_lo, coverage.y_lo];
+        let origin = coverage.first;
         let texel_uv = |v: &Vertex| {
             [
                 v.uv.x * sampler.width as f32,
@@ -831,21 +950,21 @@ impl Shading {
         coverage: &Coverage,
         sampler: &Sampler<'_>,
     ) {
-        let origin = [coverage.x_lo, coverage.y_lo];
+        let origin = coverage.first;
         match self {
             Self::Opaque(src) => fill(pixels, *src),
             Self::Translucent(src) => blend_span(pixels, *src),
             Self::Smooth { color, texel } => {
-                let (first, step) = color.along_row(start, origin);
+                let (first, step, offset) = color.along_row(start, origin);
                 for (k, dst) in pixels.iter_mut().enumerate() {
-                    let k = k as f32;
+                    let k = offset + k as f32;
                     let src =
                         std::array::from_fn(|c| to_u8((first[c] + step[c] * k) * texel[c] * 255.0));
                     blend_any(dst, src);
                 }
             }
             Self::Aligned { color, texel } => {
-                let (first, step) = color.along_row(start, origin);
+                let (first, step, offset) = color.along_row(start, origin);
                 let x = texel[0] as i64 + (start[0] - origin[0]);
                 let y = texel[1] as i64 + (start[1] - origin[1]);
                 let row_start = (y * i64::from(sampler.width) + x) as usize;
@@ -857,7 +976,7 @@ impl Shading {
                         continue;
                     }
                     let texel = texel.to_array();
-                    let k = k as f32;
+                    let k = offset + k as f32;
                     let src = std::array::from_fn(|c| {
                         to_u8((first[c] + step[c] * k) * f32::from(texel[c]))
                     });
@@ -865,10 +984,10 @@ impl Shading {
                 }
             }
             Self::Textured { color, uv, filter } => {
-                let (color_first, color_step) = color.along_row(start, origin);
-                let (uv_first, uv_step) = uv.along_row(start, origin);
+                let (color_first, color_step, offset) = color.along_row(start, origin);
+                let (uv_first, uv_step, _) = uv.along_row(start, origin);
                 for (k, dst) in pixels.iter_mut().enumerate() {
-                    let k = k as f32;
+                    let k = offset + k as f32;
                     let texel = sampler.sample(
                         uv_first[0] + uv_step[0] * k,
                         uv_first[1] + uv_step[1] * k,
@@ -887,8 +1006,7 @@ impl Shading {
 /// The texel under the bounding box's top-left pixel if the triangle maps texels one to one
 /// onto pixels with texel centres on pixel centres, and stays inside the texture.
 fn aligned_texel(uv: &Plane<2>, coverage: &Coverage, sampler: &Sampler<'_>) -> Option<[i32; 2]> {
-    let columns = coverage.x_hi - coverage.x_lo;
-    let rows = coverage.y_hi - coverage.y_lo;
+    let [columns, rows] = coverage.extent;
     // Off by less than a thousandth of a texel anywhere in the triangle, the bilinear weights
     // are within a thousandth of (1, 0, 0, 0): at most a quarter step on a channel.
     let extent = (columns.max(rows) + 1) as f32;
@@ -960,13 +1078,14 @@ impl<const N: usize> Plane<N> {
         })
     }
 
-    /// The values at the centre of pixel `at` and their change per pixel along the row.
+    /// For the row of pixel `at`: the values at the origin's column, their change per pixel,
+    /// and how many pixels `at` is from that column. A pixel's value is then the same however
+    /// its row is clipped.
     #[inline(always)]
-    fn along_row(&self, at: [i64; 2], origin: [i64; 2]) -> ([f32; N], [f32; N]) {
-        let x = (at[0] - origin[0]) as f32;
+    fn along_row(&self, at: [i64; 2], origin: [i64; 2]) -> ([f32; N], [f32; N], f32) {
         let y = (at[1] - origin[1]) as f32;
-        let first = std::array::from_fn(|k| self.at_origin[k] + self.dx[k] * x + self.dy[k] * y);
-        (first, self.dx)
+        let row = std::array::from_fn(|k| self.at_origin[k] + self.dy[k] * y);
+        (row, self.dx, (at[0] - origin[0]) as f32)
     }
 }
 

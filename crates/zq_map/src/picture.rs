@@ -35,9 +35,10 @@ const STILL_SECONDS: f64 = 0.25;
 /// How far a picture may be scaled while zooming before the map is drawn live instead.
 const MAX_SCALE: f64 = 4.0;
 
-/// The share of the map drawn live (outside the picture) beyond which a new picture is made at
-/// once: making one costs about as much as a frame of strips that size.
-const RECAPTURE_SHARE: f32 = 0.2;
+/// How far the picture reaches beyond the map on each side, as a share of the map's width and
+/// height: a drag that far needs nothing drawn live (all of China's counties along a strip cost
+/// more than the picture's moving), at the price of a larger picture to make.
+const OVERSCAN: f32 = 0.25;
 
 /// Larger pictures than this (pixels a side) are not made; the map is drawn live instead.
 const MAX_SIDE_PX: u32 = 8192;
@@ -157,9 +158,10 @@ impl MapPicture {
             .as_ref()
             .is_some_and(|p| p.points_per_degree == projector.points_per_degree());
         // Make a picture once the view stands still, and at once when there is none to show or
-        // a long drag has left much of the map to draw live. Not while zooming: each notch
-        // would make one that the next throws away.
-        let at_once = placed.is_none() || (sharp && uncovered_share > RECAPTURE_SHARE);
+        // a drag has gone past its overscan (strips of all of China's counties cost more than
+        // a new picture within a few frames). Not while zooming: each notch would make one
+        // that the next throws away.
+        let at_once = placed.is_none() || (sharp && uncovered_share > 0.0);
         if (uncovered_share > 0.0 || !sharp) && self.captured != Some((key, *projector)) {
             let wait = STILL_SECONDS - (now - since);
             if wait <= 0.0 || at_once {
@@ -184,8 +186,9 @@ impl MapPicture {
         }
     }
 
-    /// Makes a picture of what `base` draws over the painter's clip rect. It is drawn on a
-    /// layer of its own that is emptied again, so the frame shows only the picture.
+    /// Makes a picture of what `base` draws over the painter's clip rect and [`OVERSCAN`] around
+    /// it. It is drawn on a layer of its own that is emptied again, so the frame shows only the
+    /// picture.
     fn capture(
         &mut self,
         painter: &Painter,
@@ -198,7 +201,9 @@ impl MapPicture {
         let ctx = painter.ctx();
         let own = painter.layer_id();
         let layer = LayerId::new(own.order, own.id.with("picture"));
-        base(&Painter::new(ctx.clone(), layer, painter.clip_rect()));
+        let area = painter.clip_rect();
+        let area = area.expand2(area.size() * OVERSCAN);
+        base(&Painter::new(ctx.clone(), layer, area));
         let shapes: Vec<ClippedShape> = ctx.graphics_mut(|g| {
             std::mem::take(g.entry(layer))
                 .all_entries()
@@ -206,7 +211,7 @@ impl MapPicture {
                 .collect()
         });
         let pixels_per_point = ctx.pixels_per_point();
-        let clip = painter.clip_rect() * pixels_per_point;
+        let clip = area * pixels_per_point;
         let origin_px = [clip.min.x.round() as i32, clip.min.y.round() as i32];
         let size_px = [
             (clip.max.x.round() as i32 - origin_px[0]).max(0) as u32,

@@ -1,0 +1,367 @@
+//! The window drawn on the CPU, for machines whose only graphics adapter is a software one
+//! (Mesa's lavapipe or llvmpipe: virtual desktops, remote sessions, Xvfb, missing drivers).
+//!
+//! There wgpu's renderer fills every pixel of the window every frame, about 50 ms at 1280×800
+//! on two cores, however little changed. This window runs the same app on winit and egui-winit,
+//! as eframe does (input, IME, clipboard, drag and drop, AccessKit, the settings file), but
+//! draws with the exporter's rasterizer into a [`Canvas`] that redraws only what changed since
+//! the last frame, and puts only those rectangles on screen through softbuffer. With a GPU
+//! eframe's wgpu window is used as before (`main.rs` chooses).
+
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use egui::{ViewportBuilder, ViewportId, ViewportInfo};
+use egui_cpu_raster::{Canvas, PixelRect};
+use egui_winit::accesskit_winit;
+use winit::application::ApplicationHandler;
+use winit::event::WindowEvent;
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
+use winit::window::{Window, WindowId};
+
+use crate::storage_file::StorageFile;
+
+/// What the window runs: the app's frame and what it keeps between runs.
+pub trait WindowApp {
+    fn ui(&mut self, ui: &mut egui::Ui);
+    fn save(&mut self, storage: &mut dyn eframe::Storage);
+}
+
+/// How often settings are saved while the window is open, as eframe does.
+const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// Events from other threads and AccessKit.
+#[derive(Debug)]
+pub enum UserEvent {
+    Repaint(Instant),
+    AccessKit(accesskit_winit::Event),
+}
+
+impl From<accesskit_winit::Event> for UserEvent {
+    fn from(event: accesskit_winit::Event) -> Self {
+        Self::AccessKit(event)
+    }
+}
+
+/// Opens the window and runs `create`'s app until it is closed. Err: the window could not be
+/// opened or drawn (no display, no shared memory), in words for the user.
+pub fn run<A, F>(viewport: ViewportBuilder, app_id: &str, create: F) -> Result<(), String>
+where
+    A: WindowApp,
+    F: FnOnce(&egui::Context, Option<&dyn eframe::Storage>) -> A,
+{
+    let event_loop = EventLoop::<UserEvent>::with_user_event()
+        .build()
+        .map_err(|err| err.to_string())?;
+    let mut runner = Runner {
+        create: Some(create),
+        viewport,
+        proxy: event_loop.create_proxy(),
+        ctx: egui::Context::default(),
+        storage: StorageFile::for_app(app_id),
+        running: None,
+        error: None,
+    };
+    event_loop
+        .run_app(&mut runner)
+        .map_err(|err| err.to_string())?;
+    runner.error.map_or(Ok(()), Err)
+}
+
+struct Runner<A, F> {
+    create: Option<F>,
+    viewport: ViewportBuilder,
+    proxy: EventLoopProxy<UserEvent>,
+    ctx: egui::Context,
+    storage: Option<StorageFile>,
+    running: Option<Running<A>>,
+    error: Option<String>,
+}
+
+struct Running<A> {
+    app: A,
+    window: Rc<Window>,
+    surface: softbuffer::Surface<Rc<Window>, Rc<Window>>,
+    state: egui_winit::State,
+    canvas: Canvas,
+    info: ViewportInfo,
+    /// When the next frame is due, if one is.
+    repaint_at: Option<Instant>,
+    last_save: Instant,
+    /// Whether the window has been shown (it opens hidden until its first frame is drawn).
+    shown: bool,
+}
+
+impl<A, F> Runner<A, F>
+where
+    A: WindowApp,
+    F: FnOnce(&egui::Context, Option<&dyn eframe::Storage>) -> A,
+{
+    fn open(&mut self, event_loop: &ActiveEventLoop) -> Result<Running<A>, String> {
+        let builder = self.viewport.clone().with_visible(false);
+        let window = Rc::new(
+            egui_winit::create_window(&self.ctx, event_loop, &builder)
+                .map_err(|err| err.to_string())?,
+        );
+        let context = softbuffer::Context::new(Rc::clone(&window)).map_err(|e| e.to_string())?;
+        let surface =
+            softbuffer::Surface::new(&context, Rc::clone(&window)).map_err(|e| e.to_string())?;
+        let mut state = egui_winit::State::new(
+            self.ctx.clone(),
+            ViewportId::ROOT,
+            event_loop,
+            Some(window.scale_factor() as f32),
+            event_loop.system_theme(),
+            None,
+        );
+        state.init_accesskit(event_loop, &window, self.proxy.clone());
+        let proxy = self.proxy.clone();
+        self.ctx.set_request_repaint_callback(move |info| {
+            // The loop is gone once the window closes; nothing is left to repaint then.
+            let _ = proxy.send_event(UserEvent::Repaint(Instant::now() + info.delay));
+        });
+        let mut info = ViewportInfo::default();
+        egui_winit::update_viewport_info(&mut info, &self.ctx, &window, true);
+        let create = self.create.take().ok_or("the window was opened twice")?;
+        let storage = self.storage.as_ref().map(|s| s as &dyn eframe::Storage);
+        let app = create(&self.ctx, storage);
+        window.request_redraw();
+        Ok(Running {
+            app,
+            window,
+            surface,
+            state,
+            canvas: Canvas::new(egui::Color32::from_rgba_unmultiplied(12, 12, 12, 180)),
+            info,
+            repaint_at: None,
+            last_save: Instant::now(),
+            shown: false,
+        })
+    }
+
+    fn save(&mut self) {
+        if let (Some(running), Some(storage)) = (&mut self.running, &mut self.storage) {
+            running.app.save(storage);
+            eframe::Storage::flush(storage);
+            running.last_save = Instant::now();
+        }
+    }
+
+    fn close(&mut self, event_loop: &ActiveEventLoop) {
+        self.save();
+        event_loop.exit();
+    }
+}
+
+impl<A: WindowApp> Running<A> {
+    /// Runs one frame of the app and puts what changed on screen. Returns whether the app
+    /// asked to close.
+    fn frame(&mut self, ctx: &egui::Context, event_loop: &ActiveEventLoop) -> Result<bool, String> {
+        egui_winit::update_viewport_info(&mut self.info, ctx, &self.window, false);
+        let mut input = self.state.take_egui_input(&self.window);
+        input.viewports = std::iter::once((ViewportId::ROOT, self.info.clone())).collect();
+        let mut output = ctx.run_ui(input, |ui| self.app.ui(ui));
+        self.info.events.clear();
+        self.state.handle_platform_output_with_event_loop(
+            &self.window,
+            event_loop,
+            std::mem::take(&mut output.platform_output),
+        );
+        let mut actions = Vec::new();
+        for (id, viewport) in std::mem::take(&mut output.viewport_output) {
+            if id != ViewportId::ROOT {
+                continue;
+            }
+            egui_winit::process_viewport_commands(
+                ctx,
+                &mut self.info,
+                viewport.commands,
+                &self.window,
+                &mut actions,
+            );
+            if viewport.repaint_delay.is_zero() {
+                self.window.request_redraw();
+            } else if let Some(at) = Instant::now().checked_add(viewport.repaint_delay) {
+                self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
+            }
+        }
+        let close = self.info.events.contains(&egui::ViewportEvent::Close);
+        let size = self.window.inner_size();
+        let (Some(width), Some(height)) = (
+            std::num::NonZeroU32::new(size.width),
+            std::num::NonZeroU32::new(size.height),
+        ) else {
+            output.textures_delta.clear(); // minimized: nothing to draw
+            return Ok(close);
+        };
+        let primitives =
+            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        let rects = self.canvas.paint(
+            primitives,
+            &mut output.textures_delta,
+            [width.get(), height.get()],
+            output.pixels_per_point,
+        );
+        self.present(width, height, &rects)?;
+        if !self.shown {
+            self.window.set_visible(true);
+            self.shown = true;
+        }
+        Ok(close)
+    }
+
+    /// Copies the redrawn rectangles into the window's buffer and shows them.
+    fn present(
+        &mut self,
+        width: std::num::NonZeroU32,
+        height: std::num::NonZeroU32,
+        rects: &[PixelRect],
+    ) -> Result<(), String> {
+        self.surface
+            .resize(width, height)
+            .map_err(|err| err.to_string())?;
+        let mut buffer = self.surface.buffer_mut().map_err(|err| err.to_string())?;
+        let image = self.canvas.image();
+        let whole = [PixelRect {
+            min: [0, 0],
+            max: [width.get(), height.get()],
+        }];
+        // A buffer that was never shown holds nothing yet: it gets the whole image.
+        let rects = if buffer.age() == 0 { &whole[..] } else { rects };
+        let stride = width.get() as usize;
+        let pixels: &[u8] = image.as_raw();
+        for rect in rects {
+            for y in rect.min[1]..rect.max[1] {
+                let row = y as usize * stride;
+                let (from, to) = (row + rect.min[0] as usize, row + rect.max[0] as usize);
+                let (source, _) = pixels[from * 4..to * 4].as_chunks::<4>();
+                for (out, [r, g, b, _]) in buffer[from..to].iter_mut().zip(source) {
+                    *out = u32::from(*r) << 16 | u32::from(*g) << 8 | u32::from(*b);
+                }
+            }
+        }
+        let damage: Vec<softbuffer::Rect> = rects
+            .iter()
+            .filter_map(|r| {
+                Some(softbuffer::Rect {
+                    x: r.min[0],
+                    y: r.min[1],
+                    width: std::num::NonZeroU32::new(r.width())?,
+                    height: std::num::NonZeroU32::new(r.height())?,
+                })
+            })
+            .collect();
+        if damage.is_empty() {
+            return Ok(());
+        }
+        buffer
+            .present_with_damage(&damage)
+            .map_err(|err| err.to_string())
+    }
+}
+
+impl<A, F> ApplicationHandler<UserEvent> for Runner<A, F>
+where
+    A: WindowApp,
+    F: FnOnce(&egui::Context, Option<&dyn eframe::Storage>) -> A,
+{
+    fn resumed(&mut self, event_loop: &ActiveEventLoop) {
+        if self.running.is_some() {
+            return;
+        }
+        match self.open(event_loop) {
+            Ok(running) => self.running = Some(running),
+            Err(err) => {
+                self.error = Some(err);
+                event_loop.exit();
+            }
+        }
+    }
+
+    fn window_event(&mut self, event_loop: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
+        let Some(running) = &mut self.running else {
+            return;
+        };
+        match event {
+            WindowEvent::RedrawRequested => {
+                running.repaint_at = None;
+                match running.frame(&self.ctx, event_loop) {
+                    Ok(false) => {
+                        if running.last_save.elapsed() >= SAVE_EVERY {
+                            self.save();
+                        }
+                    }
+                    Ok(true) => self.close(event_loop),
+                    Err(err) => {
+                        self.error = Some(err);
+                        self.close(event_loop);
+                    }
+                }
+            }
+            WindowEvent::CloseRequested => self.close(event_loop),
+            event => {
+                if matches!(
+                    event,
+                    WindowEvent::Occluded(false) | WindowEvent::Resized(_)
+                ) {
+                    running.canvas.invalidate();
+                }
+                if running
+                    .state
+                    .on_window_event(&running.window, &event)
+                    .repaint
+                {
+                    running.window.request_redraw();
+                }
+            }
+        }
+    }
+
+    fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: UserEvent) {
+        let Some(running) = &mut self.running else {
+            return;
+        };
+        match event {
+            UserEvent::Repaint(at) => {
+                if at <= Instant::now() {
+                    running.window.request_redraw();
+                } else {
+                    running.repaint_at = Some(running.repaint_at.map_or(at, |t| t.min(at)));
+                }
+            }
+            UserEvent::AccessKit(event) => match event.window_event {
+                accesskit_winit::WindowEvent::InitialTreeRequested => {
+                    self.ctx.enable_accesskit();
+                    running.window.request_redraw();
+                }
+                accesskit_winit::WindowEvent::ActionRequested(request) => {
+                    running.state.on_accesskit_action_request(request);
+                    running.window.request_redraw();
+                }
+                accesskit_winit::WindowEvent::AccessibilityDeactivated => {
+                    self.ctx.disable_accesskit();
+                }
+            },
+        }
+    }
+
+    fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
+        let Some(running) = &mut self.running else {
+            return;
+        };
+        match running.repaint_at {
+            Some(at) if at <= Instant::now() => {
+                running.repaint_at = None;
+                running.window.request_redraw();
+                event_loop.set_control_flow(ControlFlow::Wait);
+            }
+            Some(at) => event_loop.set_control_flow(ControlFlow::WaitUntil(at)),
+            // Nothing is due: the loop sleeps until an event comes (no CPU at rest).
+            None => event_loop.set_control_flow(ControlFlow::Wait),
+        }
+    }
+
+    fn exiting(&mut self, _event_loop: &ActiveEventLoop) {
+        self.save();
+    }
+}
