@@ -5,7 +5,11 @@ limit), or with --wheel turns the mouse wheel instead (10 notches a second, one 
 second out, and so on), and counts the window's new frames with the X DAMAGE extension: each
 presented frame damages the window once. Needs `pip install python-xlib`.
 
+With --hover X2 Y2 it instead moves the pointer from X Y to X2 Y2 and back, ten times each,
+and prints how long the window took to show a new frame after each move (the hover latency).
+
 Usage: DISPLAY=:99 python3 scripts/drag_fps.py [--seconds 3] [--dx 0.5 --dy 0.25] [--wheel] X Y
+       DISPLAY=:99 python3 scripts/drag_fps.py --hover X2 Y2 X Y
 (X, Y: where to press or zoom, on the map; dx, dy: points moved per pointer step)
 """
 import argparse
@@ -25,6 +29,8 @@ def main():
     ap.add_argument("--dx", type=float, default=0.5)
     ap.add_argument("--dy", type=float, default=0.25)
     ap.add_argument("--wheel", action="store_true", help="zoom with the wheel instead of dragging")
+    ap.add_argument("--hover", type=int, nargs=2, metavar=("X2", "Y2"),
+                    help="measure the frame after moving the pointer between two places")
     ap.add_argument("--window", default="Zhaoqing Explorer", help="window title to find")
     args = ap.parse_args()
 
@@ -39,6 +45,9 @@ def main():
     xtest.fake_input(d, X.MotionNotify, x=args.x, y=args.y)
     d.sync()
     time.sleep(0.3)
+    if args.hover:
+        hover_latency(d, dmg, (args.x, args.y), tuple(args.hover))
+        return
     if not args.wheel:
         xtest.fake_input(d, X.ButtonPress, 1)
         d.sync()
@@ -74,6 +83,39 @@ def main():
         f"{len(frames) / args.seconds:.1f} fps; "
         f"gap median {gaps[len(gaps) // 2] * 1000:.0f} ms, p95 {gaps[int(len(gaps) * 0.95)] * 1000:.0f} ms, "
         f"max {gaps[-1] * 1000:.0f} ms"
+    )
+
+
+def hover_latency(d, dmg, a, b):
+    """Moves the pointer between a and b, 0.3 s apart, and prints the time to the next frame."""
+    latencies = []
+    for k in range(20):
+        x, y = b if k % 2 == 0 else a
+        # Let frames from the last move (and any animation) end, then forget their damage.
+        time.sleep(0.3)
+        while d.pending_events():
+            if d.next_event().type == d.extension_event.DamageNotify:
+                d.damage_subtract(dmg)
+        d.damage_subtract(dmg)
+        d.sync()
+        moved = time.time()
+        xtest.fake_input(d, X.MotionNotify, x=x, y=y)
+        d.flush()
+        shown = None
+        while shown is None and time.time() - moved < 0.5:
+            while d.pending_events():
+                if d.next_event().type == d.extension_event.DamageNotify:
+                    shown = time.time()
+                    d.damage_subtract(dmg)
+                    break
+            time.sleep(0.0002)
+        if shown is None:
+            sys.exit("no frame within 0.5 s of moving the pointer: is something hovered there?")
+        latencies.append(shown - moved)
+    latencies.sort()
+    print(
+        f"hover: the next frame {latencies[len(latencies) // 2] * 1000:.1f} ms after the move (median), "
+        f"at most {latencies[-1] * 1000:.1f} ms ({len(latencies)} moves)"
     )
 
 

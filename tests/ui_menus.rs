@@ -246,7 +246,9 @@ fn the_export_dialog_saves_pdf_svg_and_word_files() {
         harness.get_by_label(title);
         go_to_folder(&mut harness, dir.path());
         harness.get_by_role_and_label(Role::Button, "保存").click();
-        harness.run();
+        // The file is written off the UI thread: step until it is there, however long that
+        // takes on a busy machine.
+        harness.step();
         let found = |dir: &std::path::Path| {
             std::fs::read_dir(dir)
                 .expect("list")
