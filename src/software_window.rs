@@ -1,9 +1,10 @@
 //! The window drawn on the CPU, for machines whose only graphics adapter is a software one
 //! (Mesa's lavapipe or llvmpipe: virtual desktops, remote sessions, Xvfb, missing drivers).
 //!
-//! There wgpu's renderer fills every pixel of the window every frame, about 50 ms at 1280×800
+//! There wgpu's renderer fills every pixel of the window every frame, about 55 ms at 1280×800
 //! on two cores, however little changed. This window runs the same app on winit and egui-winit,
-//! as eframe does (input, IME, clipboard, drag and drop, AccessKit, the settings file), but
+//! as eframe does (input, IME, clipboard, drag and drop, AccessKit, the settings file and
+//! egui's memory), but
 //! draws with the exporter's rasterizer into a [`Canvas`] that redraws only what changed since
 //! the last frame, and puts only those rectangles on screen through softbuffer. With a GPU
 //! eframe's wgpu window is used as before (`main.rs` chooses).
@@ -29,6 +30,13 @@ pub trait WindowApp {
 
 /// How often settings are saved while the window is open, as eframe does.
 const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// The largest texture the canvas takes (the map picture's limit): egui's default of 2048
+/// is a GPU's, and a picture of a wide window with its overscan is larger.
+const MAX_TEXTURE_SIDE: usize = 8192;
+
+/// Where eframe keeps egui's memory (open sections, scroll places) in the settings file.
+const EGUI_MEMORY_KEY: &str = "egui";
 
 /// Events from other threads and AccessKit.
 #[derive(Debug)]
@@ -90,6 +98,11 @@ struct Running<A> {
     last_save: Instant,
     /// Whether the window has been shown (it opens hidden until its first frame is drawn).
     shown: bool,
+    /// Whether the next redraw is one this window asked for. One it did not ask for comes
+    /// from the system (an X11 expose), which lost the window's pixels: all are presented.
+    asked: bool,
+    /// Texture changes not yet drawn (the window was minimized), applied with the next frame.
+    textures: egui::TexturesDelta,
 }
 
 impl<A, F> Runner<A, F>
@@ -112,20 +125,25 @@ where
             event_loop,
             Some(window.scale_factor() as f32),
             event_loop.system_theme(),
-            None,
+            Some(MAX_TEXTURE_SIDE),
         );
         state.init_accesskit(event_loop, &window, self.proxy.clone());
         let proxy = self.proxy.clone();
         self.ctx.set_request_repaint_callback(move |info| {
             // The loop is gone once the window closes; nothing is left to repaint then.
-            let _ = proxy.send_event(UserEvent::Repaint(Instant::now() + info.delay));
+            // A delay too long to add to now is no repaint at all.
+            if let Some(at) = Instant::now().checked_add(info.delay) {
+                let _ = proxy.send_event(UserEvent::Repaint(at));
+            }
         });
         let mut info = ViewportInfo::default();
         egui_winit::update_viewport_info(&mut info, &self.ctx, &window, true);
         let create = self.create.take().ok_or("the window was opened twice")?;
         let storage = self.storage.as_ref().map(|s| s as &dyn eframe::Storage);
+        if let Some(memory) = storage.and_then(|s| eframe::get_value(s, EGUI_MEMORY_KEY)) {
+            self.ctx.memory_mut(|m| *m = memory);
+        }
         let app = create(&self.ctx, storage);
-        window.request_redraw();
         Ok(Running {
             app,
             window,
@@ -136,27 +154,53 @@ where
             repaint_at: None,
             last_save: Instant::now(),
             shown: false,
+            asked: false,
+            textures: egui::TexturesDelta::default(),
         })
     }
 
     fn save(&mut self) {
         if let (Some(running), Some(storage)) = (&mut self.running, &mut self.storage) {
+            self.ctx
+                .memory(|m| eframe::set_value(storage, EGUI_MEMORY_KEY, m));
             running.app.save(storage);
             eframe::Storage::flush(storage);
             running.last_save = Instant::now();
         }
     }
 
-    fn close(&mut self, event_loop: &ActiveEventLoop) {
-        self.save();
-        event_loop.exit();
+    /// Draws a frame and, if the app asked to close or drawing failed, ends the loop (whose
+    /// `exiting` saves).
+    fn redraw(&mut self, event_loop: &ActiveEventLoop) {
+        let Some(running) = &mut self.running else {
+            return;
+        };
+        match running.frame(&self.ctx, event_loop) {
+            Ok(false) => {
+                if running.last_save.elapsed() >= SAVE_EVERY {
+                    self.save();
+                }
+            }
+            Ok(true) => event_loop.exit(),
+            Err(err) => {
+                self.error = Some(err);
+                event_loop.exit();
+            }
+        }
     }
 }
 
 impl<A: WindowApp> Running<A> {
+    fn request_redraw(&mut self) {
+        self.asked = true;
+        self.window.request_redraw();
+    }
+
     /// Runs one frame of the app and puts what changed on screen. Returns whether the app
     /// asked to close.
     fn frame(&mut self, ctx: &egui::Context, event_loop: &ActiveEventLoop) -> Result<bool, String> {
+        self.repaint_at = None;
+        let exposed = !std::mem::take(&mut self.asked);
         egui_winit::update_viewport_info(&mut self.info, ctx, &self.window, false);
         let mut input = self.state.take_egui_input(&self.window);
         input.viewports = std::iter::once((ViewportId::ROOT, self.info.clone())).collect();
@@ -180,29 +224,30 @@ impl<A: WindowApp> Running<A> {
                 &mut actions,
             );
             if viewport.repaint_delay.is_zero() {
-                self.window.request_redraw();
+                self.request_redraw();
             } else if let Some(at) = Instant::now().checked_add(viewport.repaint_delay) {
                 self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
             }
         }
         let close = self.info.events.contains(&egui::ViewportEvent::Close);
         let size = self.window.inner_size();
+        self.textures
+            .append(std::mem::take(&mut output.textures_delta));
         let (Some(width), Some(height)) = (
             std::num::NonZeroU32::new(size.width),
             std::num::NonZeroU32::new(size.height),
         ) else {
-            output.textures_delta.clear(); // minimized: nothing to draw
-            return Ok(close);
+            return Ok(close); // minimized: nothing to draw
         };
         let primitives =
             ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
         let rects = self.canvas.paint(
             primitives,
-            &mut output.textures_delta,
+            &mut self.textures,
             [width.get(), height.get()],
             output.pixels_per_point,
         );
-        self.present(width, height, &rects)?;
+        self.present(width, height, &rects, exposed)?;
         if !self.shown {
             self.window.set_visible(true);
             self.shown = true;
@@ -210,12 +255,14 @@ impl<A: WindowApp> Running<A> {
         Ok(close)
     }
 
-    /// Copies the redrawn rectangles into the window's buffer and shows them.
+    /// Copies the redrawn rectangles into the window's buffer and shows them; `all` shows the
+    /// whole image (the system lost what was on screen).
     fn present(
         &mut self,
         width: std::num::NonZeroU32,
         height: std::num::NonZeroU32,
         rects: &[PixelRect],
+        all: bool,
     ) -> Result<(), String> {
         self.surface
             .resize(width, height)
@@ -226,8 +273,13 @@ impl<A: WindowApp> Running<A> {
             min: [0, 0],
             max: [width.get(), height.get()],
         }];
-        // A buffer that was never shown holds nothing yet: it gets the whole image.
-        let rects = if buffer.age() == 0 { &whole[..] } else { rects };
+        // Only a buffer shown last time holds the last frame: any other (never shown, or one
+        // of several that Wayland cycles through) gets the whole image.
+        let rects = if all || buffer.age() != 1 {
+            &whole[..]
+        } else {
+            rects
+        };
         let stride = width.get() as usize;
         let pixels: &[u8] = image.as_raw();
         for rect in rects {
@@ -270,7 +322,12 @@ where
             return;
         }
         match self.open(event_loop) {
-            Ok(running) => self.running = Some(running),
+            // The first frame is drawn now, not on a redraw request: Windows sends none to a
+            // window that is not shown yet, and the window is shown once it has its frame.
+            Ok(running) => {
+                self.running = Some(running);
+                self.redraw(event_loop);
+            }
             Err(err) => {
                 self.error = Some(err);
                 event_loop.exit();
@@ -283,22 +340,8 @@ where
             return;
         };
         match event {
-            WindowEvent::RedrawRequested => {
-                running.repaint_at = None;
-                match running.frame(&self.ctx, event_loop) {
-                    Ok(false) => {
-                        if running.last_save.elapsed() >= SAVE_EVERY {
-                            self.save();
-                        }
-                    }
-                    Ok(true) => self.close(event_loop),
-                    Err(err) => {
-                        self.error = Some(err);
-                        self.close(event_loop);
-                    }
-                }
-            }
-            WindowEvent::CloseRequested => self.close(event_loop),
+            WindowEvent::RedrawRequested => self.redraw(event_loop),
+            WindowEvent::CloseRequested => event_loop.exit(),
             event => {
                 if matches!(
                     event,
@@ -311,7 +354,7 @@ where
                     .on_window_event(&running.window, &event)
                     .repaint
                 {
-                    running.window.request_redraw();
+                    running.request_redraw();
                 }
             }
         }
@@ -324,7 +367,7 @@ where
         match event {
             UserEvent::Repaint(at) => {
                 if at <= Instant::now() {
-                    running.window.request_redraw();
+                    running.request_redraw();
                 } else {
                     running.repaint_at = Some(running.repaint_at.map_or(at, |t| t.min(at)));
                 }
@@ -332,11 +375,11 @@ where
             UserEvent::AccessKit(event) => match event.window_event {
                 accesskit_winit::WindowEvent::InitialTreeRequested => {
                     self.ctx.enable_accesskit();
-                    running.window.request_redraw();
+                    running.request_redraw();
                 }
                 accesskit_winit::WindowEvent::ActionRequested(request) => {
                     running.state.on_accesskit_action_request(request);
-                    running.window.request_redraw();
+                    running.request_redraw();
                 }
                 accesskit_winit::WindowEvent::AccessibilityDeactivated => {
                     self.ctx.disable_accesskit();
@@ -352,7 +395,7 @@ where
         match running.repaint_at {
             Some(at) if at <= Instant::now() => {
                 running.repaint_at = None;
-                running.window.request_redraw();
+                running.request_redraw();
                 event_loop.set_control_flow(ControlFlow::Wait);
             }
             Some(at) => event_loop.set_control_flow(ControlFlow::WaitUntil(at)),

@@ -10,7 +10,10 @@
 //! again, everything in them in order, so the image is always what a full rendering would be.
 
 use epaint::{ClippedPrimitive, Color32, Primitive, Rect, TextureId, Vertex};
-use epaint::{Mesh, textures::TexturesDelta};
+use epaint::{
+    Mesh,
+    textures::{TextureWrapMode, TexturesDelta},
+};
 use image::RgbaImage;
 use std::hash::{Hash, Hasher};
 
@@ -116,11 +119,17 @@ impl Canvas {
             .map(|id| (id, Change::Whole))
             .collect();
         for (id, deltas) in &textures.set {
-            let known = self.textures.size(*id);
+            let known = self.textures.options(*id);
             let patches = deltas.iter().map(|d| match (d.pos, known) {
-                // A patch of a texture that stays: only what samples it changes (a new glyph
-                // in the font atlas goes where nothing is drawn from yet).
-                (Some([x, y]), Some(_)) => Some([x, y, x + d.image.width(), y + d.image.height()]),
+                // A patch of a clamped texture that keeps its options: only what samples it
+                // changes (a new glyph in the font atlas goes where nothing is drawn from yet).
+                // A repeating texture samples a patch from anywhere, so it all changes.
+                (Some([x, y]), Some(options))
+                    if options == d.options
+                        && options.wrap_mode == TextureWrapMode::ClampToEdge =>
+                {
+                    Some([x, y, x + d.image.width(), y + d.image.height()])
+                }
                 _ => None,
             });
             let change = patches
@@ -251,7 +260,12 @@ fn sampling(
         for v in vertices.iter().flatten() {
             uv.extend_with(epaint::pos2(v.uv.x * w, v.uv.y * h));
         }
+        // Clamped sampling reads the edge texels for coordinates beyond the texture.
         let uv = uv.expand(1.0);
+        let uv = Rect::from_min_max(
+            epaint::pos2(uv.min.x.clamp(0.0, w - 1.0), uv.min.y.clamp(0.0, h - 1.0)),
+            epaint::pos2(uv.max.x.clamp(1.0, w), uv.max.y.clamp(1.0, h)),
+        );
         let hit = patches.iter().any(|&[x0, y0, x1, y1]| {
             uv.max.x > x0 as f32
                 && uv.min.x < x1 as f32
@@ -668,6 +682,40 @@ mod tests {
             (vec![atlas()], patch(2, Color32::BLUE)),
         ]);
         assert!(near > 0.0);
+        // UVs past the right edge read the last column when clamped: a patch there shows.
+        let beyond = || {
+            let mut mesh = Mesh::with_texture(id);
+            mesh.add_rect_with_uv(
+                at(10.0, 10.0, 20.0, 20.0),
+                Rect::from_min_max(pos2(1.5, 0.0), pos2(2.0, 1.0)),
+                Color32::WHITE,
+            );
+            clipped(mesh, everywhere())
+        };
+        let edge = check(vec![
+            (vec![beyond()], big(Color32::RED)),
+            (vec![beyond()], patch(14, Color32::BLUE)),
+        ]);
+        assert!(edge > 0.0, "a patch at the clamped edge was not redrawn");
+        // A repeating texture samples a far patch too: the whole mesh is redrawn.
+        let repeat = TextureOptions {
+            wrap_mode: TextureWrapMode::Repeat,
+            ..TextureOptions::LINEAR
+        };
+        let with = |mut delta: TexturesDelta| {
+            for d in delta.set.values_mut().flat_map(|deltas| deltas.iter_mut()) {
+                d.options = repeat;
+            }
+            delta
+        };
+        let repeated = check(vec![
+            (vec![beyond()], with(big(Color32::RED))),
+            (vec![beyond()], with(patch(2, Color32::BLUE))),
+        ]);
+        assert!(
+            repeated > 0.0,
+            "a patch of a repeating texture was not redrawn"
+        );
     }
 
     #[test]

@@ -131,6 +131,11 @@ impl TextureStore {
         self.textures.get(&id).map(|t| t.image.size)
     }
 
+    /// How a texture is sampled, if it is known.
+    pub fn options(&self, id: TextureId) -> Option<TextureOptions> {
+        self.textures.get(&id).map(|t| t.options)
+    }
+
     /// Whether a texture is known, for callers checking that every mesh can be drawn.
     pub fn contains(&self, id: TextureId) -> bool {
         self.textures.contains_key(&id)

@@ -217,7 +217,10 @@ impl MapPicture {
             (clip.max.x.round() as i32 - origin_px[0]).max(0) as u32,
             (clip.max.y.round() as i32 - origin_px[1]).max(0) as u32,
         ];
-        if size_px.contains(&0) || size_px.iter().any(|&s| s > MAX_SIDE_PX) {
+        // The renderer's own limit too: an old GPU may take no more than 4096 a side.
+        let max_side =
+            MAX_SIDE_PX.min(u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX));
+        if size_px.contains(&0) || size_px.iter().any(|&s| s > max_side) {
             return;
         }
         let primitives = ctx.tessellate(shapes, pixels_per_point);
