@@ -568,8 +568,11 @@ impl Scissor {
     /// round each side, saturate to `u32` (negatives and NaN become 0), clamp to the target;
     /// then moves it by `-origin_px` for an image of part of the target.
     fn new(clip_rect: Rect, pixels_per_point: f32, origin_px: [i32; 2], size_px: [u32; 2]) -> Self {
+        // In i64, not u32 as egui-wgpu: a part may begin left of or above the target (a map
+        // picture's overscan), and what lies there must be drawn. Clamped below to the image,
+        // a whole target's scissor is egui-wgpu's.
         let px = |points: f32, origin: i32| {
-            i64::from((pixels_per_point * points).round() as u32) - i64::from(origin)
+            ((pixels_per_point * points).round() as i64) - i64::from(origin)
         };
         let [w, h] = size_px.map(i64::from);
         let x0 = px(clip_rect.min.x, origin_px[0]).clamp(0, w);
@@ -1288,6 +1291,36 @@ mod tests {
             let crop = image::imageops::crop_imm(&whole, x0, y0, w, h).to_image();
             assert_eq!(part, crop, "at {pixels_per_point} pixels per point");
         }
+    }
+
+    #[test]
+    fn a_part_reaching_left_of_and_above_the_target_is_drawn_there_too() {
+        let red = Color32::RED;
+        let square = mesh(
+            vec![
+                vertex(-20.0, -20.0, red),
+                vertex(20.0, -20.0, red),
+                vertex(20.0, 20.0, red),
+                vertex(-20.0, 20.0, red),
+            ],
+            vec![0, 1, 2, 0, 2, 3],
+            WHITE_TEXTURE,
+        );
+        let clip = Rect::from_min_max(pos2(-30.0, -30.0), pos2(36.0, 35.0));
+        let primitives = [clipped(square, clip)];
+        let store = white_store();
+        let whole = rasterize(&primitives, &store, [40, 40], 1.0, BLUE);
+        let part = rasterize_part(&primitives, &store, [-10, -8], [30, 30], 1.0, BLUE);
+        assert_eq!(
+            part.get_pixel(2, 2).0,
+            red.to_array(),
+            "the overscan is drawn"
+        );
+        let crop = image::imageops::crop_imm(&whole, 0, 0, 20, 22).to_image();
+        assert_eq!(
+            image::imageops::crop_imm(&part, 10, 8, 20, 22).to_image(),
+            crop
+        );
     }
 
     #[test]
