@@ -994,6 +994,10 @@ impl Shading {
             Self::Textured { color, uv, filter } => {
                 let (color_first, color_step, offset) = color.along_row(start, origin);
                 let (uv_first, uv_step, _) = uv.along_row(start, origin);
+                if *filter == TextureFilter::Linear && uv_step[1] == 0.0 && color_step == [0.0; 4] {
+                    shade_scaled_row(pixels, offset, color_first, uv_first, uv_step[0], sampler);
+                    return;
+                }
                 for (k, dst) in pixels.iter_mut().enumerate() {
                     let k = offset + k as f32;
                     let texel = sampler.sample(
@@ -1008,6 +1012,57 @@ impl Shading {
                 }
             }
         }
+    }
+}
+
+/// The `Textured` shading of a row whose texture row and colour do not change along it (an
+/// image scaled on screen, as the map's picture is while the wheel turns), linearly filtered:
+/// the same arithmetic per pixel, with the row's part of it done once. A zero step adds
+/// nothing, so every value is the one the general loop computes.
+#[inline(never)]
+fn shade_scaled_row(
+    pixels: &mut [[u8; 4]],
+    offset: f32,
+    tint: [f32; 4],
+    uv_first: [f32; 2],
+    u_step: f32,
+    sampler: &Sampler<'_>,
+) {
+    let to_unit = |texel: Color32| texel.to_array().map(|c| f32::from(c) * (1.0 / 255.0));
+    let y = uv_first[1] - 0.5;
+    let y0 = floor_i32(y);
+    let fy = y - y0 as f32;
+    let width = sampler.width as usize;
+    let wrap_mode = sampler.options.wrap_mode;
+    let row = |y: i32| wrap(y, sampler.height, wrap_mode) as usize * width;
+    let (Some(top_row), Some(bottom_row)) = (
+        sampler.texels.get(row(y0)..row(y0) + width),
+        sampler.texels.get(row(y0 + 1)..row(y0 + 1) + width),
+    ) else {
+        return;
+    };
+    for (k, dst) in pixels.iter_mut().enumerate() {
+        let x = uv_first[0] + u_step * (offset + k as f32) - 0.5;
+        let x0 = floor_i32(x);
+        let fx = x - x0 as f32;
+        let left = wrap(x0, sampler.width, wrap_mode) as usize;
+        let right = wrap(x0 + 1, sampler.width, wrap_mode) as usize;
+        let (Some(&tl), Some(&tr), Some(&bl), Some(&br)) = (
+            top_row.get(left),
+            top_row.get(right),
+            bottom_row.get(left),
+            bottom_row.get(right),
+        ) else {
+            continue;
+        };
+        let (top_left, top_right) = (to_unit(tl), to_unit(tr));
+        let (bottom_left, bottom_right) = (to_unit(bl), to_unit(br));
+        let src: [u8; 4] = std::array::from_fn(|c| {
+            let top = mix(top_left[c], top_right[c], fx);
+            let bottom = mix(bottom_left[c], bottom_right[c], fx);
+            to_u8(tint[c] * mix(top, bottom, fy) * 255.0)
+        });
+        blend_any(dst, src);
     }
 }
 
@@ -1556,6 +1611,51 @@ mod tests {
         assert_eq!(rgb(&out, 0, 0), [159, 64, 64]);
         let out = draw_2x2(TextureOptions::LINEAR_MIRRORED_REPEAT);
         assert_eq!(rgb(&out, 0, 0), [255, 0, 0]);
+    }
+
+    #[test]
+    fn a_scaled_row_is_shaded_as_the_general_loop_shades_it() {
+        let texels: Vec<Color32> = (0..35u32)
+            .map(|i| {
+                let a = (i * 37 % 256) as u8;
+                let c = |k: u32| ((i * k % 256) as u8).min(a);
+                Color32::from_rgba_premultiplied(c(53), c(91), c(17), a)
+            })
+            .collect();
+        for options in [
+            TextureOptions::LINEAR,
+            TextureOptions::LINEAR_REPEAT,
+            TextureOptions::LINEAR_MIRRORED_REPEAT,
+        ] {
+            let texture = Texture {
+                image: Arc::new(image([7, 5], texels.clone())),
+                options,
+            };
+            let Some(sampler) = Sampler::new(&texture) else {
+                panic!("a 7×5 texture can be sampled");
+            };
+            // Magnified and minified, inside and beyond the texture, tinted and not.
+            for (u, step, v, offset, tint) in [
+                (0.3, 0.27, 2.6, 0.0, [1.0; 4]),
+                (-3.1, 0.61, -0.4, 5.0, [0.5, 0.25, 1.0, 0.75]),
+                (6.9, 1.9, 4.95, 2.0, [1.0, 1.0, 1.0, 0.5]),
+                (2.5, -0.33, 1.5, 1.0, [0.2, 0.9, 0.4, 1.0]),
+            ] {
+                let background = [[30, 60, 90, 255]; 29];
+                let mut fast = background;
+                shade_scaled_row(&mut fast, offset, tint, [u, v], step, &sampler);
+                let mut general = background;
+                for (k, dst) in general.iter_mut().enumerate() {
+                    let k = offset + k as f32;
+                    let texel = sampler.sample(u + step * k, v + 0.0 * k, TextureFilter::Linear);
+                    let src =
+                        std::array::from_fn(|c| to_u8((tint[c] + 0.0 * k) * texel[c] * 255.0));
+                    blend_any(dst, src);
+                }
+                assert_eq!(fast, general, "{options:?} u {u} step {step} v {v}");
+                assert_ne!(fast, background);
+            }
+        }
     }
 
     /// A 5×4 texture of distinct texels, drawn with its texels on pixels at (3, 2), as egui
