@@ -64,6 +64,18 @@ impl MapGeometry {
                 .map(|r| (&r.geometry, self.fill(index))),
         }
     }
+
+    /// Makes what is made the first time a region in `view` is drawn at `level` and is not
+    /// made yet: its fill triangles and, with `labels`, its label point. A worker thread does
+    /// this ahead of a zoom, so the drawing does not wait for it.
+    pub fn prepare(&self, level: Option<usize>, view: geo::Rect<f64>, labels: bool) {
+        for index in self.regions_in(view) {
+            let _ = self.drawn(level, index);
+            if let (true, Some(region)) = (labels, self.boundaries.regions.get(index)) {
+                let _ = region.label_lonlat();
+            }
+        }
+    }
 }
 
 impl std::ops::Deref for MapGeometry {

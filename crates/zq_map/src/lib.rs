@@ -2,6 +2,7 @@
 //! zoom, hover and click, a layer panel, a legend, a scale bar and a north arrow. The window
 //! shows it ([`MapView`]); the export paints the same layers ([`paint_map`]).
 
+mod background;
 mod context_layer;
 mod convert;
 pub mod counties;

@@ -7,6 +7,7 @@
 //! the cache afresh.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use egui::emath::TSTransform;
 use egui::epaint::{Mesh, TessellationOptions, Tessellator, Vertex, WHITE_UV};
@@ -43,6 +44,85 @@ pub struct RegionCache {
     /// At a simplified level: the borders' strokes (each drawn once for both its sides), merged
     /// per tile of the map so that a frame adds a few meshes rather than thousands.
     tiles: Vec<Tile>,
+    /// Kept across zooms, unlike the meshes.
+    prefetch: Prefetch,
+}
+
+/// Fills and names made ahead on a worker thread. A region's fill triangles are made the first
+/// time it is drawn at a level and its label point the first time it is named: up to half a
+/// second each for the few hundred of China's counties a zoom brings into view. Made ahead (the
+/// names and fills of the regions in view, the fills around it and those of the next finer
+/// level in it: what panning and the next zoom in draw), a zoom finds them ready.
+#[derive(Clone, Default)]
+struct Prefetch {
+    /// The geometry, level and lon/lat box last asked for.
+    asked: Option<(usize, Option<usize>, geo::Rect<f64>)>,
+    /// Set by the worker when it is done.
+    done: Option<Arc<AtomicBool>>,
+}
+
+impl Prefetch {
+    fn ask(&mut self, geometry: &Arc<MapGeometry>, level: Option<usize>, view: geo::Rect<f64>) {
+        if self
+            .done
+            .as_ref()
+            .is_some_and(|d| !d.load(Ordering::Acquire))
+        {
+            return; // one at a time
+        }
+        let id = Arc::as_ptr(geometry) as usize;
+        if self
+            .asked
+            .is_some_and(|(g, l, around)| g == id && l == level && contains(around, view))
+        {
+            return;
+        }
+        let around = grow(view);
+        // The next finer level: finest first, and full detail (`None`) after level 0.
+        let finer = match level {
+            Some(0) => Some(None),
+            Some(l) => Some(Some(l - 1)),
+            None => None,
+        };
+        let done = Arc::new(AtomicBool::new(false));
+        let (geometry, flag) = (Arc::clone(geometry), Arc::clone(&done));
+        let spawned = crate::background::spawn("map fills", move || {
+            // Names first: a zoom in names the counties in view at once.
+            geometry.prepare(level, view, true);
+            geometry.prepare(level, around, false);
+            if let Some(finer) = finer {
+                geometry.prepare(finer, view, false);
+            }
+            flag.store(true, Ordering::Release);
+        });
+        // Without a thread the fills are made when drawn, as they would be anyway.
+        if spawned.is_ok() {
+            self.asked = Some((id, level, around));
+            self.done = Some(done);
+        }
+    }
+}
+
+/// `view` and as much again on each side.
+fn grow(view: geo::Rect<f64>) -> geo::Rect<f64> {
+    let (w, h) = (view.width(), view.height());
+    geo::Rect::new(
+        Coord {
+            x: view.min().x - w,
+            y: view.min().y - h,
+        },
+        Coord {
+            x: view.max().x + w,
+            y: view.max().y + h,
+        },
+    )
+}
+
+fn contains(outer: geo::Rect<f64>, inner: geo::Rect<f64>) -> bool {
+    outer.min().x <= inner.min().x
+        && outer.min().y <= inner.min().y
+        && outer.max().x >= inner.max().x
+        && outer.max().y >= inner.max().y
 }
 
 /// The borders whose middle falls in one cell of a grid over the data.
@@ -53,8 +133,14 @@ struct Tile {
     mesh: Option<Arc<Mesh>>,
 }
 
-/// Tiles across (and down) the data's bounding box.
-const TILES: usize = 8;
+/// A tile's side, in the level's tolerances: the view at a level spans 2–8 tiles (a level is
+/// drawn from 1 to 4 points per tolerance), so a new zoom tessellates the borders of about what
+/// is in view, not of a tile reaching far beyond it (a fixed 8×8 grid over all of China made
+/// every new zoom close up cost a sixty-fourth of the country's borders).
+const TILE_IN_TOLERANCES: f64 = 256.0;
+
+/// At most this many tiles across (and down), so a frame's walk over them stays short.
+const MAX_TILES: usize = 128;
 
 impl std::fmt::Debug for RegionCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -88,6 +174,7 @@ impl RegionCache {
         };
         if self.key != Some(key) {
             let n = geometry.regions.len();
+            let prefetch = std::mem::take(&mut self.prefetch);
             *self = Self {
                 key: Some(key),
                 reference: projector.center_lonlat(),
@@ -97,6 +184,7 @@ impl RegionCache {
                 tiles: level
                     .and_then(|l| geometry.lod.levels.get(l))
                     .map_or_else(Vec::new, |l| tiles(geometry.bbox, l)),
+                prefetch,
             };
         }
         let offset = to_pos2(projector.ui_from_lonlat(self.reference)) - self.origin;
@@ -110,6 +198,7 @@ impl RegionCache {
         // Only what lies in the clip rect: the whole map, or a strip of it (see `picture`).
         let clip = painter.clip_rect();
         let view = super::lonlat_box(projector, clip);
+        self.prefetch.ask(geometry, level, view);
         let visible = geometry.regions_in(view);
         let start = painter
             .ctx()
@@ -201,13 +290,16 @@ impl RegionCache {
 
 /// The level's arcs grouped by where their middles fall in a grid over `bbox`.
 fn tiles(bbox: geo::Rect<f64>, level: &zq_core::geometry::lod::Level) -> Vec<Tile> {
-    let mut tiles = vec![Tile::default(); TILES * TILES];
     let (w, h) = (bbox.width().max(1e-9), bbox.height().max(1e-9));
+    let side = TILE_IN_TOLERANCES * level.epsilon;
+    let count = |extent: f64| ((extent / side).ceil() as usize).clamp(1, MAX_TILES);
+    let (cols, rows) = (count(w), count(h));
+    let mut tiles = vec![Tile::default(); cols * rows];
     for (a, b) in level.arc_bboxes.iter().enumerate() {
         let c = b.center();
-        let col = (((c.x - bbox.min().x) / w * TILES as f64) as usize).min(TILES - 1);
-        let row = (((c.y - bbox.min().y) / h * TILES as f64) as usize).min(TILES - 1);
-        let tile = &mut tiles[row * TILES + col];
+        let col = (((c.x - bbox.min().x) / w * cols as f64) as usize).min(cols - 1);
+        let row = (((c.y - bbox.min().y) / h * rows as f64) as usize).min(rows - 1);
+        let tile = &mut tiles[row * cols + col];
         tile.arcs.push(a);
         tile.bbox = Some(match tile.bbox {
             Some(t) => geo::Rect::new(
