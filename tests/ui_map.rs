@@ -277,6 +277,61 @@ fn with_a_software_renderer_the_picture_is_scaled_while_zooming() {
     );
 }
 
+/// Zoomed far while the wheel turns, the map starts a new picture on a worker thread and shows
+/// the old one scaled meanwhile; zoomed back out, the pictures made on the way cover the map
+/// together, and none of it is drawn live (all of China drawn live is what made zooming slow).
+#[test]
+fn zooming_far_and_back_draws_from_the_kept_pictures_not_live() {
+    let mut live = app_harness();
+    // Frames a millisecond apart: the zoom never settles here.
+    let mut kept = app_harness_stepping(0.001);
+    kept.state_mut().map_mut().set_software_rendering(true);
+    kept.step();
+    let made = kept.state().map().pictures_made();
+    for harness in [&mut live, &mut kept] {
+        harness.state_mut().map_mut().zoom(2.5);
+        harness.step();
+    }
+    let map = kept.state().map();
+    assert_eq!(map.pictures_made(), made + 1, "one started at once");
+    assert!(map.making_picture(), "made on a worker thread");
+    assert!(map.drew_picture(), "the old one shown meanwhile");
+    assert_eq!(map.live_share(), 0.0, "the old one, scaled, covers the map");
+    // The worker runs only on a core nothing else wants: other tests may hold both a while.
+    let started = std::time::Instant::now();
+    while kept.state().map().making_picture() {
+        assert!(started.elapsed().as_secs() < 120, "the picture never came");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        kept.step();
+    }
+    kept.step();
+    let image = kept.render().expect("wgpu renders");
+    let (mean, far) = map_difference(&kept, &live.render().expect("wgpu renders"), &image);
+    assert!(
+        mean < 0.1 && far < 0.0006,
+        "the new picture differs from the live map (mean {mean:.3}, {:.3}% far off)",
+        far * 100.0
+    );
+
+    for harness in [&mut live, &mut kept] {
+        harness.state_mut().map_mut().zoom(1.0 / 2.5);
+        harness.step();
+    }
+    let map = kept.state().map();
+    assert!(map.drew_picture());
+    assert_eq!(
+        map.live_share(),
+        0.0,
+        "the first picture covers what the second, scaled down, does not"
+    );
+    let image = kept.render().expect("wgpu renders");
+    let (mean, _) = map_difference(&kept, &live.render().expect("wgpu renders"), &image);
+    assert!(
+        mean < 4.5,
+        "zoomed back out, far from the map (mean {mean:.2})"
+    );
+}
+
 /// The wheel zooms around the cursor: the place under it stays under it.
 #[test]
 fn scrolling_zooms_around_the_cursor() {

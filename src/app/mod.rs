@@ -99,6 +99,11 @@ impl ExplorerApp {
         software: bool,
     ) -> Self {
         setup_context(ctx);
+        if software {
+            // Circles tessellated rather than taken from discs drawn into the font atlas: the
+            // map's picture is then tessellated on a worker thread, which cannot reach them.
+            ctx.tessellation_options_mut(|o| o.prerasterized_discs = false);
+        }
         let mut app = Self::with_storage(Model::embedded(), storage);
         app.map.set_software_rendering(software);
         app.native_dialogs = file_dialog::native_available();

@@ -106,6 +106,21 @@ impl MapView {
             .is_some_and(picture::MapPicture::drew_picture)
     }
 
+    /// The share of the map the last frame drew live rather than from kept pictures (all of it
+    /// with a GPU; see [`picture`]).
+    pub fn live_share(&self) -> f32 {
+        self.picture
+            .as_ref()
+            .map_or(1.0, picture::MapPicture::live_share)
+    }
+
+    /// Whether a picture of the map is being made on a worker thread (see [`picture`]).
+    pub fn making_picture(&self) -> bool {
+        self.picture
+            .as_ref()
+            .is_some_and(picture::MapPicture::making)
+    }
+
     /// How many pictures of the map have been made (see [`picture`]).
     pub fn pictures_made(&self) -> u64 {
         self.picture
