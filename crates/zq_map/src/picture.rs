@@ -276,11 +276,16 @@ impl MapPicture {
             true if p.place.key == *key => Some(p.place.rect(projector, pixels_per_point)),
             _ => placed(p),
         });
-        // One picture over all of the map, if the latest is not that but another near its
-        // zoom is (zooming out, an older wider one), rather than pictures of two zooms, whose
-        // names differ in size where they meet.
+        // While the wheel turns, one picture over all of the map, if the latest is not that but
+        // another near its zoom is (zooming out, an older wider one), rather than pictures of
+        // two zooms, whose names differ in size where they meet. Not while the latest is at the
+        // view's zoom (a drag past its edge): the whole map would turn blurred for a moment.
         let covers = |rect: &Rect| strips(clip, *rect, pixels_per_point).is_empty();
-        if !shown.as_ref().is_some_and(covers) {
+        let sharp = self
+            .pictures
+            .first()
+            .is_some_and(|p| p.place.key == *key && p.place.scale(projector) == 1.0);
+        if !sharp && !shown.as_ref().is_some_and(covers) {
             let near =
                 |p: &Picture| (1.0 / RESCALE_AT..=RESCALE_AT).contains(&p.place.scale(projector));
             let whole = self
