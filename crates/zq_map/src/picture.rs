@@ -216,7 +216,7 @@ impl MapPicture {
         });
         let scale = latest.map_or(1.0, |p| p.place.scale(projector));
         let sharp = scale == 1.0;
-        let gaps = self.layout(clip, &key, projector, pixels_per_point).gaps;
+        let mut layout = self.layout(clip, &key, projector, pixels_per_point);
         // A new picture is made when the latest does not cover the map at its own zoom: with
         // none of the map's look, at once, here; once the view has stood still, here too (the
         // user is not moving it, and a worker could wait long on a busy machine). While the
@@ -231,15 +231,18 @@ impl MapPicture {
         if wanted && (latest.is_none() || wait <= 0.0) {
             self.pending = None;
             self.capture(painter, projector, key, background, &base, false);
+            // A picture kept, or none coming any more: laid out again.
+            layout = self.layout(clip, &key, projector, pixels_per_point);
         } else if wanted
             && self.pending.is_none()
-            && ((sharp && latest_uncovered > 0.0) || !gaps.is_empty() || far)
+            && ((sharp && latest_uncovered > 0.0) || !layout.gaps.is_empty() || far)
         {
             self.capture(painter, projector, key, background, &base, true);
+            // One coming now: the latest stands in at any zoom.
+            layout = self.layout(clip, &key, projector, pixels_per_point);
         } else if wanted {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
-        let layout = self.layout(clip, &key, projector, pixels_per_point);
         self.drew_picture = !layout.drawn.is_empty();
         self.live_share = share(&layout.gaps);
         for (i, rect, within) in layout.drawn {
