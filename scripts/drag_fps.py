@@ -1,8 +1,8 @@
 """Frames per second of the real window while the map is dragged or zoomed, under X (Xvfb).
 
 Drags with XTEST from this one process (the pointer moves at 120 Hz, so input is never the
-limit), or with --wheel turns the mouse wheel instead (10 notches a second, one second in, one
-second out, and so on), and counts the window's new frames with the X DAMAGE extension: each
+limit), or with --wheel turns the mouse wheel instead (10 notches a second from the first step,
+one second in, one second out, and so on), and counts the window's new frames with the X DAMAGE extension: each
 presented frame damages the window once. Needs `pip install python-xlib`.
 
 With --hover X2 Y2 it instead moves the pointer from X Y to X2 Y2 and back, ten times each,
@@ -48,6 +48,8 @@ def main():
     if args.hover:
         hover_latency(d, dmg, (args.x, args.y), tuple(args.hover))
         return
+    # Frames from before the first step (the pointer's arrival) are not this measurement's.
+    forget_damage(d, dmg)
     if not args.wheel:
         xtest.fake_input(d, X.ButtonPress, 1)
         d.sync()
@@ -58,7 +60,7 @@ def main():
         step += 1
         if not args.wheel:
             xtest.fake_input(d, X.MotionNotify, x=int(args.x + args.dx * step), y=int(args.y + args.dy * step))
-        elif step % 12 == 0:
+        elif step % 12 == 1:
             # Buttons 4 and 5 are the wheel's notches up (zoom in) and down.
             notch = 4 if (step // 120) % 2 == 0 else 5
             xtest.fake_input(d, X.ButtonPress, notch)
@@ -86,6 +88,15 @@ def main():
     )
 
 
+def forget_damage(d, dmg):
+    """Reads and drops the damage reported so far, so the next DamageNotify is a new frame."""
+    while d.pending_events():
+        if d.next_event().type == d.extension_event.DamageNotify:
+            d.damage_subtract(dmg)
+    d.damage_subtract(dmg)
+    d.sync()
+
+
 def hover_latency(d, dmg, a, b):
     """Moves the pointer between a and b, 0.3 s apart, and prints the time to the next frame."""
     latencies = []
@@ -93,11 +104,7 @@ def hover_latency(d, dmg, a, b):
         x, y = b if k % 2 == 0 else a
         # Let frames from the last move (and any animation) end, then forget their damage.
         time.sleep(0.3)
-        while d.pending_events():
-            if d.next_event().type == d.extension_event.DamageNotify:
-                d.damage_subtract(dmg)
-        d.damage_subtract(dmg)
-        d.sync()
+        forget_damage(d, dmg)
         moved = time.time()
         xtest.fake_input(d, X.MotionNotify, x=x, y=y)
         d.flush()
