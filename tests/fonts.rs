@@ -58,8 +58,22 @@ fn every_shown_character_has_a_glyph() {
     );
 }
 
+/// Files the user opens name places the embedded data never does; these county names of the
+/// all-China file (`scripts/build_china_counties.py`) are outside GB2312.
+#[test]
+fn county_names_beyond_gb2312_have_glyphs() {
+    let mut fonts = Fonts::new(TextOptions::default(), font_definitions());
+    let font = FontId::proportional(14.0);
+    let names = "浉河区 硚口区 猇亭区 鄠邑区 埇桥区 湾沚区 瀍河回族区 深水埗区";
+    let missing: String = names
+        .chars()
+        .filter(|&c| c != ' ' && !fonts.has_glyph(&font, c))
+        .collect();
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}
+
 #[test]
 fn the_cjk_font_is_within_budget() {
     let size = embedded::CJK_FONT.bytes.len();
-    assert!(size <= 4_000_000, "the embedded font is {size} bytes");
+    assert!(size <= 6_000_000, "the embedded font is {size} bytes");
 }

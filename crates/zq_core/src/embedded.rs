@@ -35,8 +35,8 @@ pub const ARTICLE_TEXTS: [Asset<'static>; 5] = [
     asset!("assets/articles/004_8ff7558daa19714e.txt"),
 ];
 
-/// Noto Sans CJK SC, subset to GB2312 plus every character the program shows (see
-/// `scripts/build_font.py`).
+/// Noto Sans CJK SC, subset to GB2312, the CJK Unified Ideographs block (place names in
+/// opened files) and every character the program shows (see `scripts/build_font.py`).
 pub const CJK_FONT: Asset<'static> = asset!("assets/fonts/NotoSansSC-Subset.otf");
 
 /// The application icon, also set as the window icon.
