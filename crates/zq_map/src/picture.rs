@@ -131,6 +131,9 @@ struct Picture {
 struct Layout {
     drawn: Vec<(usize, Rect, Option<Rect>)>,
     gaps: Vec<Rect>,
+    /// The share of the map the latest picture of this look leaves uncovered where it is now,
+    /// at any zoom (1 with none): whether a new one is wanted.
+    latest_uncovered: f32,
 }
 
 /// A picture whose pixels a worker thread is making.
@@ -205,18 +208,10 @@ impl MapPicture {
         };
         self.view = Some((key, *projector, since));
         let latest = self.pictures.first().filter(|p| p.place.key == key);
-        let share =
-            |rects: &[Rect]| rects.iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0);
-        let latest_uncovered = latest.map_or(1.0, |p| {
-            share(&strips(
-                clip,
-                p.place.rect(projector, pixels_per_point),
-                pixels_per_point,
-            ))
-        });
         let scale = latest.map_or(1.0, |p| p.place.scale(projector));
         let sharp = scale == 1.0;
         let mut layout = self.layout(clip, &key, projector, pixels_per_point);
+        let latest_uncovered = layout.latest_uncovered;
         // A new picture is made when the latest does not cover the map at its own zoom: with
         // none of the map's look, at once, here; once the view has stood still, here too (the
         // user is not moving it, and a worker could wait long on a busy machine). While the
@@ -244,7 +239,7 @@ impl MapPicture {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
         self.drew_picture = !layout.drawn.is_empty();
-        self.live_share = share(&layout.gaps);
+        self.live_share = share(&layout.gaps, clip);
         for (i, rect, within) in layout.drawn {
             let mesh = self.pictures[i].mesh(rect);
             match within {
@@ -259,8 +254,7 @@ impl MapPicture {
 
     /// Where the kept pictures go over `clip`: the latest, or one that covers it all; else the
     /// latest, then each older one where those before it leave a gap (so every pixel is drawn
-    /// from one texture), and the gaps none reaches, to be drawn live. While a new picture is coming, the latest stands in for it at
-    /// any zoom.
+    /// from one texture), and the gaps none reaches, to be drawn live.
     fn layout(
         &self,
         clip: Rect,
@@ -274,21 +268,25 @@ impl MapPicture {
                 .fits(key, projector)
                 .then(|| picture.place.rect(projector, pixels_per_point))
         };
-        let coming = self.pending.is_some();
-        let shown = self.pictures.first().and_then(|p| match coming {
-            true if p.place.key == *key => Some(p.place.rect(projector, pixels_per_point)),
-            _ => placed(p),
+        let latest = self.pictures.first().filter(|p| p.place.key == *key);
+        let latest_strips = latest.map(|p| {
+            let rect = p.place.rect(projector, pixels_per_point);
+            (rect, strips(clip, rect, pixels_per_point))
         });
+        let latest_uncovered = latest_strips
+            .as_ref()
+            .map_or(1.0, |(_, strips)| share(strips, clip));
+        // While a new picture is coming, the latest stands in for it at any zoom.
+        let coming = self.pending.is_some();
+        let shown = latest_strips
+            .filter(|_| coming || latest.is_some_and(|p| p.place.fits(key, projector)));
         // While the wheel turns, one picture over all of the map, if the latest is not that but
         // another near its zoom is (zooming out, an older wider one), rather than pictures of
         // two zooms, whose names differ in size where they meet. Not while the latest is at the
         // view's zoom (a drag past its edge): the whole map would turn blurred for a moment.
         let covers = |rect: &Rect| strips(clip, *rect, pixels_per_point).is_empty();
-        let sharp = self
-            .pictures
-            .first()
-            .is_some_and(|p| p.place.key == *key && p.place.scale(projector) == 1.0);
-        if !sharp && !shown.as_ref().is_some_and(covers) {
+        let sharp = latest.is_some_and(|p| p.place.scale(projector) == 1.0);
+        if !sharp && !shown.as_ref().is_some_and(|(_, strips)| strips.is_empty()) {
             let near =
                 |p: &Picture| (1.0 / RESCALE_AT..=RESCALE_AT).contains(&p.place.scale(projector));
             let whole = self
@@ -305,17 +303,18 @@ impl MapPicture {
                 return Layout {
                     drawn: vec![(i, rect, None)],
                     gaps: Vec::new(),
+                    latest_uncovered,
                 };
             }
         }
-        let Some(rect) = shown else {
+        let Some((rect, mut gaps)) = shown else {
             return Layout {
                 drawn: Vec::new(),
                 gaps: vec![clip],
+                latest_uncovered,
             };
         };
         let mut drawn = vec![(0, rect, None)];
-        let mut gaps = strips(clip, rect, pixels_per_point);
         for (i, picture) in self.pictures.iter().enumerate().skip(1) {
             let Some(rect) = placed(picture) else {
                 continue;
@@ -331,7 +330,11 @@ impl MapPicture {
             }
             gaps = left;
         }
-        Layout { drawn, gaps }
+        Layout {
+            drawn,
+            gaps,
+            latest_uncovered,
+        }
     }
 
     /// Takes the worker's picture once it is done, as the latest; gives up one that takes far
@@ -563,6 +566,11 @@ fn strips(area: Rect, rect: Rect, pixels_per_point: f32) -> Vec<Rect> {
         .filter(|r| r.width() >= pixel / 2.0 && r.height() >= pixel / 2.0)
         .map(|r| r.expand(pixel).intersect(area))
         .collect()
+}
+
+/// How much of `clip` the `rects` (within it, not overlapping) cover, as a share.
+fn share(rects: &[Rect], clip: Rect) -> f32 {
+    rects.iter().map(|r| r.area()).sum::<f32>() / clip.area().max(1.0)
 }
 
 /// The parts of `clip` outside `covered`: up to four rectangles (above, below, left, right).
