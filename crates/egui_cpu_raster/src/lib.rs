@@ -979,6 +979,10 @@ impl Shading {
                 let Some(texels) = sampler.texels.get(row_start..row_start + pixels.len()) else {
                     return;
                 };
+                if step == [0.0; 4] && first == [1.0; 4] {
+                    blend_texels(pixels, texels);
+                    return;
+                }
                 for (k, (dst, texel)) in pixels.iter_mut().zip(texels).enumerate() {
                     if *texel == Color32::TRANSPARENT {
                         continue;
@@ -1063,6 +1067,22 @@ fn shade_scaled_row(
             to_u8(tint[c] * mix(top, bottom, fy) * 255.0)
         });
         blend_any(dst, src);
+    }
+}
+
+/// The `Aligned` shading of a row in white, as the map's picture is drawn while a drag moves
+/// it: each texel times one is the texel itself (`to_u8` of a whole number is that number), so
+/// the row is the texels blended on, with none of the per-channel arithmetic; and a row of
+/// opaque texels (all of a picture with an opaque background) is copied.
+#[inline(never)]
+fn blend_texels(pixels: &mut [[u8; 4]], texels: &[Color32]) {
+    // A scan of the whole row (no early exit, so it vectorizes), then one copy.
+    if texels.len() == pixels.len() && texels.iter().fold(255, |all, t| all & t.a()) == 255 {
+        pixels.copy_from_slice(bytemuck::cast_slice(texels));
+        return;
+    }
+    for (dst, texel) in pixels.iter_mut().zip(texels) {
+        blend_any(dst, texel.to_array());
     }
 }
 
@@ -1655,6 +1675,34 @@ mod tests {
                 assert_eq!(fast, general, "{options:?} u {u} step {step} v {v}");
                 assert_ne!(fast, background);
             }
+        }
+    }
+
+    #[test]
+    fn a_row_of_texels_in_white_is_shaded_as_the_general_loop_shades_it() {
+        // Every alpha, opaque and transparent among them, with colour up to it (premultiplied);
+        // then the same colours opaque.
+        let texel = |a: u8, alpha: u8| {
+            let c = |k: u16| ((u16::from(a) * k % 256) as u8).min(alpha);
+            Color32::from_rgba_premultiplied(c(53), c(91), c(17), alpha)
+        };
+        for texels in [
+            (0..=255u8).map(|a| texel(a, a)).collect::<Vec<_>>(),
+            (0..=255u8).map(|a| texel(a, 255)).collect(),
+        ] {
+            let background = [[30, 60, 90, 255]; 256];
+            let mut fast = background;
+            blend_texels(&mut fast, &texels);
+            let mut general = background;
+            for (k, (dst, texel)) in general.iter_mut().zip(&texels).enumerate() {
+                let texel = texel.to_array();
+                let src = std::array::from_fn(|c| {
+                    to_u8((1.0 + 0.0 * (0.5 + k as f32)) * f32::from(texel[c]))
+                });
+                blend_any(dst, src);
+            }
+            assert_eq!(fast, general);
+            assert_ne!(fast, background);
         }
     }
 
