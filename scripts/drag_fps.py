@@ -2,8 +2,8 @@
 
 Drags with XTEST from this one process (the pointer moves at 120 Hz, so input is never the
 limit), or with --wheel turns the mouse wheel instead (10 notches a second from the first step,
-one second in, one second out, and so on), and counts the window's new frames with the X DAMAGE extension: each
-presented frame damages the window once. Needs `pip install python-xlib`.
+one second in, one second out, and so on), and counts the window's new frames with the X DAMAGE
+extension: each presented frame damages the window once. Needs `pip install python-xlib`.
 
 With --hover X2 Y2 it instead moves the pointer from X Y to X2 Y2 and back, ten times each,
 and prints how long the window took to show a new frame after each move (the hover latency).
