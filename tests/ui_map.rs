@@ -58,6 +58,33 @@ fn hovering_a_county_shows_its_name_in_a_tooltip() {
     harness.get_by_label("Huaiji County");
 }
 
+/// Moving the pointer over the map, or dragging it, runs the frame that shows the move and
+/// egui's one after it, then waits. Frame after frame until the pointer came to rest (egui's
+/// wait to show a tooltip) kept a software renderer's main thread busy all the while.
+#[test]
+fn moving_over_the_map_runs_no_frames_after_the_move() {
+    // Frames 1/120 s apart, as a mouse's moves come.
+    let mut harness = app_harness_stepping(1.0 / 120.0);
+    let from = screen_pos(&harness, HUAIJI_LANZHONG.0, HUAIJI_LANZHONG.1);
+    for k in 1..=12 {
+        harness.hover_at(from + egui::vec2(k as f32, 0.0));
+        harness.step();
+    }
+    let frames = harness.try_run().expect("the window comes to rest");
+    assert!(frames <= 2, "{frames} frames after the pointer's last move");
+
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=12 {
+        harness.hover_at(from + egui::vec2(0.0, k as f32));
+        harness.step();
+    }
+    let frames = harness.try_run().expect("the window comes to rest");
+    assert!(frames <= 2, "{frames} frames after the drag's last move");
+    harness.drop_at(from + egui::vec2(0.0, 12.0));
+    harness.run();
+}
+
 /// Dragging the map draws what the drag brings into view: the kept meshes are shifted, and
 /// regions that were off screen are drawn too (once, a pan cut them off at the old edge).
 #[test]

@@ -30,7 +30,12 @@ pub fn font_definitions() -> FontDefinitions {
 
 /// Light theme (the map and charts are made for print) and the CJK font: the window and the
 /// headless export start the same way.
+///
+/// Tooltips still wait for the pointer to rest (egui's delay after the last move), but not by
+/// asking for a frame after every frame while it moves: over the map and the charts that was
+/// the whole of a software renderer's main thread during every drag.
 pub fn setup_context(ctx: &egui::Context) {
     install_fonts(ctx);
     ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| style.interaction.show_tooltips_only_when_still = false);
 }
