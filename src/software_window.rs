@@ -35,6 +35,9 @@ const SAVE_EVERY: Duration = Duration::from_secs(30);
 /// is a GPU's, and a picture of a wide window with its overscan is larger.
 const MAX_TEXTURE_SIDE: usize = 8192;
 
+/// How often frames come that no input asked for, where the screen does not say its rate.
+const DEFAULT_REFRESH: Duration = Duration::from_nanos(16_666_667);
+
 /// Where eframe keeps egui's memory (open sections, scroll places) in the settings file.
 const EGUI_MEMORY_KEY: &str = "egui";
 
@@ -95,6 +98,7 @@ struct Running<A> {
     info: ViewportInfo,
     /// When the next frame is due, if one is.
     repaint_at: Option<Instant>,
+    pacer: Pacer,
     last_save: Instant,
     /// Whether the window has been shown (it opens hidden until its first frame is drawn).
     shown: bool,
@@ -144,6 +148,7 @@ where
             self.ctx.memory_mut(|m| *m = memory);
         }
         let app = create(&self.ctx, storage);
+        let pacer = Pacer::for_window(&window);
         Ok(Running {
             app,
             window,
@@ -152,6 +157,7 @@ where
             canvas: Canvas::new(egui::Color32::from_rgba_unmultiplied(12, 12, 12, 180)),
             info,
             repaint_at: None,
+            pacer,
             last_save: Instant::now(),
             shown: false,
             asked: false,
@@ -196,10 +202,18 @@ impl<A: WindowApp> Running<A> {
         self.window.request_redraw();
     }
 
+    /// A frame asked for at `at` by the app, egui or another thread (not by input, which is
+    /// drawn at once): due then, or one refresh after the last frame if that is later.
+    fn schedule(&mut self, at: Instant) {
+        let at = self.pacer.due(at);
+        self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
+    }
+
     /// Runs one frame of the app and puts what changed on screen. Returns whether the app
     /// asked to close.
     fn frame(&mut self, ctx: &egui::Context, event_loop: &ActiveEventLoop) -> Result<bool, String> {
         self.repaint_at = None;
+        let started = Instant::now();
         let exposed = !std::mem::take(&mut self.asked);
         egui_winit::update_viewport_info(&mut self.info, ctx, &self.window, false);
         let mut input = self.state.take_egui_input(&self.window);
@@ -212,6 +226,7 @@ impl<A: WindowApp> Running<A> {
             std::mem::take(&mut output.platform_output),
         );
         let mut actions = Vec::new();
+        let mut wanted = None;
         for (id, viewport) in std::mem::take(&mut output.viewport_output) {
             if id != ViewportId::ROOT {
                 continue;
@@ -223,11 +238,7 @@ impl<A: WindowApp> Running<A> {
                 &self.window,
                 &mut actions,
             );
-            if viewport.repaint_delay.is_zero() {
-                self.request_redraw();
-            } else if let Some(at) = Instant::now().checked_add(viewport.repaint_delay) {
-                self.repaint_at = Some(self.repaint_at.map_or(at, |t| t.min(at)));
-            }
+            wanted = Instant::now().checked_add(viewport.repaint_delay);
         }
         let close = self.info.events.contains(&egui::ViewportEvent::Close);
         let size = self.window.inner_size();
@@ -237,7 +248,12 @@ impl<A: WindowApp> Running<A> {
             std::num::NonZeroU32::new(size.width),
             std::num::NonZeroU32::new(size.height),
         ) else {
-            return Ok(close); // minimized: nothing to draw
+            // Minimized: nothing to draw.
+            self.pacer.quiet = Some(started);
+            if let Some(at) = wanted {
+                self.schedule(at);
+            }
+            return Ok(close);
         };
         let primitives =
             ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
@@ -248,6 +264,10 @@ impl<A: WindowApp> Running<A> {
             output.pixels_per_point,
         );
         self.present(width, height, &rects, exposed)?;
+        self.pacer.quiet = (rects.is_empty() && !exposed).then_some(started);
+        if let Some(at) = wanted {
+            self.schedule(at);
+        }
         if !self.shown {
             self.window.set_visible(true);
             self.shown = true;
@@ -365,13 +385,7 @@ where
             return;
         };
         match event {
-            UserEvent::Repaint(at) => {
-                if at <= Instant::now() {
-                    running.request_redraw();
-                } else {
-                    running.repaint_at = Some(running.repaint_at.map_or(at, |t| t.min(at)));
-                }
-            }
+            UserEvent::Repaint(at) => running.schedule(at),
             UserEvent::AccessKit(event) => match event.window_event {
                 accesskit_winit::WindowEvent::InitialTreeRequested => {
                     self.ctx.enable_accesskit();
@@ -406,5 +420,70 @@ where
 
     fn exiting(&mut self, _event_loop: &ActiveEventLoop) {
         self.save();
+    }
+}
+
+/// Paces the frames that follow a frame which changed nothing on screen, and that no input
+/// asked for, to the screen's refresh. egui asks for two more frames after each one with input
+/// (to let responses a frame late settle); they seldom change anything, and run back to back
+/// with a drag's moves they kept the main thread busy when the next move came, which then
+/// waited. Now a move that comes first is drawn at once and settles what was waiting. Frames
+/// that change the screen (an animation, the wheel's zoom) follow one another at once.
+#[derive(Debug, Clone, Copy)]
+struct Pacer {
+    interval: Duration,
+    /// When the last frame started, if it changed nothing on screen.
+    quiet: Option<Instant>,
+}
+
+impl Pacer {
+    fn for_window(window: &Window) -> Self {
+        let refresh = window
+            .current_monitor()
+            .and_then(|monitor| monitor.refresh_rate_millihertz())
+            .filter(|&millihertz| (30_000..=360_000).contains(&millihertz))
+            .map_or(DEFAULT_REFRESH, |millihertz| {
+                Duration::from_secs_f64(1000.0 / f64::from(millihertz))
+            });
+        Self {
+            interval: refresh,
+            quiet: None,
+        }
+    }
+
+    /// When a frame asked for at `at` is drawn.
+    fn due(&self, at: Instant) -> Instant {
+        match self.quiet.and_then(|last| last.checked_add(self.interval)) {
+            Some(next) => at.max(next),
+            None => at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_a_frame_that_changed_nothing_the_next_waits_a_refresh() {
+        let start = Instant::now();
+        let refresh = Duration::from_millis(16);
+        let mut pacer = Pacer {
+            interval: refresh,
+            quiet: None,
+        };
+        assert_eq!(
+            pacer.due(start),
+            start,
+            "after a frame that changed the screen"
+        );
+        pacer.quiet = Some(start);
+        assert_eq!(
+            pacer.due(start),
+            start + refresh,
+            "after one that changed nothing"
+        );
+        let later = start + Duration::from_millis(500);
+        assert_eq!(pacer.due(later), later, "a tooltip's delay is kept");
     }
 }
