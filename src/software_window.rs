@@ -96,6 +96,11 @@ struct Running<A> {
     state: egui_winit::State,
     canvas: Canvas,
     info: ViewportInfo,
+    /// Whether `info` may be out of date: the window was resized, moved, focused or told to
+    /// change. Only then is it asked again; on X11 that is a dozen round trips to the server.
+    info_stale: bool,
+    /// The window's size in pixels, as its last resize said.
+    size: winit::dpi::PhysicalSize<u32>,
     /// When the next frame is due, if one is.
     repaint_at: Option<Instant>,
     pacer: Pacer,
@@ -149,6 +154,7 @@ where
         }
         let app = create(&self.ctx, storage);
         let pacer = Pacer::for_window(&window);
+        let size = window.inner_size();
         Ok(Running {
             app,
             window,
@@ -156,6 +162,8 @@ where
             state,
             canvas: Canvas::new(egui::Color32::from_rgba_unmultiplied(12, 12, 12, 180)),
             info,
+            info_stale: false,
+            size,
             repaint_at: None,
             pacer,
             last_save: Instant::now(),
@@ -215,7 +223,9 @@ impl<A: WindowApp> Running<A> {
         self.repaint_at = None;
         let started = Instant::now();
         let exposed = !std::mem::take(&mut self.asked);
-        egui_winit::update_viewport_info(&mut self.info, ctx, &self.window, false);
+        if std::mem::take(&mut self.info_stale) {
+            egui_winit::update_viewport_info(&mut self.info, ctx, &self.window, false);
+        }
         let mut input = self.state.take_egui_input(&self.window);
         input.viewports = std::iter::once((ViewportId::ROOT, self.info.clone())).collect();
         let mut output = ctx.run_ui(input, |ui| self.app.ui(ui));
@@ -231,6 +241,7 @@ impl<A: WindowApp> Running<A> {
             if id != ViewportId::ROOT {
                 continue;
             }
+            self.info_stale |= !viewport.commands.is_empty();
             egui_winit::process_viewport_commands(
                 ctx,
                 &mut self.info,
@@ -241,7 +252,7 @@ impl<A: WindowApp> Running<A> {
             wanted = Instant::now().checked_add(viewport.repaint_delay);
         }
         let close = self.info.events.contains(&egui::ViewportEvent::Close);
-        let size = self.window.inner_size();
+        let size = self.size;
         self.textures
             .append(std::mem::take(&mut output.textures_delta));
         let (Some(width), Some(height)) = (
@@ -369,6 +380,10 @@ where
                 ) {
                     running.canvas.invalidate();
                 }
+                if let WindowEvent::Resized(size) = event {
+                    running.size = size;
+                }
+                running.info_stale |= !is_input(&event);
                 if running
                     .state
                     .on_window_event(&running.window, &event)
@@ -421,6 +436,29 @@ where
     fn exiting(&mut self, _event_loop: &ActiveEventLoop) {
         self.save();
     }
+}
+
+/// Whether the event is the user's input (pointer, keys, text), which leaves the window's size,
+/// place, focus and state as they were.
+fn is_input(event: &WindowEvent) -> bool {
+    matches!(
+        event,
+        WindowEvent::CursorMoved { .. }
+            | WindowEvent::CursorEntered { .. }
+            | WindowEvent::CursorLeft { .. }
+            | WindowEvent::MouseWheel { .. }
+            | WindowEvent::MouseInput { .. }
+            | WindowEvent::KeyboardInput { .. }
+            | WindowEvent::ModifiersChanged(_)
+            | WindowEvent::Ime(_)
+            | WindowEvent::Touch(_)
+            | WindowEvent::AxisMotion { .. }
+            | WindowEvent::PinchGesture { .. }
+            | WindowEvent::PanGesture { .. }
+            | WindowEvent::RotationGesture { .. }
+            | WindowEvent::DoubleTapGesture { .. }
+            | WindowEvent::TouchpadPressure { .. }
+    )
 }
 
 /// Paces the frames that follow a frame which changed nothing on screen, and that no input
