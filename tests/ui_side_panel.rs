@@ -85,3 +85,101 @@ fn each_city_figure_shows_its_period() {
     assert!(harness.query_all_by_label("2021-03").count() >= 1);
     assert!(harness.query_all_by_label("时间未注明").count() >= 1);
 }
+
+/// The app run on a plain egui context, as the window runs it (no kittest, so AccessKit is off
+/// unless asked for).
+struct Plain {
+    app: zhaoqing_explorer::ExplorerApp,
+    ctx: egui::Context,
+    time: f64,
+}
+
+impl Plain {
+    fn new(screen_reader: bool) -> Self {
+        let ctx = egui::Context::default();
+        zhaoqing_explorer::ui::fonts::setup_context(&ctx);
+        if screen_reader {
+            ctx.enable_accesskit();
+        }
+        let app = zhaoqing_explorer::ExplorerApp::with_model(zq_core::Model::embedded());
+        let mut plain = Self {
+            app,
+            ctx,
+            time: 0.0,
+        };
+        for _ in 0..5 {
+            plain.frame(Vec::new());
+        }
+        plain
+    }
+
+    /// One frame; returns the texts seen in the side panel, with where each is.
+    fn frame(&mut self, events: Vec<egui::Event>) -> Vec<(String, [i32; 2])> {
+        self.time += 0.1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let ctx = self.ctx.clone();
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.frame_ui(ui, &ctx));
+        // Drawn by no one here.
+        output.textures_delta.clear();
+        let mut seen = Vec::new();
+        for clipped in &output.shapes {
+            texts(&clipped.shape, &mut |text| {
+                // The side panel is the window's left edge.
+                if text.pos.x < 250.0 && clipped.clip_rect.intersects(text.visual_bounding_rect()) {
+                    let at = [text.pos.x.round() as i32, text.pos.y.round() as i32];
+                    seen.push((text.galley.text().to_owned(), at));
+                }
+            });
+        }
+        seen.sort();
+        seen
+    }
+}
+
+fn texts(shape: &egui::Shape, found: &mut impl FnMut(&egui::epaint::TextShape)) {
+    match shape {
+        egui::Shape::Text(text) => found(text),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| texts(s, found)),
+        _ => {}
+    }
+}
+
+/// The whole city's cards are many; those scrolled out of view are not laid out every frame
+/// (`benches/software_frame.rs` measures what that saves), but they keep their room: scrolled
+/// anywhere, the panel shows what it shows with every card laid out, as it is for a screen
+/// reader, which reads them all.
+#[test]
+fn cards_out_of_view_keep_their_room() {
+    let mut lean = Plain::new(false);
+    let mut full = Plain::new(true);
+    assert_eq!(lean.frame(Vec::new()), full.frame(Vec::new()));
+    // Down the panel in steps, then to its end.
+    for notches in [5, 20, 200] {
+        let mut events = vec![egui::Event::PointerMoved(egui::pos2(120.0, 500.0))];
+        events.extend((0..notches).map(|_| egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        }));
+        lean.frame(events.clone());
+        full.frame(events);
+        for _ in 0..20 {
+            lean.frame(Vec::new());
+            full.frame(Vec::new());
+        }
+        let seen = lean.frame(Vec::new());
+        assert!(seen.len() > 10, "{seen:?}");
+        assert_eq!(seen, full.frame(Vec::new()), "after {notches} notches");
+    }
+}

@@ -78,7 +78,10 @@ pub fn side_panel_ui(
                     .size(14.5),
             );
             for figure in in_theme {
-                if figure_card_ui(ui, &model.dataset, figure, lang) {
+                let key = ui.scope_id().with(("figure card", &figure.id, lang));
+                if card_in_view_ui(ui, key, |ui| {
+                    figure_card_ui(ui, &model.dataset, figure, lang)
+                }) {
                     action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
                 }
             }
@@ -103,6 +106,32 @@ pub fn side_panel_ui(
         }
     });
     action
+}
+
+/// Lays out a card where it can be seen; one scrolled out of view only takes the room it took
+/// when last laid out at this width. The whole city's 109 cards laid out every frame were two
+/// fifths of a frame while the map was dragged (`software_frame/drag`). With a screen reader on
+/// (AccessKit), every card is laid out, for it to read them all.
+fn card_in_view_ui(ui: &mut Ui, key: egui::Id, add: impl FnOnce(&mut Ui) -> bool) -> bool {
+    let width = ui.available_width();
+    let reader = ui
+        .ctx()
+        .accesskit_node_builder(ui.unique_id(), |_| ())
+        .is_some();
+    let last = ui.data(|d| d.get_temp::<[f32; 2]>(key));
+    if let Some([w, height]) = last
+        && w == width
+        && !reader
+    {
+        let size = egui::vec2(width, height);
+        if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
+            ui.allocate_space(size);
+            return false;
+        }
+    }
+    let card = ui.scope(add);
+    ui.data_mut(|d| d.insert_temp(key, [width, card.response.rect.height()]));
+    card.inner
 }
 
 fn title_row_ui(
