@@ -35,7 +35,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(30);
 /// is a GPU's, and a picture of a wide window with its overscan is larger.
 const MAX_TEXTURE_SIDE: usize = 8192;
 
-/// How often frames come that no input asked for, where the screen does not say its rate.
+/// The wait after a frame that changed nothing, where the screen does not say its refresh rate.
 const DEFAULT_REFRESH: Duration = Duration::from_nanos(16_666_667);
 
 /// Where eframe keeps egui's memory (open sections, scroll places) in the settings file.
@@ -99,6 +99,9 @@ struct Running<A> {
     /// Whether `info` may be out of date: the window was resized, moved, focused or told to
     /// change. Only then is it asked again; on X11 that is a dozen round trips to the server.
     info_stale: bool,
+    /// egui's points per pixel at the last frame: its zoom (Ctrl+±) changes what `info` says in
+    /// points, with no window event.
+    pixels_per_point: f32,
     /// The window's size in pixels, as its last resize said.
     size: winit::dpi::PhysicalSize<u32>,
     /// When the next frame is due, if one is.
@@ -163,6 +166,7 @@ where
             canvas: Canvas::new(egui::Color32::from_rgba_unmultiplied(12, 12, 12, 180)),
             info,
             info_stale: false,
+            pixels_per_point: self.ctx.pixels_per_point(),
             size,
             repaint_at: None,
             pacer,
@@ -251,6 +255,8 @@ impl<A: WindowApp> Running<A> {
             );
             wanted = Instant::now().checked_add(viewport.repaint_delay);
         }
+        self.info_stale |= output.pixels_per_point != self.pixels_per_point;
+        self.pixels_per_point = output.pixels_per_point;
         let close = self.info.events.contains(&egui::ViewportEvent::Close);
         let size = self.size;
         self.textures
@@ -465,9 +471,8 @@ fn is_input(event: &WindowEvent) -> bool {
 /// asked for, to the screen's refresh. egui asks for two more frames after each one with input
 /// (to let responses a frame late settle); they seldom change anything, and run back to back
 /// with a drag's moves they kept the main thread busy when the next move came, which then
-/// waited. Now a move that comes first is drawn at once and settles what was waiting. Frames
+/// waited; a move that comes first is drawn at once and settles what was waiting. Frames
 /// that change the screen (an animation, the wheel's zoom) follow one another at once.
-#[derive(Debug, Clone, Copy)]
 struct Pacer {
     interval: Duration,
     /// When the last frame started, if it changed nothing on screen.

@@ -111,17 +111,21 @@ pub fn side_panel_ui(
 /// Lays out a card where it can be seen; one scrolled out of view only takes the room it took
 /// when last laid out at this width. The whole city's 109 cards laid out every frame were two
 /// fifths of a frame while the map was dragged (`software_frame/drag`). With a screen reader on
-/// (AccessKit), every card is laid out, for it to read them all.
+/// (AccessKit), every card is laid out, for it to read them all; and while a widget has the
+/// keyboard focus, for Tab to reach every card. The room is known for a width and a zoom.
 fn card_in_view_ui(ui: &mut Ui, key: egui::Id, add: impl FnOnce(&mut Ui) -> bool) -> bool {
     let width = ui.available_width();
-    let reader = ui
+    let zoom = ui.ctx().pixels_per_point();
+    let everything = ui
         .ctx()
         .accesskit_node_builder(ui.unique_id(), |_| ())
-        .is_some();
-    let last = ui.data(|d| d.get_temp::<[f32; 2]>(key));
-    if let Some([w, height]) = last
+        .is_some()
+        || ui.memory(|m| m.focused().is_some());
+    let last = ui.data(|d| d.get_temp::<[f32; 3]>(key));
+    if let Some([w, z, height]) = last
         && w == width
-        && !reader
+        && z == zoom
+        && !everything
     {
         let size = egui::vec2(width, height);
         if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
@@ -130,7 +134,7 @@ fn card_in_view_ui(ui: &mut Ui, key: egui::Id, add: impl FnOnce(&mut Ui) -> bool
         }
     }
     let card = ui.scope(add);
-    ui.data_mut(|d| d.insert_temp(key, [width, card.response.rect.height()]));
+    ui.data_mut(|d| d.insert_temp(key, [width, zoom, card.response.rect.height()]));
     card.inner
 }
 
