@@ -92,6 +92,8 @@ struct Plain {
     app: zhaoqing_explorer::ExplorerApp,
     ctx: egui::Context,
     time: f64,
+    /// The labels of the last frame's AccessKit tree (none with AccessKit off).
+    read: Vec<String>,
 }
 
 impl Plain {
@@ -106,6 +108,7 @@ impl Plain {
             app,
             ctx,
             time: 0.0,
+            read: Vec::new(),
         };
         for _ in 0..5 {
             plain.frame(Vec::new());
@@ -130,6 +133,13 @@ impl Plain {
         let mut output = self.ctx.run_ui(input, |ui| app.frame_ui(ui, &ctx));
         // Drawn by no one here.
         output.textures_delta.clear();
+        self.read = output
+            .platform_output
+            .accesskit_update
+            .iter()
+            .flat_map(|update| &update.nodes)
+            .filter_map(|(_, node)| node.label().map(str::to_owned))
+            .collect();
         let mut seen = Vec::new();
         for clipped in &output.shapes {
             texts(&clipped.shape, &mut |text| {
@@ -162,6 +172,23 @@ fn cards_out_of_view_keep_their_room() {
     let mut lean = Plain::new(false);
     let mut full = Plain::new(true);
     assert_eq!(lean.frame(Vec::new()), full.frame(Vec::new()));
+    // With AccessKit on, every card of the city is there to read (each has one link to its
+    // sentence in the article) while the panel shows its top.
+    let model = full.app.model().unwrap();
+    let cards = model
+        .dataset
+        .facts_in_scope(zq_core::data::figures::CITY_SCOPE)
+        .count();
+    let show_quote = zq_core::i18n::Msg::ShowQuote.text(zq_core::i18n::Lang::Zh);
+    let links = full
+        .read
+        .iter()
+        .filter(|label| *label == show_quote)
+        .count();
+    assert!(
+        links >= cards && cards > 100,
+        "{links} links to a quote in the AccessKit tree, {cards} cards"
+    );
     // Down the panel in steps, then to its end.
     for notches in [5, 20, 200] {
         let mut events = vec![egui::Event::PointerMoved(egui::pos2(120.0, 500.0))];
