@@ -70,6 +70,7 @@ pub fn side_panel_ui(
         if count == 0 {
             ui.label(RichText::new(Msg::NoFigures.text(lang)).weak());
         }
+        let every_card = every_card_wanted(ui);
         for (theme, in_theme) in model.dataset.facts_by_theme(scope) {
             ui.add_space(4.0);
             ui.label(
@@ -79,7 +80,7 @@ pub fn side_panel_ui(
             );
             for figure in in_theme {
                 let key = ui.scope_id().with(("figure card", &figure.id, lang));
-                if card_in_view_ui(ui, key, |ui| {
+                if card_in_view_ui(ui, key, every_card, |ui| {
                     figure_card_ui(ui, &model.dataset, figure, lang)
                 }) {
                     action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
@@ -108,19 +109,27 @@ pub fn side_panel_ui(
     action
 }
 
-/// Lays out a card where it can be seen; one scrolled out of view only takes the room it took
-/// when last laid out at this width. The whole city's 109 cards laid out every frame were two
-/// fifths of a frame while the map was dragged (`software_frame/drag`). With a screen reader on
-/// (AccessKit), every card is laid out, for it to read them all; and while a widget has the
-/// keyboard focus, for Tab to reach every card. The room is known for a width and a zoom.
-fn card_in_view_ui(ui: &mut Ui, key: egui::Id, add: impl FnOnce(&mut Ui) -> bool) -> bool {
-    let width = ui.available_width();
-    let zoom = ui.ctx().pixels_per_point();
-    let everything = ui
-        .ctx()
+/// Whether every card is to be laid out, seen or not: with a screen reader on (AccessKit), for
+/// it to read them all; while a widget has the keyboard focus, for Tab to reach every card.
+fn every_card_wanted(ui: &Ui) -> bool {
+    ui.ctx()
         .accesskit_node_builder(ui.unique_id(), |_| ())
         .is_some()
-        || ui.memory(|m| m.focused().is_some());
+        || ui.memory(|m| m.focused().is_some())
+}
+
+/// Lays out a card where it can be seen; unless `everything`, one scrolled out of view only
+/// takes the room it took when last laid out at this width and zoom. The whole city's 109
+/// cards laid out every frame were two fifths of a frame while the map was dragged
+/// (`software_frame/drag`).
+fn card_in_view_ui(
+    ui: &mut Ui,
+    key: egui::Id,
+    everything: bool,
+    add: impl FnOnce(&mut Ui) -> bool,
+) -> bool {
+    let width = ui.available_width();
+    let zoom = ui.ctx().pixels_per_point();
     let last = ui.data(|d| d.get_temp::<[f32; 3]>(key));
     if let Some([w, z, height]) = last
         && w == width
