@@ -17,7 +17,7 @@ bin=${BIN:-target/release/zhaoqing-explorer}
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
 # A settings folder of its own, so the fitted view and default layers are what is measured.
 settings=$(mktemp -d)
-trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; rm -rf "$settings"' EXIT
+trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || :; rm -rf "$settings"' EXIT
 XDG_DATA_HOME="$settings" XDG_CONFIG_HOME="$settings" "$bin" "$@" >/dev/null 2>&1 &
 app=$!
 xdotool search --sync --name "Zhaoqing Explorer" >/dev/null
