@@ -118,6 +118,15 @@ impl Plain {
 
     /// One frame; returns the texts seen in the side panel, with where each is.
     fn frame(&mut self, events: Vec<egui::Event>) -> Vec<(String, [i32; 2])> {
+        self.frame_with(events, Vec::new())
+    }
+
+    /// One frame with `dropped` files dropped on the window, as winit hands them over.
+    fn frame_with(
+        &mut self,
+        events: Vec<egui::Event>,
+        dropped: Vec<egui::DroppedFileHandle>,
+    ) -> Vec<(String, [i32; 2])> {
         self.time += 0.1;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -126,6 +135,7 @@ impl Plain {
             )),
             time: Some(self.time),
             events,
+            dropped_files: dropped,
             ..Default::default()
         };
         let ctx = self.ctx.clone();
@@ -191,22 +201,87 @@ fn cards_out_of_view_keep_their_room() {
     );
     // Down the panel in steps, then to its end.
     for notches in [5, 20, 200] {
-        let mut events = vec![egui::Event::PointerMoved(egui::pos2(120.0, 500.0))];
-        events.extend((0..notches).map(|_| egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Line,
-            delta: egui::vec2(0.0, -3.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        }));
-        lean.frame(events.clone());
-        full.frame(events);
-        for _ in 0..20 {
-            lean.frame(Vec::new());
-            full.frame(Vec::new());
-        }
-        let seen = lean.frame(Vec::new());
-        assert!(seen.len() > 10, "{seen:?}");
+        let seen = scroll_both(&mut lean, &mut full, notches);
         assert_eq!(seen, full.frame(Vec::new()), "after {notches} notches");
+    }
+}
+
+/// Turns the wheel `notches` down over the side panel of both, lets the scrolling settle and
+/// returns what `lean` shows.
+fn scroll_both(lean: &mut Plain, full: &mut Plain, notches: usize) -> Vec<(String, [i32; 2])> {
+    let mut events = vec![egui::Event::PointerMoved(egui::pos2(120.0, 500.0))];
+    events.extend((0..notches).map(|_| egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, -3.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    }));
+    lean.frame(events.clone());
+    full.frame(events);
+    for _ in 0..20 {
+        lean.frame(Vec::new());
+        full.frame(Vec::new());
+    }
+    let seen = lean.frame(Vec::new());
+    assert!(seen.len() > 10, "{seen:?}");
+    seen
+}
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// A figures file can reword a card and keep its id: the card then takes the room of its new
+/// wording, in view or not, so what is below it stays where a screen reader's panel has it.
+#[test]
+fn a_card_reworded_by_a_figures_file_takes_its_new_room() {
+    let shipped = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/good/figures_minimal.csv"),
+    )
+    .unwrap();
+    let lines: Vec<&str> = shipped.lines().collect();
+    let longer = "超百亿级项目数量（据文中所列四个项目计）".repeat(8);
+    let reworded = lines[1].replacen("超百亿级项目数量", &longer, 1);
+    assert_ne!(reworded, lines[1]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("figures_reworded.csv");
+    // Under the same measure, so the card stays in its theme and place.
+    let csv = format!("{},measure\n{reworded},projects_100yi_class\n", lines[0]);
+    std::fs::write(&path, csv).unwrap();
+
+    let mut lean = Plain::new(false);
+    let mut full = Plain::new(true);
+    // Every card was laid out in the first frame, so each one's room is known; the panel is
+    // scrolled past the card to be reworded, then the file opened.
+    scroll_both(&mut lean, &mut full, 20);
+    for plain in [&mut lean, &mut full] {
+        plain.frame_with(Vec::new(), vec![std::sync::Arc::new(Dropped(path.clone()))]);
+        let start = std::time::Instant::now();
+        while plain.app.is_opening() && start.elapsed().as_secs() < 30 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            plain.frame(Vec::new());
+        }
+        let model = plain.app.model().unwrap();
+        let figure = model
+            .dataset
+            .figure("four_100yi_projects_2021_count")
+            .unwrap();
+        assert!(figure.subject_zh.contains(&longer), "the file was opened");
+    }
+    for notches in [0, 5, 10, 20] {
+        let seen = scroll_both(&mut lean, &mut full, notches);
+        assert_eq!(seen, full.frame(Vec::new()), "after {notches} more notches");
     }
 }

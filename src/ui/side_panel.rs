@@ -80,7 +80,7 @@ pub fn side_panel_ui(
             );
             for figure in in_theme {
                 let key = ui.scope_id().with(("figure card", &figure.id, lang));
-                if card_in_view_ui(ui, key, every_card, |ui| {
+                if card_in_view_ui(ui, key, model.revision, every_card, |ui| {
                     figure_card_ui(ui, &model.dataset, figure, lang)
                 }) {
                     action = Some(SidePanelAction::ShowQuote(figure.id.clone()));
@@ -118,32 +118,46 @@ fn every_card_wanted(ui: &Ui) -> bool {
         || ui.memory(|m| m.focused().is_some())
 }
 
+/// What a card's height depends on besides its key: a height remembered for other data, width
+/// or zoom is not its height now.
+#[derive(Clone, Copy, PartialEq)]
+struct LaidOutFor {
+    /// `Model::revision`: a figures file opened may change a card (its wording, its "also
+    /// reported in" line) and keep its key.
+    revision: u64,
+    width: f32,
+    zoom: f32,
+}
+
 /// Lays out a card where it can be seen; unless `everything`, one scrolled out of view only
-/// takes the room it took when last laid out at this width and zoom. The whole city's 109
-/// cards laid out every frame were two fifths of a frame while the map was dragged
+/// takes the room it took when last laid out for this data at this width and zoom. The whole
+/// city's 109 cards laid out every frame were two fifths of a frame while the map was dragged
 /// (`software_frame/drag`).
 fn card_in_view_ui(
     ui: &mut Ui,
     key: egui::Id,
+    revision: u64,
     everything: bool,
     add: impl FnOnce(&mut Ui) -> bool,
 ) -> bool {
-    let width = ui.available_width();
-    let zoom = ui.ctx().pixels_per_point();
-    let last = ui.data(|d| d.get_temp::<[f32; 3]>(key));
-    if let Some([w, z, height]) = last
-        && w == width
-        && z == zoom
+    let now = LaidOutFor {
+        revision,
+        width: ui.available_width(),
+        zoom: ui.ctx().pixels_per_point(),
+    };
+    if let Some((then, height)) = ui.data(|d| d.get_temp::<(LaidOutFor, f32)>(key))
+        && then == now
         && !everything
     {
-        let size = egui::vec2(width, height);
+        let size = egui::vec2(now.width, height);
         if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
             ui.allocate_space(size);
             return false;
         }
     }
     let card = ui.scope(add);
-    ui.data_mut(|d| d.insert_temp(key, [width, zoom, card.response.rect.height()]));
+    let height = card.response.rect.height();
+    ui.data_mut(|d| d.insert_temp(key, (now, height)));
     card.inner
 }
 
