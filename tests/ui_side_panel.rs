@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{app_harness, click_at, map_rect, screen_pos};
+use common::{Dropped, app_harness, click_at, map_rect, screen_pos};
 use egui_kittest::kittest::Queryable as _;
 
 /// 肇庆万达国家度假区, as the project points place it.
@@ -226,20 +226,6 @@ fn scroll_both(lean: &mut Plain, full: &mut Plain, notches: usize) -> Vec<(Strin
     let seen = lean.frame(Vec::new());
     assert!(seen.len() > 10, "{seen:?}");
     seen
-}
-
-/// A file dropped on the window, as the windowing system hands it over.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 /// A figures file can reword a card and keep its id: the card then takes the room of its new

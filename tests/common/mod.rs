@@ -96,3 +96,17 @@ pub fn copied_texts(harness: &Harness<'_, ExplorerApp>) -> Vec<String> {
         })
         .collect()
 }
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
