@@ -252,9 +252,9 @@ impl MapPicture {
         }
     }
 
-    /// Where the kept pictures go over `clip`: the latest, or one that covers it all; else the
-    /// latest, then each older one where those before it leave a gap (so every pixel is drawn
-    /// from one texture), and the gaps none reaches, to be drawn live.
+    /// Where the kept pictures go over `clip`: the latest, or one that covers it all; else, from
+    /// the one nearest the view's zoom to the farthest, each where those before it leave a gap
+    /// (so every pixel is drawn from one texture), and the gaps none reaches, to be drawn live.
     fn layout(
         &self,
         clip: Rect,
@@ -285,6 +285,8 @@ impl MapPicture {
         // two zooms, whose names differ in size where they meet. Not while the latest is at the
         // view's zoom (a drag past its edge): the whole map would turn blurred for a moment.
         let covers = |rect: &Rect| strips(clip, *rect, pixels_per_point).is_empty();
+        // How far a picture's zoom is from the view's, either way.
+        let off = |i: usize| self.pictures[i].place.scale(projector).ln().abs();
         let sharp = latest.is_some_and(|p| p.place.scale(projector) == 1.0);
         if !sharp && !shown.as_ref().is_some_and(|(_, strips)| strips.is_empty()) {
             let near =
@@ -295,10 +297,7 @@ impl MapPicture {
                 .enumerate()
                 .filter(|(_, p)| near(p))
                 .filter_map(|(i, p)| placed(p).filter(covers).map(|rect| (i, rect)))
-                .min_by(|(a, _), (b, _)| {
-                    let off = |i: usize| self.pictures[i].place.scale(projector).ln().abs();
-                    off(*a).total_cmp(&off(*b))
-                });
+                .min_by(|(a, _), (b, _)| off(*a).total_cmp(&off(*b)));
             if let Some((i, rect)) = whole {
                 return Layout {
                     drawn: vec![(i, rect, None)],
@@ -307,18 +306,28 @@ impl MapPicture {
                 };
             }
         }
-        let Some((rect, mut gaps)) = shown else {
+        let Some((rect, _)) = shown else {
             return Layout {
                 drawn: Vec::new(),
                 gaps: vec![clip],
                 latest_uncovered,
             };
         };
-        let mut drawn = vec![(0, rect, None)];
-        for (i, picture) in self.pictures.iter().enumerate().skip(1) {
-            let Some(rect) = placed(picture) else {
-                continue;
-            };
+        // Nearest the view's zoom first, the latest of equals: zoomed out past them all, the
+        // wider one covers the map, not the latest shrunk to a patch of small names amid it.
+        let mut order: Vec<(usize, Rect)> = std::iter::once((0, rect))
+            .chain(
+                self.pictures
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .filter_map(|(i, p)| placed(p).map(|rect| (i, rect))),
+            )
+            .collect();
+        order.sort_by(|(a, _), (b, _)| off(*a).total_cmp(&off(*b)));
+        let mut drawn = Vec::new();
+        let mut gaps = vec![clip];
+        for (i, rect) in order {
             let mut left = Vec::new();
             for gap in gaps {
                 if gap.intersects(rect) {
@@ -668,6 +677,69 @@ mod tests {
         assert!(
             (drawn_at - belongs_at).length() < 0.7 * 1.7,
             "{drawn_at:?} {belongs_at:?}"
+        );
+    }
+
+    #[test]
+    fn zoomed_out_past_every_picture_the_nearest_zoom_covers_the_map_not_the_latest() {
+        let ctx = egui::Context::default();
+        let viewport = geo::Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: 400.0, y: 300.0 });
+        let bbox = geo::Rect::new(Coord { x: 112.0, y: 23.0 }, Coord { x: 113.0, y: 24.0 });
+        let middle = Coord { x: 200.0, y: 150.0 };
+        let key = Key {
+            inputs: 1,
+            pixels_per_point: 1.0,
+        };
+        // A picture of the whole view and a quarter beyond each side, as `capture` makes it.
+        let picture_at = |projector: &Projector| {
+            let anchor = projector.center_lonlat();
+            Picture {
+                place: Placement {
+                    key,
+                    points_per_degree: projector.points_per_degree(),
+                    anchor,
+                    made_at: to_pos2(projector.ui_from_lonlat(anchor)),
+                    origin_px: [-100, -75],
+                    size_px: [600, 450],
+                },
+                texture: ctx.load_texture(
+                    "t",
+                    ColorImage::new([1, 1], vec![Color32::WHITE]),
+                    TextureOptions::LINEAR,
+                ),
+            }
+        };
+        let fitted = Projector::fit(bbox, viewport, 10.0);
+        let mut zoomed_in = fitted;
+        zoomed_in.zoom_around(middle, 8.0);
+        let mut view = fitted;
+        view.zoom_around(middle, 1.0 / 1.6);
+        let mut map = MapPicture {
+            // The latest made far in; the one of the fitted view before it.
+            pictures: vec![picture_at(&zoomed_in), picture_at(&fitted)],
+            ..MapPicture::default()
+        };
+        let clip = Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 300.0));
+        let wide = map.pictures[1].place.rect(&view, 1.0);
+        assert!(
+            !wide.contains_rect(clip),
+            "no picture covers the view: {wide:?}"
+        );
+
+        // A sharp picture of this view coming: the latest stands in, shrunk to a patch.
+        map.pending = Some(Pending {
+            place: map.pictures[0].place,
+            image: Arc::new(Mutex::new(None)),
+            started: 0.0,
+        });
+        let layout = map.layout(clip, &key, &view, 1.0);
+        let drawn: Vec<usize> = layout.drawn.iter().map(|(i, ..)| *i).collect();
+        assert_eq!(drawn, [1], "the fitted view's picture alone covers the map");
+        assert!(
+            (share(&layout.gaps, clip) - (1.0 - wide.intersect(clip).area() / clip.area())).abs()
+                < 0.02,
+            "only what it does not reach is live: {:?}",
+            layout.gaps
         );
     }
 
