@@ -12,9 +12,9 @@
 //! While the map moves, new pictures are made on a worker thread that runs only when a core is
 //! free (`background`), and the last one stands in meanwhile: when a drag passes its edge, and
 //! when the wheel has zoomed twice or half as far as it shows (scaled, as web maps show their
-//! tiles). The last few are kept, so that zooming back out the wider ones fill in around the
-//! latest and all of China is not drawn live. Once the view stands still a sharp one is made at
-//! once. Other data, settings, language or selection make the pictures stale; what is under the
+//! tiles). The last few are kept, so that zooming back out the wider ones cover what the
+//! latest, shrunk, no longer does (the one nearest the view's zoom drawn first) and all of China
+//! is not drawn live. Once the view stands still a sharp one is made at once. Other data, settings, language or selection make the pictures stale; what is under the
 //! pointer is drawn over them every frame (`HighlightLayer`). With a GPU the map is drawn live:
 //! it costs next to nothing there, and a picture would only add its making.
 
